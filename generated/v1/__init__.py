@@ -1,0 +1,1 @@
+"""Code generated from protos/ by ``python -m codegen``: do not edit."""

@@ -1,0 +1,1135 @@
+from aiosdm._generated.v1 import custom_headers_pb2 as _custom_headers_pb2
+from aiosdm._generated.v1 import hints_pb2 as _hints_pb2
+from aiosdm._generated.v1 import tags_pb2 as _tags_pb2
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Resource(_message.Message):
+    __slots__ = ("http_basic_auth", "http_no_auth", "http_auth", "kubernetes", "amazon_eks", "google_gke", "kubernetes_service_account", "mongo_host", "mysql", "aurora_mysql", "maria", "oracle", "postgres", "aurora_postgres", "redshift", "rdp", "rdp_cert", "redis", "snowflake", "sql_server", "ssh", "ssh_cert", "ssh_customer_key", "ssh_password", "aws", "raw_tcp", "aws_console")
+    HTTP_BASIC_AUTH_FIELD_NUMBER: _ClassVar[int]
+    HTTP_NO_AUTH_FIELD_NUMBER: _ClassVar[int]
+    HTTP_AUTH_FIELD_NUMBER: _ClassVar[int]
+    KUBERNETES_FIELD_NUMBER: _ClassVar[int]
+    AMAZON_EKS_FIELD_NUMBER: _ClassVar[int]
+    GOOGLE_GKE_FIELD_NUMBER: _ClassVar[int]
+    KUBERNETES_SERVICE_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    MONGO_HOST_FIELD_NUMBER: _ClassVar[int]
+    MYSQL_FIELD_NUMBER: _ClassVar[int]
+    AURORA_MYSQL_FIELD_NUMBER: _ClassVar[int]
+    MARIA_FIELD_NUMBER: _ClassVar[int]
+    ORACLE_FIELD_NUMBER: _ClassVar[int]
+    POSTGRES_FIELD_NUMBER: _ClassVar[int]
+    AURORA_POSTGRES_FIELD_NUMBER: _ClassVar[int]
+    REDSHIFT_FIELD_NUMBER: _ClassVar[int]
+    RDP_FIELD_NUMBER: _ClassVar[int]
+    RDP_CERT_FIELD_NUMBER: _ClassVar[int]
+    REDIS_FIELD_NUMBER: _ClassVar[int]
+    SNOWFLAKE_FIELD_NUMBER: _ClassVar[int]
+    SQL_SERVER_FIELD_NUMBER: _ClassVar[int]
+    SSH_FIELD_NUMBER: _ClassVar[int]
+    SSH_CERT_FIELD_NUMBER: _ClassVar[int]
+    SSH_CUSTOMER_KEY_FIELD_NUMBER: _ClassVar[int]
+    SSH_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    AWS_FIELD_NUMBER: _ClassVar[int]
+    RAW_TCP_FIELD_NUMBER: _ClassVar[int]
+    AWS_CONSOLE_FIELD_NUMBER: _ClassVar[int]
+    http_basic_auth: HTTPBasicAuth
+    http_no_auth: HTTPNoAuth
+    http_auth: HTTPAuth
+    kubernetes: Kubernetes
+    amazon_eks: AmazonEKS
+    google_gke: GoogleGKE
+    kubernetes_service_account: KubernetesServiceAccount
+    mongo_host: MongoHost
+    mysql: Mysql
+    aurora_mysql: AuroraMysql
+    maria: Maria
+    oracle: Oracle
+    postgres: Postgres
+    aurora_postgres: AuroraPostgres
+    redshift: Redshift
+    rdp: RDP
+    rdp_cert: RDPCert
+    redis: Redis
+    snowflake: Snowflake
+    sql_server: SQLServer
+    ssh: SSH
+    ssh_cert: SSHCert
+    ssh_customer_key: SSHCustomerKey
+    ssh_password: SSHPassword
+    aws: AWS
+    raw_tcp: RawTCP
+    aws_console: AWSConsole
+    def __init__(self, http_basic_auth: _Optional[_Union[HTTPBasicAuth, _Mapping]] = ..., http_no_auth: _Optional[_Union[HTTPNoAuth, _Mapping]] = ..., http_auth: _Optional[_Union[HTTPAuth, _Mapping]] = ..., kubernetes: _Optional[_Union[Kubernetes, _Mapping]] = ..., amazon_eks: _Optional[_Union[AmazonEKS, _Mapping]] = ..., google_gke: _Optional[_Union[GoogleGKE, _Mapping]] = ..., kubernetes_service_account: _Optional[_Union[KubernetesServiceAccount, _Mapping]] = ..., mongo_host: _Optional[_Union[MongoHost, _Mapping]] = ..., mysql: _Optional[_Union[Mysql, _Mapping]] = ..., aurora_mysql: _Optional[_Union[AuroraMysql, _Mapping]] = ..., maria: _Optional[_Union[Maria, _Mapping]] = ..., oracle: _Optional[_Union[Oracle, _Mapping]] = ..., postgres: _Optional[_Union[Postgres, _Mapping]] = ..., aurora_postgres: _Optional[_Union[AuroraPostgres, _Mapping]] = ..., redshift: _Optional[_Union[Redshift, _Mapping]] = ..., rdp: _Optional[_Union[RDP, _Mapping]] = ..., rdp_cert: _Optional[_Union[RDPCert, _Mapping]] = ..., redis: _Optional[_Union[Redis, _Mapping]] = ..., snowflake: _Optional[_Union[Snowflake, _Mapping]] = ..., sql_server: _Optional[_Union[SQLServer, _Mapping]] = ..., ssh: _Optional[_Union[SSH, _Mapping]] = ..., ssh_cert: _Optional[_Union[SSHCert, _Mapping]] = ..., ssh_customer_key: _Optional[_Union[SSHCustomerKey, _Mapping]] = ..., ssh_password: _Optional[_Union[SSHPassword, _Mapping]] = ..., aws: _Optional[_Union[AWS, _Mapping]] = ..., raw_tcp: _Optional[_Union[RawTCP, _Mapping]] = ..., aws_console: _Optional[_Union[AWSConsole, _Mapping]] = ...) -> None: ...
+
+class AWS(_message.Message):
+    __slots__ = ("access_key", "secret_access_key", "healthcheck_region", "role_arn", "role_external_id", "port_override", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    access_key: str
+    secret_access_key: str
+    healthcheck_region: str
+    role_arn: str
+    role_external_id: str
+    port_override: int
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, access_key: _Optional[str] = ..., secret_access_key: _Optional[str] = ..., healthcheck_region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., port_override: _Optional[int] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class AWSConsole(_message.Message):
+    __slots__ = ("enable_env_variables", "region", "role_arn", "role_external_id", "session_expiry", "subdomain", "port_override", "identity_set_id", "identity_alias_healthcheck_username", "use_https", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id")
+    ENABLE_ENV_VARIABLES_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SESSION_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    USE_HTTPS_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    enable_env_variables: bool
+    region: str
+    role_arn: str
+    role_external_id: str
+    session_expiry: int
+    subdomain: str
+    port_override: int
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    use_https: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    def __init__(self, enable_env_variables: _Optional[bool] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., session_expiry: _Optional[int] = ..., subdomain: _Optional[str] = ..., port_override: _Optional[int] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., use_https: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class AmazonEKS(_message.Message):
+    __slots__ = ("endpoint", "access_key", "secret_access_key", "certificate_authority", "region", "cluster_name", "role_arn", "healthcheck_namespace", "role_external_id", "identity_set_id", "identity_alias_healthcheck_username", "port_override", "discovery_enabled", "discovery_username", "allow_resource_role_bypass", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    CLUSTER_NAME_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    endpoint: str
+    access_key: str
+    secret_access_key: str
+    certificate_authority: str
+    region: str
+    cluster_name: str
+    role_arn: str
+    healthcheck_namespace: str
+    role_external_id: str
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    port_override: int
+    discovery_enabled: bool
+    discovery_username: str
+    allow_resource_role_bypass: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, endpoint: _Optional[str] = ..., access_key: _Optional[str] = ..., secret_access_key: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., region: _Optional[str] = ..., cluster_name: _Optional[str] = ..., role_arn: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., role_external_id: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class AuroraMysql(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "require_native_auth", "use_azure_single_server_usernames", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    port_override: int
+    port: int
+    require_native_auth: bool
+    use_azure_single_server_usernames: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class AuroraPostgres(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "override_database", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    port_override: int
+    port: int
+    override_database: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., override_database: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class GoogleGKE(_message.Message):
+    __slots__ = ("endpoint", "certificate_authority", "service_account_key", "healthcheck_namespace", "identity_set_id", "identity_alias_healthcheck_username", "port_override", "discovery_enabled", "discovery_username", "allow_resource_role_bypass", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    SERVICE_ACCOUNT_KEY_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    endpoint: str
+    certificate_authority: str
+    service_account_key: str
+    healthcheck_namespace: str
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    port_override: int
+    discovery_enabled: bool
+    discovery_username: str
+    allow_resource_role_bypass: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, endpoint: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., service_account_key: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class HTTPAuth(_message.Message):
+    __slots__ = ("url", "healthcheck_path", "auth_header", "headers_blacklist", "default_path", "subdomain", "host_override", "tls_required", "port_override", "custom_headers", "tls_insecure", "tls_cert", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id")
+    URL_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
+    AUTH_HEADER_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    healthcheck_path: str
+    auth_header: str
+    headers_blacklist: str
+    default_path: str
+    subdomain: str
+    host_override: str
+    tls_required: bool
+    port_override: int
+    custom_headers: _custom_headers_pb2.CustomHeaders
+    tls_insecure: bool
+    tls_cert: str
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    def __init__(self, url: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., auth_header: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., default_path: _Optional[str] = ..., subdomain: _Optional[str] = ..., host_override: _Optional[str] = ..., tls_required: _Optional[bool] = ..., port_override: _Optional[int] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., tls_insecure: _Optional[bool] = ..., tls_cert: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class HTTPBasicAuth(_message.Message):
+    __slots__ = ("url", "healthcheck_path", "username", "password", "headers_blacklist", "default_path", "subdomain", "host_override", "tls_required", "port_override", "custom_headers", "tls_insecure", "tls_cert", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id")
+    URL_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    healthcheck_path: str
+    username: str
+    password: str
+    headers_blacklist: str
+    default_path: str
+    subdomain: str
+    host_override: str
+    tls_required: bool
+    port_override: int
+    custom_headers: _custom_headers_pb2.CustomHeaders
+    tls_insecure: bool
+    tls_cert: str
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    def __init__(self, url: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., default_path: _Optional[str] = ..., subdomain: _Optional[str] = ..., host_override: _Optional[str] = ..., tls_required: _Optional[bool] = ..., port_override: _Optional[int] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., tls_insecure: _Optional[bool] = ..., tls_cert: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class HTTPNoAuth(_message.Message):
+    __slots__ = ("url", "healthcheck_path", "headers_blacklist", "default_path", "subdomain", "host_override", "tls_required", "port_override", "custom_headers", "tls_insecure", "tls_cert", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id")
+    URL_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    healthcheck_path: str
+    headers_blacklist: str
+    default_path: str
+    subdomain: str
+    host_override: str
+    tls_required: bool
+    port_override: int
+    custom_headers: _custom_headers_pb2.CustomHeaders
+    tls_insecure: bool
+    tls_cert: str
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    def __init__(self, url: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., default_path: _Optional[str] = ..., subdomain: _Optional[str] = ..., host_override: _Optional[str] = ..., tls_required: _Optional[bool] = ..., port_override: _Optional[int] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., tls_insecure: _Optional[bool] = ..., tls_cert: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class Kubernetes(_message.Message):
+    __slots__ = ("hostname", "port", "certificate_authority", "client_certificate", "client_key", "healthcheck_namespace", "identity_set_id", "identity_alias_healthcheck_username", "port_override", "discovery_enabled", "discovery_username", "allow_resource_role_bypass", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_KEY_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    port: int
+    certificate_authority: str
+    client_certificate: str
+    client_key: str
+    healthcheck_namespace: str
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    port_override: int
+    discovery_enabled: bool
+    discovery_username: str
+    allow_resource_role_bypass: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., port: _Optional[int] = ..., certificate_authority: _Optional[str] = ..., client_certificate: _Optional[str] = ..., client_key: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class KubernetesServiceAccount(_message.Message):
+    __slots__ = ("hostname", "port", "token", "healthcheck_namespace", "identity_set_id", "identity_alias_healthcheck_username", "port_override", "discovery_enabled", "discovery_username", "allow_resource_role_bypass", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    port: int
+    token: str
+    healthcheck_namespace: str
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    port_override: int
+    discovery_enabled: bool
+    discovery_username: str
+    allow_resource_role_bypass: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., port: _Optional[int] = ..., token: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class Maria(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "require_native_auth", "use_azure_single_server_usernames", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    port_override: int
+    port: int
+    require_native_auth: bool
+    use_azure_single_server_usernames: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class MongoHost(_message.Message):
+    __slots__ = ("hostname", "auth_database", "port_override", "username", "password", "port", "tls_required", "region", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    auth_database: str
+    port_override: int
+    username: str
+    password: str
+    port: int
+    tls_required: bool
+    region: str
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., auth_database: _Optional[str] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., tls_required: _Optional[bool] = ..., region: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class Mysql(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "require_native_auth", "use_azure_single_server_usernames", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    port_override: int
+    port: int
+    require_native_auth: bool
+    use_azure_single_server_usernames: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class Oracle(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "port", "port_override", "tls_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    port: int
+    port_override: int
+    tls_required: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class Postgres(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "override_database", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    port_override: int
+    port: int
+    override_database: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., override_database: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class RDP(_message.Message):
+    __slots__ = ("hostname", "username", "password", "port_override", "port", "downgrade_nla_connections", "lock_required", "identity_set_id", "identity_alias_healthcheck_username", "enable_ephemeral_accounts", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    DOWNGRADE_NLA_CONNECTIONS_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ENABLE_EPHEMERAL_ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    port_override: int
+    port: int
+    downgrade_nla_connections: bool
+    lock_required: bool
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    enable_ephemeral_accounts: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., downgrade_nla_connections: _Optional[bool] = ..., lock_required: _Optional[bool] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., enable_ephemeral_accounts: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class RDPCert(_message.Message):
+    __slots__ = ("hostname", "username", "port_override", "port", "identity_set_id", "identity_alias_healthcheck_username", "server_fqdn", "lock_required", "sid", "dc_hostnames", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    SERVER_FQDN_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    SID_FIELD_NUMBER: _ClassVar[int]
+    DC_HOSTNAMES_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    port_override: int
+    port: int
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    server_fqdn: str
+    lock_required: bool
+    sid: str
+    dc_hostnames: str
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., server_fqdn: _Optional[str] = ..., lock_required: _Optional[bool] = ..., sid: _Optional[str] = ..., dc_hostnames: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class RawTCP(_message.Message):
+    __slots__ = ("hostname", "port_override", "port", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    port_override: int
+    port: int
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class Redis(_message.Message):
+    __slots__ = ("hostname", "port_override", "password", "port", "username", "tls_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    port_override: int
+    password: str
+    port: int
+    username: str
+    tls_required: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., port_override: _Optional[int] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., username: _Optional[str] = ..., tls_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class Redshift(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "override_database", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    port_override: int
+    port: int
+    override_database: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., override_database: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class SQLServer(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "port_override", "schema", "port", "override_database", "allow_deprecated_encryption", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_ENCRYPTION_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    port_override: int
+    schema: str
+    port: int
+    override_database: bool
+    allow_deprecated_encryption: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., schema: _Optional[str] = ..., port: _Optional[int] = ..., override_database: _Optional[bool] = ..., allow_deprecated_encryption: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class SSH(_message.Message):
+    __slots__ = ("hostname", "username", "port", "public_key", "port_forwarding", "allow_deprecated_key_exchanges", "port_override", "key_type", "lock_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_KEY_FIELD_NUMBER: _ClassVar[int]
+    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    KEY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    port: int
+    public_key: str
+    port_forwarding: bool
+    allow_deprecated_key_exchanges: bool
+    port_override: int
+    key_type: str
+    lock_required: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port: _Optional[int] = ..., public_key: _Optional[str] = ..., port_forwarding: _Optional[bool] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., port_override: _Optional[int] = ..., key_type: _Optional[str] = ..., lock_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class SSHCert(_message.Message):
+    __slots__ = ("hostname", "username", "port", "port_forwarding", "allow_deprecated_key_exchanges", "port_override", "identity_set_id", "identity_alias_healthcheck_username", "key_type", "lock_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    KEY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    port: int
+    port_forwarding: bool
+    allow_deprecated_key_exchanges: bool
+    port_override: int
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    key_type: str
+    lock_required: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port: _Optional[int] = ..., port_forwarding: _Optional[bool] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., port_override: _Optional[int] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., key_type: _Optional[str] = ..., lock_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class SSHCustomerKey(_message.Message):
+    __slots__ = ("hostname", "username", "port", "private_key", "port_forwarding", "allow_deprecated_key_exchanges", "port_override", "identity_set_id", "identity_alias_healthcheck_username", "lock_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PRIVATE_KEY_FIELD_NUMBER: _ClassVar[int]
+    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    port: int
+    private_key: str
+    port_forwarding: bool
+    allow_deprecated_key_exchanges: bool
+    port_override: int
+    identity_set_id: str
+    identity_alias_healthcheck_username: str
+    lock_required: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port: _Optional[int] = ..., private_key: _Optional[str] = ..., port_forwarding: _Optional[bool] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., port_override: _Optional[int] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., lock_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class SSHPassword(_message.Message):
+    __slots__ = ("hostname", "username", "port", "password", "port_forwarding", "allow_deprecated_key_exchanges", "port_override", "lock_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    port: int
+    password: str
+    port_forwarding: bool
+    allow_deprecated_key_exchanges: bool
+    port_override: int
+    lock_required: bool
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port: _Optional[int] = ..., password: _Optional[str] = ..., port_forwarding: _Optional[bool] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., port_override: _Optional[int] = ..., lock_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+
+class Snowflake(_message.Message):
+    __slots__ = ("hostname", "username", "password", "database", "schema", "port_override", "private_key", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PRIVATE_KEY_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    hostname: str
+    username: str
+    password: str
+    database: str
+    schema: str
+    port_override: int
+    private_key: str
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    subdomain: str
+    proxy_cluster_id: str
+    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., schema: _Optional[str] = ..., port_override: _Optional[int] = ..., private_key: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,1 @@
+"""The call chain: signing, retry, encryption and credential refresh."""

@@ -1,0 +1,1 @@
+"""aiosdm: an asyncio SDK for the strongDM API (v1)."""

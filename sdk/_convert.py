@@ -1,0 +1,103 @@
+"""Runtime helpers shared by the generated models (``aiosdm._generated.models``).
+
+Conversions follow the wire conventions of the strongDM API: timestamps are
+always present on the wire and epoch 0 means "unset"; durations are always
+present; tags travel as ordered name/value pairs; access rules as JSON text.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from google.protobuf.duration_pb2 import Duration
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
+
+__all__ = [
+    "Model",
+    "duration_from",
+    "duration_into",
+    "json_from",
+    "json_to",
+    "tags_from",
+    "tags_into",
+    "timestamp_from",
+    "timestamp_into",
+    "unknown_arm",
+]
+
+
+class Model:
+    """Base of every generated model dataclass."""
+
+    __slots__ = ()
+
+
+def timestamp_from(p: Timestamp) -> datetime | None:
+    """A wire timestamp as an aware UTC datetime; epoch 0 (the unset value) is None."""
+    if not p.seconds and not p.nanos:
+        return None
+    return p.ToDatetime(tzinfo=UTC)
+
+
+def timestamp_into(value: datetime | None, p: Timestamp) -> None:
+    """Write ``value`` into ``p``, marking it present even when ``value`` is None.
+
+    A naive datetime is rejected: guessing its zone silently moves instants.
+    """
+    p.SetInParent()
+    if value is None:
+        return
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("naive datetime: attach a timezone (e.g. datetime.now(timezone.utc))")
+    p.FromDatetime(value)
+
+
+def duration_from(p: Duration) -> timedelta:
+    return p.ToTimedelta()
+
+
+def duration_into(value: timedelta | None, p: Duration) -> None:
+    p.SetInParent()
+    if value is not None:
+        p.FromTimedelta(value)
+
+
+def tags_from(p: Any) -> dict[str, str]:
+    return {pair.name: pair.value for pair in p.pairs}
+
+
+def tags_into(value: dict[str, str] | None, p: Any) -> None:
+    p.SetInParent()
+    if value:
+        pairs = p.pairs
+        for name, val in value.items():
+            pairs.add(name=name, value=val)
+
+
+def json_from(text: str, empty: Any) -> Any:
+    """Parse JSON text; the empty string reads as ``empty`` (``[]`` or ``{}``)."""
+    return json.loads(text) if text else empty
+
+
+def json_to(value: Any) -> str:
+    # json.dumps with default separators: the service and the official SDK
+    # exchange exactly this text, so the signed bytes stay identical.
+    return json.dumps(value)
+
+
+def unknown_arm(p: Message) -> tuple[int, bytes] | None:
+    """The (field number, payload) of the first unknown length-delimited field in ``p``.
+
+    Used to read the common fields of a oneof arm this SDK version does not know.
+    """
+    from google.protobuf.unknown_fields import UnknownFieldSet
+
+    fields = UnknownFieldSet(p)
+    for i in range(len(fields)):
+        f = fields[i]
+        if f.wire_type == 2:
+            return f.field_number, bytes(f.data)
+    return None
