@@ -1,0 +1,1 @@
+"""Async AWS session providers with refreshing, cached credentials."""

@@ -1,0 +1,1 @@
+"""The ``aiosdm`` command."""

@@ -1,0 +1,1 @@
+"""Integrations with other systems (PagerDuty on-call, ...)."""

@@ -1,0 +1,1 @@
+"""Shared test setup. Network is loopback only; every server a test starts is stopped by it."""
