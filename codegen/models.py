@@ -166,8 +166,9 @@ class ModelEmitter:
         dt = [n for n in ("datetime", "timedelta") if re.search(rf"\b{n}\b", text)]
         if dt:
             lines.append(f"from datetime import {', '.join(dt)}")
-        if re.search(r"\bAny\b", text):
-            lines.append("from typing import Any")
+        typing_names = [n for n in ("Any", "ClassVar") if re.search(rf"\b{n}\b", text)]
+        if typing_names:
+            lines.append(f"from typing import {', '.join(typing_names)}")
         lines += [
             "",
             "from aiosdm import _convert as _c",
@@ -213,6 +214,7 @@ class ModelEmitter:
 
     def emit_unknown(self, m: Message, here: str) -> str:
         shared = ", ".join(f.attr for f in self.shared_numbers(m)) or "none"
+        shared_tuple = "".join(f'"{f.attr}", ' for f in self.shared_numbers(m))
         return "\n".join(
             [
                 "",
@@ -225,6 +227,7 @@ class ModelEmitter:
                 f"    names the arm. Common fields read from it: {shared}.",
                 '    """',
                 "",
+                f"    readable_fields: ClassVar[tuple[str, ...]] = ({shared_tuple})",
                 "    field_number: int = 0",
                 '    raw: bytes = field(default=b"", repr=False)',
             ]
@@ -320,15 +323,18 @@ class ModelEmitter:
             ]
             if shared:
                 out += [
-                    "    if arm is not None:",
-                    "        # Known arms share these numbers, so any arm layout reads them.",
-                    f"        common = _pb.{first.name}.FromString(arm[1])",
+                    "    # Known arms share these numbers, so any arm layout reads them.",
+                    f"    common = _c.parse_arm(_pb.{first.name}, arm, _{cls.upper()}_SHARED)",
+                    "    if common is not None:",
                 ]
                 out += [
                     f"        unknown.{f.attr} = {self.read_expr(f, here, 'common')}"
                     for f in shared
                 ]
             out += ["    return unknown", "", ""]
+            if shared:
+                numbers = ", ".join(str(f.number) for f in shared)
+                out += [f"_{cls.upper()}_SHARED = frozenset(({numbers},))", "", ""]
             out += [
                 f"def read_{s}_item(p: {pb}) -> {cls}:",
                 f'    """Like read_{s}, but an empty {m.name} in a list stays as',

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from google.protobuf.duration_pb2 import Duration
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
 __all__ = [
@@ -21,12 +21,16 @@ __all__ = [
     "duration_into",
     "json_from",
     "json_to",
+    "parse_arm",
     "tags_from",
     "tags_into",
     "timestamp_from",
     "timestamp_into",
     "unknown_arm",
 ]
+
+
+_M = TypeVar("_M", bound=Message)
 
 
 class Model:
@@ -101,3 +105,50 @@ def unknown_arm(p: Message) -> tuple[int, bytes] | None:
         if f.wire_type == 2:
             return f.field_number, bytes(f.data)
     return None
+
+
+def parse_arm(
+    message_type: type[_M], arm: tuple[int, bytes] | None, numbers: frozenset[int]
+) -> _M | None:
+    """Read the fields ``numbers`` of an unknown arm's payload with a known arm's layout.
+
+    Only those fields are kept: the rest of an unknown arm may use the same numbers with other
+    types. None if there is no arm or it does not parse.
+    """
+    if arm is None:
+        return None
+    from google.protobuf.empty_pb2 import Empty
+    from google.protobuf.unknown_fields import UnknownFieldSet
+
+    try:
+        fields = UnknownFieldSet(Empty.FromString(arm[1]))
+        kept = bytearray()
+        for i in range(len(fields)):
+            f = fields[i]
+            if f.field_number in numbers:
+                kept += _encode_field(f.field_number, f.wire_type, f.data)
+        return message_type.FromString(bytes(kept))
+    except (DecodeError, ValueError):
+        return None
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        low, n = n & 0x7F, n >> 7
+        out.append(low | 0x80 if n else low)
+        if not n:
+            return bytes(out)
+
+
+def _encode_field(number: int, wire_type: int, data: Any) -> bytes:
+    tag = _varint(number << 3 | wire_type)
+    if wire_type == 0:
+        return tag + _varint(data)
+    if wire_type == 1:
+        return tag + int(data).to_bytes(8, "little")
+    if wire_type == 5:
+        return tag + int(data).to_bytes(4, "little")
+    if wire_type == 2:
+        return tag + _varint(len(data)) + bytes(data)
+    raise ValueError("groups are not supported")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
@@ -60,6 +61,7 @@ class UnknownAccount(Account):
     names the arm. Common fields read from it: id.
     """
 
+    readable_fields: ClassVar[tuple[str, ...]] = ("id",)
     field_number: int = 0
     raw: bytes = field(default=b"", repr=False)
 
@@ -176,11 +178,14 @@ def read_account(p: _pb.Account) -> Account | None:
         return None
     arm = _c.unknown_arm(p)
     unknown = UnknownAccount(raw=p.SerializeToString(), field_number=arm[0] if arm else 0)
-    if arm is not None:
-        # Known arms share these numbers, so any arm layout reads them.
-        common = _pb.User.FromString(arm[1])
+    # Known arms share these numbers, so any arm layout reads them.
+    common = _c.parse_arm(_pb.User, arm, _ACCOUNT_SHARED)
+    if common is not None:
         unknown.id = common.id
     return unknown
+
+
+_ACCOUNT_SHARED = frozenset((1,))
 
 
 def read_account_item(p: _pb.Account) -> Account:

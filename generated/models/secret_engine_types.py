@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import ClassVar
 
 from aiosdm import _convert as _c
 from aiosdm._generated.models import secret_engine_policy as _m_secret_engine_policy
@@ -61,6 +62,17 @@ class UnknownSecretEngine(SecretEngine):
     names the arm. Common fields read from it: id, name, type, secret_store_id, secret_store_root_path, tags, public_key, key_rotation_interval_days, node_selector.
     """
 
+    readable_fields: ClassVar[tuple[str, ...]] = (
+        "id",
+        "name",
+        "type",
+        "secret_store_id",
+        "secret_store_root_path",
+        "tags",
+        "public_key",
+        "key_rotation_interval_days",
+        "node_selector",
+    )
     field_number: int = 0
     raw: bytes = field(default=b"", repr=False)
 
@@ -191,9 +203,9 @@ def read_secret_engine(p: _pb.SecretEngine) -> SecretEngine | None:
         return None
     arm = _c.unknown_arm(p)
     unknown = UnknownSecretEngine(raw=p.SerializeToString(), field_number=arm[0] if arm else 0)
-    if arm is not None:
-        # Known arms share these numbers, so any arm layout reads them.
-        common = _pb.KeyValueEngine.FromString(arm[1])
+    # Known arms share these numbers, so any arm layout reads them.
+    common = _c.parse_arm(_pb.KeyValueEngine, arm, _SECRETENGINE_SHARED)
+    if common is not None:
         unknown.id = common.id
         unknown.name = common.name
         unknown.type = common.type
@@ -204,6 +216,21 @@ def read_secret_engine(p: _pb.SecretEngine) -> SecretEngine | None:
         unknown.key_rotation_interval_days = common.key_rotation_interval_days
         unknown.node_selector = common.node_selector
     return unknown
+
+
+_SECRETENGINE_SHARED = frozenset(
+    (
+        1,
+        2,
+        3,
+        5,
+        6,
+        7,
+        8,
+        9,
+        10,
+    )
+)
 
 
 def read_secret_engine_item(p: _pb.SecretEngine) -> SecretEngine:

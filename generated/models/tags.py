@@ -18,7 +18,7 @@ __all__ = [
 
 @dataclass(kw_only=True)
 class Tag(_c.Model):
-    """The ``v1.Tag`` message."""
+    """One name/value label, as returned by Resources.EnumerateTags."""
 
     name: str = ""
     value: str = ""

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from aiosdm._generated.v1 import hints_pb2 as aiosdm_dot_v1_dot_hints__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14\x61iosdm/v1/tags.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\"*\n\x03Tag\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"P\n\x04Tags\x12#\n\x05pairs\x18\x01 \x03(\x0b\x32\x14.aiosdm.v1.Tags.Pair\x1a#\n\x04Pair\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t\"#\n\x04Pair\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14\x61iosdm/v1/tags.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\"*\n\x03Tag\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"P\n\x04Tags\x12#\n\x05pairs\x18\x01 \x03(\x0b\x32\x14.aiosdm.v1.Tags.Pair\x1a#\n\x04Pair\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,6 +40,4 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TAGS']._serialized_end=182
   _globals['_TAGS_PAIR']._serialized_start=147
   _globals['_TAGS_PAIR']._serialized_end=182
-  _globals['_PAIR']._serialized_start=147
-  _globals['_PAIR']._serialized_end=182
 # @@protoc_insertion_point(module_scope)

@@ -27,11 +27,3 @@ class Tags(_message.Message):
     PAIRS_FIELD_NUMBER: _ClassVar[int]
     pairs: _containers.RepeatedCompositeFieldContainer[Tags.Pair]
     def __init__(self, pairs: _Optional[_Iterable[_Union[Tags.Pair, _Mapping]]] = ...) -> None: ...
-
-class Pair(_message.Message):
-    __slots__ = ("name", "value")
-    NAME_FIELD_NUMBER: _ClassVar[int]
-    VALUE_FIELD_NUMBER: _ClassVar[int]
-    name: str
-    value: str
-    def __init__(self, name: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
