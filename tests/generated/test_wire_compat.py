@@ -10,7 +10,7 @@ import importlib
 import pkgutil
 
 import pytest
-import strongdm  # noqa: F401  (test oracle: registers the official v1.* descriptors)
+import strongdm
 from google.protobuf import descriptor_pool
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
 
