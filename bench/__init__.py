@@ -1,0 +1,1 @@
+"""Benchmarks: aiosdm beside a bare grpc.aio stub and the official SDK (``make bench``)."""
