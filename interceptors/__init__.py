@@ -1,1 +1,50 @@
-"""The call chain: signing, retry, encryption and credential refresh."""
+"""The call chain: signing, retry, encryption and credential refresh.
+
+Every call goes, outermost first, through the user's interceptors and then
+Retry → CredentialRefresh → Encryption → Signing → the transport. Write your
+own by subclassing :class:`Interceptor` and :class:`Outbound`::
+
+    class Timing(Interceptor):
+        def intercept(self, next: Handler) -> Handler:
+            return _TimingOutbound(next)
+
+    class _TimingOutbound(Outbound):
+        async def unary(self, call: Call) -> Any:
+            started = time.monotonic()
+            try:
+                return await self.next.unary(call)
+            finally:
+                log.info("%s took %.3fs", call.method.signing_name, time.monotonic() - started)
+"""
+
+from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound, build_chain
+from aiosdm.interceptors.budget import RetryBudget
+from aiosdm.interceptors.encryption import EncryptionInterceptor, generate_client_key
+from aiosdm.interceptors.pacing import RateLimitPacer
+from aiosdm.interceptors.refresh import CredentialRefreshInterceptor, is_expired
+from aiosdm.interceptors.retry import (
+    IDEMPOTENT_METHODS,
+    RetryInterceptor,
+    RetryPolicy,
+    never_sent,
+)
+from aiosdm.interceptors.signing import SigningInterceptor
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "Call",
+    "CredentialRefreshInterceptor",
+    "EncryptionInterceptor",
+    "Handler",
+    "Interceptor",
+    "Outbound",
+    "RateLimitPacer",
+    "RetryBudget",
+    "RetryInterceptor",
+    "RetryPolicy",
+    "SigningInterceptor",
+    "build_chain",
+    "generate_client_key",
+    "is_expired",
+    "never_sent",
+]

@@ -1,1 +1,46 @@
-"""aiosdm: an asyncio SDK for the strongDM API (v1)."""
+"""aiosdm: an asyncio SDK for the strongDM API (v1).
+
+``async with aiosdm.Client.from_env() as client:`` then ``await client.accounts.get(id)``,
+``async for user in client.accounts.list("email:?", email)``, ...; models such as
+``aiosdm.User``, ``aiosdm.Postgres`` and ``aiosdm.AccountGrant`` are importable from here and
+from :mod:`aiosdm.models`. Errors live in :mod:`aiosdm.errors`, the call chain in
+:mod:`aiosdm.interceptors`, credential providers in :mod:`aiosdm.credentials`, and a local
+control plane for tests in :mod:`aiosdm.testing`.
+"""
+
+from aiosdm import errors as errors
+from aiosdm import models as models
+from aiosdm._signing import API_VERSION as API_VERSION
+from aiosdm.client import Client as Client
+from aiosdm.credentials import Credentials as Credentials
+from aiosdm.credentials import CredentialsProvider as CredentialsProvider
+from aiosdm.credentials import StaticCredentials as StaticCredentials
+from aiosdm.interceptors import Call as Call
+from aiosdm.interceptors import Handler as Handler
+from aiosdm.interceptors import Interceptor as Interceptor
+from aiosdm.interceptors import Outbound as Outbound
+from aiosdm.interceptors import RetryBudget as RetryBudget
+from aiosdm.interceptors import RetryPolicy as RetryPolicy
+from aiosdm.models import *  # noqa: F403  (every model, listed in models.__all__)
+from aiosdm.snapshot import SnapshotClient as SnapshotClient
+
+__version__ = "0.1.0"
+
+__all__ = [  # curated names first, then every model
+    "API_VERSION",
+    "Call",
+    "Client",
+    "Credentials",
+    "CredentialsProvider",
+    "Handler",
+    "Interceptor",
+    "Outbound",
+    "RetryBudget",
+    "RetryPolicy",
+    "SnapshotClient",
+    "StaticCredentials",
+    "__version__",
+    "errors",
+    "models",
+    *models.__all__,
+]

@@ -1,5 +1,107 @@
-"""Credential providers: where the client gets its API key pair, and how it rotates."""
+"""Credential providers: where the client gets its API key pair, and how it rotates.
+
+Every provider has ``async get()`` (asked on every call attempt, cheap) and
+``async refresh()`` (asked once when the service rejected the key):
+
+- :class:`StaticCredentials`, :class:`EnvCredentials` (``SDM_API_ACCESS_KEY`` /
+  ``SDM_API_SECRET_KEY``) and :class:`FileCredentials` (JSON, re-read when it changes);
+- rotating sources, :class:`AwsSecretsManager` and :class:`AliyunSecretsManager`, fetch on
+  a schedule (interval + jitter, moved by rotation hints in the secret) and on demand, one
+  fetch at a time. Use them with ``async with`` (or ``close()``) to stop their schedule.
+
+Rotation hints a secret's JSON may carry: ``refreshInterval`` (``"3600s"``),
+``scheduleRotateTimestamp`` (epoch seconds) and ``ExpireTimestamp`` (ISO 8601), or
+``refresh_interval`` / ``next_rotation`` / ``expires_at``.
+
+The AWS source needs the ``aws`` extra, the Aliyun ones the ``aliyun`` extra; they are
+imported on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from aiosdm.credentials._base import Credentials, CredentialsProvider, StaticCredentials
+from aiosdm.credentials._env import EnvCredentials
+from aiosdm.credentials._errors import (
+    CredentialsError,
+    CredentialsNotFoundError,
+    CredentialsRefreshError,
+    SecretFormatError,
+)
+from aiosdm.credentials._expiry import ExpiredPredicate, is_unauthenticated
+from aiosdm.credentials._file import FileCredentials
+from aiosdm.credentials._rotating import Fetched, RotatingSource
+from aiosdm.credentials._secret_document import RotationHints
+from aiosdm.credentials._token_bucket import TokenBucket
 
-__all__ = ["Credentials", "CredentialsProvider", "StaticCredentials"]
+if TYPE_CHECKING:
+    from aiosdm.credentials._aliyun_client import (
+        AliyunAccessKey,
+        AliyunAccessKeyProvider,
+        AliyunApiError,
+        AliyunClient,
+        StaticAliyunAccessKey,
+        is_access_key_expired,
+    )
+    from aiosdm.credentials._aliyun_secrets_manager import (
+        AliyunManagedAccessKey,
+        AliyunSecretsManager,
+        KmsSecret,
+        get_secret_value,
+    )
+    from aiosdm.credentials._aws_secrets_manager import AwsSecretsManager
+
+__all__ = [
+    "AliyunAccessKey",
+    "AliyunAccessKeyProvider",
+    "AliyunApiError",
+    "AliyunClient",
+    "AliyunManagedAccessKey",
+    "AliyunSecretsManager",
+    "AwsSecretsManager",
+    "Credentials",
+    "CredentialsError",
+    "CredentialsNotFoundError",
+    "CredentialsProvider",
+    "CredentialsRefreshError",
+    "EnvCredentials",
+    "ExpiredPredicate",
+    "Fetched",
+    "FileCredentials",
+    "KmsSecret",
+    "RotatingSource",
+    "RotationHints",
+    "SecretFormatError",
+    "StaticAliyunAccessKey",
+    "StaticCredentials",
+    "TokenBucket",
+    "get_secret_value",
+    "is_access_key_expired",
+    "is_unauthenticated",
+]
+
+# Names whose modules need an optional extra: imported on first access.
+_LAZY = {
+    "AwsSecretsManager": "_aws_secrets_manager",
+    "AliyunManagedAccessKey": "_aliyun_secrets_manager",
+    "AliyunSecretsManager": "_aliyun_secrets_manager",
+    "KmsSecret": "_aliyun_secrets_manager",
+    "get_secret_value": "_aliyun_secrets_manager",
+    "AliyunAccessKey": "_aliyun_client",
+    "AliyunAccessKeyProvider": "_aliyun_client",
+    "AliyunApiError": "_aliyun_client",
+    "AliyunClient": "_aliyun_client",
+    "StaticAliyunAccessKey": "_aliyun_client",
+    "is_access_key_expired": "_aliyun_client",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

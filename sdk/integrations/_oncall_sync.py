@@ -1,14 +1,15 @@
 """Give whoever is on call temporary access for exactly their shift (PagerDuty -> AccountGrants).
 
-Idempotent: a grant identical to one that exists (same account, resource, start and end) is not
-created again, so the sync can run from cron as often as you like.
+Idempotent: nothing already granted is granted again (an existing grant that covers a shift,
+even one made by an earlier run with an earlier window, means the shift is skipped; only the
+uncovered part of a shift is granted), so the sync can run from cron as often as you like.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,7 @@ class SyncReport:
 
     dry_run: bool
     created: list[GrantPlan] = field(default_factory=list)
-    skipped: list[GrantPlan] = field(default_factory=list)  # an identical grant exists
+    skipped: list[GrantPlan] = field(default_factory=list)  # already covered by a grant
     unmatched_users: list[str] = field(default_factory=list)  # on call, unknown to strongDM
     errors: list[str] = field(default_factory=list)
 
@@ -100,38 +101,52 @@ async def sync_oncall_grants(
     if any(not s.email for s in shifts):
         report.errors.append("some on-call entries carry no email (was include[]=users dropped?)")
 
-    wanted: dict[tuple[str, str, datetime, datetime], GrantPlan] = {}
+    # Plans grouped by (account, resource): each group is checked against the grants that
+    # exist once, and handled in order so two shifts of one person never race each other.
+    groups: dict[tuple[str, str], dict[tuple[datetime, datetime], GrantPlan]] = {}
     for shift in shifts:
         account_id = accounts.get(shift.email.lower())
         window = _clip(shift, since, until)
         if account_id is None or window is None:
             continue
         for name, resource_id in resource_ids.items():
-            key = (account_id, resource_id, *window)
-            wanted.setdefault(key, GrantPlan(shift.email, account_id, resource_id, name, *window))
+            plan = GrantPlan(shift.email, account_id, resource_id, name, *window)
+            groups.setdefault((account_id, resource_id), {}).setdefault(window, plan)
 
-    async def apply(plan: GrantPlan) -> None:
+    async def apply(plans: list[GrantPlan]) -> None:
         async with gate:
             try:
-                if await _grant_exists(client, plan):
+                covered = await _existing_windows(client, plans[0].account_id, plans[0].resource_id)
+            except Exception as exc:
+                report.errors.append(f"listing grants of {plans[0].email}: {exc}")
+                return
+            for plan in sorted(plans, key=lambda p: p.start):
+                gaps = _uncovered((plan.start, plan.end), covered)
+                if not gaps:
                     report.skipped.append(plan)
-                    return
-                if not dry_run:
-                    await client.account_grants.create(
-                        AccountGrant(
-                            account_id=plan.account_id,
-                            resource_id=plan.resource_id,
-                            start_from=plan.start,
-                            valid_until=plan.end,
+                    continue
+                for start, end in gaps:
+                    part = replace(plan, start=start, end=end)
+                    try:
+                        if not dry_run:
+                            await client.account_grants.create(
+                                AccountGrant(
+                                    account_id=part.account_id,
+                                    resource_id=part.resource_id,
+                                    start_from=part.start,
+                                    valid_until=part.end,
+                                )
+                            )
+                        covered.append((start, end))
+                        report.created.append(part)
+                    except Exception as exc:  # one bad grant must not stop the others
+                        report.errors.append(
+                            f"grant for {part.email} on {part.resource_name}: {exc}"
                         )
-                    )
-                report.created.append(plan)
-            except Exception as exc:  # one bad grant must not stop the others
-                report.errors.append(f"grant for {plan.email} on {plan.resource_name}: {exc}")
 
     async with asyncio.TaskGroup() as tasks:
-        for plan in wanted.values():
-            tasks.create_task(apply(plan))
+        for plans in groups.values():
+            tasks.create_task(apply(list(plans.values())))
     report.created.sort(key=lambda p: (p.start, p.email, p.resource_name))
     report.skipped.sort(key=lambda p: (p.start, p.email, p.resource_name))
     return report
@@ -168,10 +183,38 @@ async def _resolve_users(
     return {email: aid for email, aid in found if aid is not None}
 
 
-async def _grant_exists(client: Client, plan: GrantPlan) -> bool:
-    async for grant in client.account_grants.list(
-        "account_id:?,resource_id:?", plan.account_id, plan.resource_id
-    ):
-        if grant.start_from == plan.start and grant.valid_until == plan.end:
-            return True
-    return False
+_Window = tuple[datetime | None, datetime | None]  # None: open-ended on that side
+
+
+async def _existing_windows(client: Client, account_id: str, resource_id: str) -> list[_Window]:
+    return [
+        (grant.start_from, grant.valid_until)
+        async for grant in client.account_grants.list(
+            "account_id:?,resource_id:?", account_id, resource_id
+        )
+    ]
+
+
+def _uncovered(
+    window: tuple[datetime, datetime], covered: list[_Window]
+) -> list[tuple[datetime, datetime]]:
+    """The parts of ``window`` no existing grant covers.
+
+    An earlier run with an earlier window clipped shifts differently, so "identical" alone
+    is not enough: a later run must neither repeat nor overlap what is already granted.
+    """
+    gaps = [window]
+    for c_start, c_end in covered:
+        next_gaps = []
+        for start, end in gaps:
+            lo = start if c_start is None else max(start, c_start)
+            hi = end if c_end is None else min(end, c_end)
+            if lo >= hi:  # no overlap
+                next_gaps.append((start, end))
+                continue
+            if start < lo:
+                next_gaps.append((start, lo))
+            if hi < end:
+                next_gaps.append((hi, end))
+        gaps = next_gaps
+    return gaps

@@ -1,0 +1,89 @@
+"""The call chain's types: the per-call object, interceptors and outbound links.
+
+A call travels outermost first through ``Outbound`` links, each made by an
+``Interceptor`` around the next one, down to the transport::
+
+    user interceptors → Retry → CredentialRefresh → Encryption → Signing → Transport
+
+Each link receives a :class:`Call` and awaits ``self.next.unary(call)``; it may
+look at or replace the request, metadata or response, retry, or fail the call.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from aiosdm._generated.services import MethodSpec
+
+__all__ = ["Call", "Handler", "Interceptor", "Outbound", "build_chain"]
+
+
+@dataclass(slots=True)
+class Call:
+    """One RPC on its way down the chain (one object per attempt below Retry).
+
+    Attributes:
+        method: what is called: wire ``path``, ``signing_name``, message types.
+        request: the request message. Interceptors that change it work on a copy.
+        deadline: ``time.monotonic()`` instant after which the call fails, or None.
+        idempotent: True when sending the request twice is harmless (reads).
+        attempt: 0 for the first try, counting up with each retry.
+        metadata: gRPC metadata to send, in order (filled in by signing).
+        body: the serialized request, exactly the bytes signed and sent.
+    """
+
+    method: MethodSpec
+    request: Any = field(repr=False)
+    deadline: float | None = None
+    idempotent: bool = False
+    attempt: int = 0
+    metadata: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    body: bytes | None = field(default=None, repr=False)
+
+    def time_left(self) -> float | None:
+        """Seconds until the deadline (may be negative), or None without one."""
+        if self.deadline is None:
+            return None
+        return self.deadline - time.monotonic()
+
+
+class Handler(Protocol):
+    """Anything that can carry a call further: an :class:`Outbound` or the transport."""
+
+    async def unary(self, call: Call) -> Any:
+        """Send ``call`` and return the response message, or raise an RPCError."""
+        ...
+
+
+class Outbound:
+    """One link of the chain. The default passes the call on unchanged."""
+
+    def __init__(self, next: Handler) -> None:
+        self.next = next
+
+    async def unary(self, call: Call) -> Any:
+        """Send ``call`` and return the response message, or raise an RPCError."""
+        return await self.next.unary(call)
+
+
+class Interceptor:
+    """Makes an :class:`Outbound` link around the next one.
+
+    Subclass it (and :class:`Outbound`) to observe or change calls, e.g. for
+    logging or metrics; pass instances as ``Client(interceptors=[...])``.
+    """
+
+    def intercept(self, next: Handler) -> Handler:
+        """Return the link that wraps ``next`` (the default adds nothing)."""
+        return next
+
+
+def build_chain(interceptors: Sequence[Interceptor], transport: Handler) -> Handler:
+    """Wrap ``transport`` so that ``interceptors[0]`` is the outermost link."""
+    outbound = transport
+    for interceptor in reversed(interceptors):
+        outbound = interceptor.intercept(outbound)
+    return outbound

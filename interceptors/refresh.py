@@ -1,0 +1,86 @@
+"""Credential refresh: when the service rejects the key, refresh it once and try again.
+
+Concurrent calls that fail together share one ``provider.refresh()``; a call that
+failed with a key older than the latest refresh simply retries with the new key.
+Retrying is safe even for writes: a request that fails authentication is never
+processed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from aiosdm import errors
+from aiosdm.credentials import CredentialsProvider
+from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
+
+__all__ = ["CredentialRefreshInterceptor", "is_expired"]
+
+
+def is_expired(error: errors.RPCError) -> bool:
+    """The default test for "the key is no good any more": UNAUTHENTICATED."""
+    return error.code == 16
+
+
+class CredentialRefreshInterceptor(Interceptor):
+    """Refreshes credentials once per call when ``expired(error)`` says so.
+
+    Args:
+        credentials: the provider the signing interceptor asks for keys.
+        expired: which errors mean the credentials should be refreshed.
+    """
+
+    def __init__(
+        self,
+        credentials: CredentialsProvider,
+        *,
+        expired: Callable[[errors.RPCError], bool] = is_expired,
+    ) -> None:
+        self.credentials = credentials
+        self.expired = expired
+        self._generation = 0
+        self._refreshing: asyncio.Future[None] | None = None
+
+    def __repr__(self) -> str:
+        return f"CredentialRefreshInterceptor(refreshes={self._generation})"
+
+    def intercept(self, next: Handler) -> Handler:
+        return _RefreshOutbound(next, self)
+
+    async def refresh(self, seen_generation: int) -> None:
+        """Refresh unless that happened since ``seen_generation``; one refresh at a time."""
+        if self._generation != seen_generation:
+            return
+        if self._refreshing is None:
+            self._refreshing = asyncio.ensure_future(self._refresh())
+        await asyncio.shield(self._refreshing)
+
+    async def _refresh(self) -> None:
+        try:
+            await self.credentials.refresh()
+            self._generation += 1
+        finally:
+            self._refreshing = None
+
+
+class _RefreshOutbound(Outbound):
+    def __init__(self, next: Handler, config: CredentialRefreshInterceptor) -> None:
+        super().__init__(next)
+        self._config = config
+
+    async def unary(self, call: Call) -> Any:
+        config = self._config
+        generation = config._generation
+        try:
+            return await self.next.unary(call)
+        except errors.RPCError as error:
+            if not config.expired(error):
+                raise
+            try:
+                await config.refresh(generation)
+            except Exception as exc:
+                raise error from exc  # the original rejection says more than the refresh failure
+        return await self.next.unary(dataclasses.replace(call, attempt=call.attempt + 1))

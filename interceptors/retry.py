@@ -1,0 +1,216 @@
+"""Retry: the official SDK's backoff, made safe for writes and for busy services.
+
+* INTERNAL and UNAVAILABLE are retried up to ``max_retries`` times with
+  exponential backoff (1 s * 1.6**n, at most 120 s, +-20 % jitter), but only when
+  sending again is harmless: the method only reads, or the request certainly
+  never reached the service (the connection could not be made). A write that
+  may have been processed is never sent twice.
+* RESOURCE_EXHAUSTED is retried while ``retry_rate_limit_errors`` is on (the
+  service rejected the request before doing anything). With a ``reset_at`` the
+  call waits in the shared :class:`~aiosdm.interceptors.pacing.RateLimitPacer`
+  until the quota is back; without one it backs off.
+* A shared :class:`~aiosdm.interceptors.budget.RetryBudget` turns transient
+  retries off while most calls fail.
+* The call's deadline covers every attempt and every wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from aiosdm import errors
+from aiosdm._generated.models.spec import RateLimitMetadata
+from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
+from aiosdm.interceptors.budget import RetryBudget
+from aiosdm.interceptors.pacing import Quota, QuotaExhausted, RateLimitPacer
+
+__all__ = ["IDEMPOTENT_METHODS", "RetryInterceptor", "RetryPolicy", "never_sent"]
+
+_RESOURCE_EXHAUSTED = 8
+
+#: Methods that only read or probe: sending one twice changes nothing.
+IDEMPOTENT_METHODS = frozenset(
+    {
+        "Get",
+        "List",
+        "ListByActor",
+        "ListSecretStores",
+        "Logs",
+        "EnumerateTags",
+        "Retrieve",
+        "Validate",
+        "Healthcheck",
+        "TCPProbe",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """When and how long to wait before trying a call again.
+
+    The defaults are the official SDK's. Change them with ``dataclasses.replace``.
+
+    Attributes:
+        base_delay: seconds; the n-th retry waits ``base_delay * factor**n``...
+        factor: ...growth per retry...
+        max_delay: ...at most this many seconds...
+        jitter: ...then ± this fraction, at random.
+        max_retries: retries of INTERNAL/UNAVAILABLE per call.
+        retry_rate_limit_errors: retry RESOURCE_EXHAUSTED (without a count limit;
+            the deadline bounds it).
+        retryable_codes: the transient gRPC codes (INTERNAL, UNAVAILABLE).
+    """
+
+    base_delay: float = 1.0
+    factor: float = 1.6
+    max_delay: float = 120.0
+    jitter: float = 0.2
+    max_retries: int = 4
+    retry_rate_limit_errors: bool = True
+    retryable_codes: frozenset[int] = frozenset({13, 14})
+
+    def backoff(self, retry: int, rng: Callable[[], float] = random.random) -> float:
+        """Seconds to wait before retry number ``retry`` (1 for the first)."""
+        delay = min(self.base_delay * self.factor**retry, self.max_delay)
+        return max(0.0, delay * (1 + self.jitter * (rng() * 2 - 1)))
+
+
+def never_sent(error: errors.RPCError) -> bool:
+    """True when the request certainly did not reach the service.
+
+    gRPC reports a connection that could not be made with this text before any
+    byte of the request is written; anything else may have been processed.
+    """
+    return error.code == 14 and error.details.startswith("failed to connect to all addresses")
+
+
+def _quota_error(exhausted: QuotaExhausted) -> errors.RateLimitError:
+    """The RateLimitError for a call held back because its quota returns too late."""
+    reset_at = datetime.fromtimestamp(exhausted.reset_at, UTC)
+    rate_limit = RateLimitMetadata(
+        limit=exhausted.limit, remaining=0, reset_at=reset_at, bucket=exhausted.bucket
+    )
+    return errors.RateLimitError(
+        "rate limit reached; the quota returns after the call's deadline", rate_limit
+    )
+
+
+class RetryInterceptor(Interceptor):
+    """Retries failed attempts per ``policy``; see the module docstring.
+
+    Args:
+        policy: backoff and limits.
+        budget: shared retry budget (one per client).
+        pacer: shared rate-limit pacing (one per client).
+        sleep: how to wait (``asyncio.sleep``); tests may pass a faster one.
+        rng: jitter source.
+        safe_to_resend: decides whether a failed write may be sent again.
+    """
+
+    def __init__(
+        self,
+        policy: RetryPolicy | None = None,
+        *,
+        budget: RetryBudget | None = None,
+        pacer: RateLimitPacer | None = None,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        rng: Callable[[], float] = random.random,
+        safe_to_resend: Callable[[errors.RPCError], bool] = never_sent,
+    ) -> None:
+        self.policy = policy or RetryPolicy()
+        self.budget = budget or RetryBudget()
+        self.pacer = pacer or RateLimitPacer()
+        self.sleep = sleep
+        self.rng = rng
+        self.safe_to_resend = safe_to_resend
+
+    def intercept(self, next: Handler) -> Handler:
+        return _RetryOutbound(next, self)
+
+
+class _RetryOutbound(Outbound):
+    def __init__(self, next: Handler, config: RetryInterceptor) -> None:
+        super().__init__(next)
+        self._config = config
+
+    async def unary(self, call: Call) -> Any:
+        config = self._config
+        pacer = config.pacer
+        path = call.method.path
+        transient = limited = 0
+        # Without rate-limit retries the caller wants the rejection, not a wait.
+        paced = config.policy.retry_rate_limit_errors
+        last: errors.RPCError | None = None
+        attempt = 0
+        while True:
+            try:
+                permit = await pacer.acquire(path, call.deadline) if paced else None
+            except QuotaExhausted as exhausted:
+                raise last or _quota_error(exhausted) from None
+            except TimeoutError:
+                raise last or errors.TimeoutError() from None
+            try:
+                response = await self.next.unary(dataclasses.replace(call, attempt=attempt))
+            except errors.RPCError as error:
+                last = error
+                if error.code == _RESOURCE_EXHAUSTED:
+                    quota = Quota.from_model(getattr(error, "rate_limit", None))
+                    wait = pacer.rejected(permit, path, quota)
+                    limited += 1
+                    delay = self._after_rate_limit(call, error, limited, wait)
+                else:
+                    pacer.failed(permit)
+                    transient += 1
+                    delay = self._after_failure(call, error, transient)
+            except BaseException:
+                pacer.failed(permit)
+                raise
+            else:
+                pacer.answered(
+                    permit, path, Quota.from_message(getattr(response, "rate_limit", None))
+                )
+                config.budget.on_success()
+                return response
+            left = call.time_left()
+            if left is not None and delay >= left:
+                raise last
+            if delay > 0:
+                await config.sleep(delay)
+            attempt += 1
+
+    def _after_rate_limit(
+        self, call: Call, error: errors.RPCError, retry: int, wait: float | None
+    ) -> float:
+        """Seconds to sleep before retrying a rate-limited call, or raise ``error``.
+
+        ``wait`` is how long the pacer will hold the call (None: not paced).
+        """
+        config = self._config
+        if not config.policy.retry_rate_limit_errors:
+            raise error
+        if wait is None:
+            return config.policy.backoff(retry, config.rng)
+        left = call.time_left()
+        if left is not None and wait >= left:
+            raise error  # the quota comes back after the deadline
+        return 0.0  # acquire() holds the call until its turn
+
+    def _after_failure(self, call: Call, error: errors.RPCError, retry: int) -> float:
+        """Seconds to wait before retrying a transient failure, or raise ``error``."""
+        config = self._config
+        policy = config.policy
+        if error.code not in policy.retryable_codes:
+            raise error
+        if not (call.idempotent or config.safe_to_resend(error)):
+            raise error  # the service may have done it: never do a write twice
+        config.budget.on_failure()
+        if retry > policy.max_retries or not config.budget.allows_retry():
+            raise error
+        return policy.backoff(retry, config.rng)

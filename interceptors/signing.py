@@ -1,0 +1,49 @@
+"""Signing: serialize the request once per attempt and sign exactly those bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from aiosdm import _signing
+from aiosdm.credentials import CredentialsProvider
+from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
+
+__all__ = ["SigningInterceptor"]
+
+
+class SigningInterceptor(Interceptor):
+    """Adds the four ``x-sdm-*`` headers, asking the provider for keys on every attempt.
+
+    Args:
+        credentials: where the API key pair comes from; asked on every attempt so a
+            rotated key is used from the next attempt on.
+        user_agent: sent as ``x-sdm-user-agent``.
+    """
+
+    def __init__(
+        self, credentials: CredentialsProvider, *, user_agent: str = _signing.USER_AGENT
+    ) -> None:
+        self.credentials = credentials
+        self.user_agent = user_agent
+
+    def intercept(self, next: Handler) -> Handler:
+        return _SigningOutbound(next, self)
+
+
+class _SigningOutbound(Outbound):
+    def __init__(self, next: Handler, config: SigningInterceptor) -> None:
+        super().__init__(next)
+        self._config = config
+
+    async def unary(self, call: Call) -> Any:
+        credentials = await self._config.credentials.get()
+        body = call.request.SerializeToString()
+        key = _signing.derive_key(credentials.secret_bytes, _signing.utc_day())
+        metadata = (
+            ("x-sdm-authentication", credentials.access_key),
+            ("x-sdm-signature", _signing.sign(key, call.method.signing_name, body)),
+            ("x-sdm-api-version", _signing.API_VERSION),
+            ("x-sdm-user-agent", self._config.user_agent),
+        )
+        return await self.next.unary(dataclasses.replace(call, metadata=metadata, body=body))

@@ -1,0 +1,143 @@
+"""Paged lists as async iterators that keep exactly one page in flight ahead.
+
+While the caller works through page *n*, page *n + 1* is already being fetched;
+page *n + 2* is only asked for once page *n + 1* is handed out. Leaving the loop
+early (``break``, an exception, ``aclose()`` or dropping the iterator) cancels
+the fetch in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TypeVar
+
+from aiosdm import errors
+
+__all__ = ["ListIterator", "PageFetcher", "quote_filter_args"]
+
+T = TypeVar("T")
+
+#: Fetches the page at a cursor ("" for the first): returns its items and the next cursor.
+PageFetcher = Callable[[str], Awaitable[tuple[list[T], str]]]
+
+
+def quote_filter_args(filter: str, *args: object) -> str:
+    """Fill each ``?`` in ``filter`` with the next argument as a JSON string.
+
+    ``("email:?", "a@b.com")`` gives ``email:"a@b.com"``; non-strings are
+    converted with ``str()`` first, exactly like the official SDK.
+
+    Raises:
+        BadRequestError: the number of ``?`` differs from the number of arguments.
+    """
+    parts = filter.split("?")
+    if len(parts) != len(args) + 1:
+        raise errors.BadRequestError("incorrect number of replacements")
+    quoted = [json.dumps(str(arg)) for arg in args]
+    out = [parts[0]]
+    for value, part in zip(quoted, parts[1:], strict=True):
+        out.append(value)
+        out.append(part)
+    return "".join(out)
+
+
+def _consume_outcome(task: asyncio.Task[object]) -> None:
+    # A prefetch nobody awaits any more must not be reported as an unseen error.
+    if not task.cancelled():
+        task.exception()
+
+
+class ListIterator(AsyncIterator[T]):
+    """The items of a paged list: ``async for item in it`` or ``async for page in it.pages()``.
+
+    An iterator is consumed once, either by items or by pages.
+    """
+
+    def __init__(self, fetch: PageFetcher[T]) -> None:
+        self._fetch = fetch
+        self._task: asyncio.Task[tuple[list[T], str]] | None = None
+        self._started = False
+        self._finished = False
+        self._mode: str | None = None
+        self._items: deque[T] = deque()
+
+    def __repr__(self) -> str:
+        state = "finished" if self._finished else "running" if self._started else "new"
+        return f"<ListIterator {state}>"
+
+    def __aiter__(self) -> ListIterator[T]:
+        self._claim("items")
+        return self
+
+    async def __anext__(self) -> T:
+        self._claim("items")
+        while not self._items:
+            page = await self._next_page()
+            if page is None:
+                raise StopAsyncIteration
+            self._items.extend(page)
+        return self._items.popleft()
+
+    async def pages(self) -> AsyncIterator[list[T]]:
+        """Whole pages, as lists, in order."""
+        self._claim("pages")
+        try:
+            while (page := await self._next_page()) is not None:
+                yield page
+        finally:
+            self._cancel()
+
+    async def aclose(self) -> None:
+        """Stop: cancel the page fetch in flight, if any."""
+        self._finished = True
+        self._cancel()
+
+    async def __aenter__(self) -> ListIterator[T]:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    def __del__(self) -> None:
+        # A loop left with `break` drops the iterator: cancel its prefetch now.
+        self._cancel()
+
+    def _claim(self, mode: str) -> None:
+        if self._mode is None:
+            self._mode = mode
+        elif self._mode != mode:
+            raise RuntimeError("this list is already being read by " + self._mode)
+
+    async def _next_page(self) -> list[T] | None:
+        if self._finished:
+            return None
+        if not self._started:
+            self._started = True
+            self._task = self._spawn("")
+        task = self._task
+        if task is None:
+            self._finished = True
+            return None
+        try:
+            items, cursor = await task
+        except BaseException:
+            self._finished = True
+            self._cancel()
+            raise
+        self._task = self._spawn(cursor) if cursor else None
+        return items
+
+    def _spawn(self, cursor: str) -> asyncio.Task[tuple[list[T], str]]:
+        task = asyncio.ensure_future(self._fetch(cursor))
+        task.add_done_callback(_consume_outcome)
+        return task
+
+    def _cancel(self) -> None:
+        task, self._task = getattr(self, "_task", None), None
+        if task is not None and not task.done():
+            with contextlib.suppress(RuntimeError):  # the event loop is already closed
+                task.cancel()

@@ -1,0 +1,107 @@
+"""Sessions for any account by assuming a role from one base account."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from aiosdm.aws._aws_credentials import AwsCredentials
+from aiosdm.aws._botocore import Session
+from aiosdm.aws._cache import CacheKey, CredentialsCache
+from aiosdm.aws._provider import AccountSessions, SessionProvider
+from aiosdm.aws._sts import StsCaller
+from aiosdm.credentials._clock import Clock, utc_now
+
+__all__ = ["CrossAccountSessionProvider", "default_session_name"]
+
+
+def default_session_name() -> str:
+    """``aiosdm`` and five random digits, as a role session name."""
+    return f"aiosdm{random.randint(10000, 99999)}"
+
+
+class CrossAccountSessionProvider:
+    """Sessions for ``role`` in any account, assumed from ``base_account``'s session.
+
+    Credentials are cached per (account, role, session name) and refreshed ahead of expiry;
+    concurrent first requests for one account make a single ``AssumeRole`` call.
+
+    Args:
+        base_provider: gives the base account's session.
+        base_account: the account to assume from.
+        role: role name (not ARN) to assume in each target account.
+        external_id: ``ExternalId`` passed to ``AssumeRole``, if the role requires one.
+        duration: requested credential lifetime in seconds.
+        role_session_name: default ``aiosdm`` + 5 random digits.
+        endpoint_url: STS endpoint (tests point it at a local server).
+        region_name: region for STS and for the sessions handed out.
+        verify: TLS verification for STS (``False`` or a CA bundle path).
+        partition: ARN partition.
+        cache: share a cache between providers; default: a private one.
+        clock: wall clock for a private cache.
+    """
+
+    def __init__(
+        self,
+        base_provider: SessionProvider,
+        base_account: str,
+        role: str,
+        external_id: str | None = None,
+        duration: int = 3600,
+        *,
+        role_session_name: str | None = None,
+        endpoint_url: str | None = None,
+        region_name: str | None = None,
+        verify: bool | str | None = None,
+        partition: str = "aws",
+        cache: CredentialsCache | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self._base = base_provider
+        self._base_account = base_account
+        self._role = role
+        self._external_id = external_id
+        self._duration = duration
+        self._session_name = role_session_name or default_session_name()
+        self._sts = StsCaller(
+            endpoint_url=endpoint_url, region_name=region_name, verify=verify, partition=partition
+        )
+        self._cache = cache or CredentialsCache(clock=clock)
+        self._sessions = AccountSessions(self.credentials, self._cache, region_name=region_name)
+
+    def __repr__(self) -> str:
+        return (
+            f"CrossAccountSessionProvider(base_account={self._base_account!r}, "
+            f"role={self._role!r}, duration={self._duration})"
+        )
+
+    @property
+    def duration(self) -> timedelta:
+        return timedelta(seconds=self._duration)
+
+    async def credentials(self, account_id: str) -> AwsCredentials:
+        """Current credentials for the role in ``account_id``.
+
+        Raises:
+            AssumeRoleError: STS refused or failed.
+            ExpiredCredentialsError: STS returned credentials that had already expired.
+        """
+        key = CacheKey(account_id, self._role, self._session_name)
+        return await self._cache.get(key, lambda: self._assume(account_id))
+
+    async def session(self, account_id: str) -> Session:
+        """A session for ``account_id`` whose credentials refresh themselves."""
+        return await self._sessions.session(account_id)
+
+    async def close(self) -> None:
+        await self._cache.aclose()
+
+    async def _assume(self, account_id: str) -> AwsCredentials:
+        base = await self._base.session(self._base_account)
+        return await self._sts.assume_role(
+            base,
+            role_arn=self._sts.role_arn(account_id, self._role),
+            session_name=self._session_name,
+            external_id=self._external_id,
+            duration=self._duration,
+        )

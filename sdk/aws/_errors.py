@@ -1,0 +1,81 @@
+"""Errors raised while obtaining AWS sessions. None of them carries a secret or an assertion.
+
+The hierarchy::
+
+    AwsAccessError
+    ├── IdpAccessDeniedError      the identity provider refused our login (HTTP 401)
+    ├── IdpInvalidResponseError   the identity provider's answer holds no usable SAML assertion
+    ├── IdpInvalidRoleError       the assertion does not grant the requested role
+    ├── AssumeRoleError           STS refused or failed an AssumeRole* call
+    ├── ExpiredCredentialsError   only expired credentials could be had
+    └── AccountAccessError        no configured way into the account worked (all errors kept)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AccountAccessError",
+    "AssumeRoleError",
+    "AwsAccessError",
+    "ExpiredCredentialsError",
+    "IdpAccessDeniedError",
+    "IdpInvalidResponseError",
+    "IdpInvalidRoleError",
+]
+
+
+class AwsAccessError(Exception):
+    """Root of the errors raised by the session providers."""
+
+
+class IdpAccessDeniedError(AwsAccessError):
+    """The identity provider answered 401: wrong or missing login."""
+
+
+class IdpInvalidResponseError(AwsAccessError):
+    """The identity provider answered, but not with a usable SAML assertion."""
+
+
+class IdpInvalidRoleError(AwsAccessError):
+    """The SAML assertion does not list the requested role for the account."""
+
+    def __init__(self, account_id: str, role: str) -> None:
+        super().__init__(f"the SAML assertion grants no role {role!r} in account {account_id}")
+        self.account_id = account_id
+        self.role = role
+
+
+class AssumeRoleError(AwsAccessError):
+    """An STS ``AssumeRole``/``AssumeRoleWithSAML`` call failed.
+
+    Attributes:
+        role_arn: the role we asked for.
+        code: the AWS error code (``AccessDenied``...), or the exception type name when the
+            call did not get an AWS answer at all.
+    """
+
+    def __init__(self, role_arn: str, code: str, message: str) -> None:
+        super().__init__(f"assuming {role_arn} failed: {code}: {message}")
+        self.role_arn = role_arn
+        self.code = code
+
+
+class ExpiredCredentialsError(AwsAccessError):
+    """The only credentials available had expired; they are never handed out."""
+
+
+class AccountAccessError(AwsAccessError):
+    """Every configured way into an account failed.
+
+    Attributes:
+        account_id: the account we tried to reach.
+        errors: one error per way tried, in order.
+    """
+
+    def __init__(self, account_id: str, errors: Sequence[BaseException]) -> None:
+        tried = "; ".join(f"{type(e).__name__}: {e}" for e in errors) or "no access configured"
+        super().__init__(f"no access to account {account_id}: {tried}")
+        self.account_id = account_id
+        self.errors = tuple(errors)

@@ -1,0 +1,117 @@
+"""Shared CLI plumbing: connecting, parsing times, and turning failures into one clear line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from aiosdm import errors
+from aiosdm.client import DEFAULT_HOST, Client
+from aiosdm.credentials import FileCredentials
+
+__all__ = [
+    "EXIT_API",
+    "EXIT_PARTIAL",
+    "EXIT_USAGE",
+    "add_connection_args",
+    "connect",
+    "parse_duration",
+    "parse_time",
+    "resolve_host",
+    "run",
+]
+
+EXIT_PARTIAL = 1  # the command ran but some of its work failed
+EXIT_USAGE = 2  # bad arguments or configuration (argparse uses 2 as well)
+EXIT_API = 3  # the API refused or could not be reached
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``"90m"``, ``"8h"``, ``"1d"``, ``"2w"`` (or combined: ``"1d12h"``) as a timedelta."""
+    parts = re.findall(r"(\d+(?:\.\d+)?)([smhdw])", text.strip().lower())
+    if not parts or "".join(n + u for n, u in parts) != text.strip().lower():
+        raise ValueError(f"bad duration {text!r}: use e.g. 30m, 8h, 1d, 2w")
+    return timedelta(seconds=sum(float(n) * _UNITS[u] for n, u in parts))
+
+
+def parse_time(text: str, *, now: datetime | None = None) -> datetime:
+    """An ISO 8601 instant with a zone (``2026-01-01T00:00:00Z``), or a duration meaning that
+    long ago (``1d``)."""
+    now = now or datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return now - parse_duration(text)
+    if parsed.tzinfo is None:
+        raise ValueError(f"time {text!r} has no zone: add Z or +HH:MM")
+    return parsed
+
+
+def add_connection_args(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("connection")
+    group.add_argument(
+        "--credentials-file",
+        type=Path,
+        help="JSON with access_key and secret_key (and host), as written by "
+        "`aiosdm serve --credentials-out`; default: SDM_API_ACCESS_KEY/SDM_API_SECRET_KEY",
+    )
+    group.add_argument("--host", help=f"API host:port (default: SDM_API_HOST or {DEFAULT_HOST})")
+    group.add_argument(
+        "--insecure", action="store_true", help="plaintext instead of TLS (local control plane)"
+    )
+
+
+def resolve_host(args: argparse.Namespace) -> None:
+    """Fill ``args.host`` from ``--credentials-file`` when not given (before the event loop
+    starts, so this small read blocks nothing)."""
+    if args.host or args.credentials_file is None:
+        return
+    try:
+        saved = json.loads(Path(args.credentials_file).read_text())
+    except (OSError, ValueError) as err:
+        raise ValueError(f"cannot read {args.credentials_file}: {type(err).__name__}") from None
+    args.host = saved.get("host") if isinstance(saved, dict) else None
+
+
+def connect(args: argparse.Namespace, **kwargs: Any) -> Client:
+    """A client from ``--credentials-file`` or the environment (after :func:`resolve_host`)."""
+    if args.credentials_file is not None:
+        return Client(
+            credentials=FileCredentials(args.credentials_file),
+            host=args.host or os.environ.get("SDM_API_HOST") or DEFAULT_HOST,
+            insecure=args.insecure,
+            **kwargs,
+        )
+    if args.host:
+        kwargs["host"] = args.host
+    return Client.from_env(insecure=args.insecure, **kwargs)
+
+
+def run(
+    name: str,
+    args: argparse.Namespace,
+    work: Callable[[argparse.Namespace], Coroutine[Any, Any, int]],
+) -> int:
+    """Run ``work(args)``; report a failure as one line on stderr with a meaningful status."""
+    try:
+        resolve_host(args)
+        return asyncio.run(work(args))
+    except KeyboardInterrupt:
+        print(f"aiosdm {name}: interrupted", file=sys.stderr)
+        return 130
+    except errors.RPCError as err:
+        print(f"aiosdm {name}: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_API
+    except (ValueError, OSError) as err:
+        print(f"aiosdm {name}: {err}", file=sys.stderr)
+        return EXIT_USAGE

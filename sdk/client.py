@@ -1,0 +1,219 @@
+"""The asyncio client for the strongDM API, a drop-in for the official ``strongdm.Client``."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from aiosdm import _signing
+from aiosdm._generated.services import SERVICES
+from aiosdm._transport import Transport
+from aiosdm.credentials import CredentialsProvider, StaticCredentials
+from aiosdm.errors import RPCError
+from aiosdm.interceptors import (
+    CredentialRefreshInterceptor,
+    EncryptionInterceptor,
+    Interceptor,
+    RateLimitPacer,
+    RetryBudget,
+    RetryInterceptor,
+    RetryPolicy,
+    SigningInterceptor,
+    build_chain,
+    generate_client_key,
+    is_expired,
+)
+from aiosdm.services import (
+    AccountAttachments,
+    AccountAttachmentsHistory,
+    AccountGrants,
+    AccountGrantsHistory,
+    AccountPermissions,
+    AccountResources,
+    AccountResourcesHistory,
+    Accounts,
+    AccountsGroups,
+    AccountsGroupsHistory,
+    AccountsHistory,
+    Activities,
+    CallCore,
+    Groups,
+    GroupsHistory,
+    GroupsRoles,
+    GroupsRolesHistory,
+    ManagedSecrets,
+    Nodes,
+    NodesHistory,
+    Resources,
+    ResourcesHistory,
+    RoleResources,
+    RoleResourcesHistory,
+    Roles,
+    RolesHistory,
+    SecretEngines,
+    SecretStores,
+    SecretStoresHistory,
+)
+from aiosdm.snapshot import SnapshotClient
+
+__all__ = ["DEFAULT_HOST", "Client"]
+
+#: Where the official SDK connects by default.
+DEFAULT_HOST = "app.strongdm.com:443"
+
+
+class Client:
+    """An asyncio client for the strongDM API.
+
+    Use it as ``async with Client(key, secret) as client:`` (or call
+    :meth:`close`). Services are attributes named as in the official SDK
+    (``client.accounts``, ``client.managed_secrets``, ...); their methods are
+    coroutines, and ``list`` methods return async iterators at once.
+
+    Args:
+        api_access_key: the API access key (or give ``credentials``).
+        api_secret: the base64 API secret; a value that is not base64 is a
+            ValueError whose message does not contain it.
+        host: ``host:port`` of the API.
+        insecure: plaintext instead of TLS (for a local control plane).
+        retry_rate_limit_errors: retry calls rejected by the rate limit.
+        page_limit: items per page for lists (0: the service's default).
+        credentials: a provider of rotating keys instead of a fixed pair.
+        interceptors: your own interceptors, outermost first (logging, metrics).
+        retry_policy: backoff and retry limits (the official SDK's by default).
+        retry_budget: the shared retry budget.
+        expired: which errors make the client refresh ``credentials`` and retry once.
+        channel_options: extra ``grpc.aio`` channel options.
+        root_certificates: PEM roots for TLS instead of the system's.
+        client_key_factory: makes the RSA key that retrieved secrets are encrypted
+            to (runs once, in a worker thread).
+        retry_sleep: how the client waits between attempts (``asyncio.sleep``).
+    """
+
+    def __init__(
+        self,
+        api_access_key: str | None = None,
+        api_secret: str | None = None,
+        *,
+        host: str = DEFAULT_HOST,
+        insecure: bool = False,
+        retry_rate_limit_errors: bool = True,
+        page_limit: int = 0,
+        credentials: CredentialsProvider | None = None,
+        interceptors: Sequence[Interceptor] = (),
+        retry_policy: RetryPolicy | None = None,
+        retry_budget: RetryBudget | None = None,
+        expired: Callable[[RPCError], bool] = is_expired,
+        channel_options: Sequence[tuple[str, Any]] = (),
+        root_certificates: bytes | None = None,
+        client_key_factory: Callable[[], rsa.RSAPrivateKey] = generate_client_key,
+        retry_sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+    ) -> None:
+        if credentials is None:
+            if api_access_key is None or api_secret is None:
+                raise ValueError("give api_access_key and api_secret, or credentials")
+            credentials = StaticCredentials(api_access_key, api_secret)
+        elif api_access_key is not None or api_secret is not None:
+            raise ValueError("give either api_access_key/api_secret or credentials, not both")
+        if page_limit < 0:
+            raise ValueError("page_limit must be 0 (the service's default) or more")
+        self.host = host
+        self.page_limit = page_limit
+        self.credentials = credentials
+        policy = dataclasses.replace(
+            retry_policy or RetryPolicy(), retry_rate_limit_errors=retry_rate_limit_errors
+        )
+        self._transport = Transport(
+            host, insecure=insecure, options=channel_options, root_certificates=root_certificates
+        )
+        self._encryption = EncryptionInterceptor(self._fetch_engine, key_factory=client_key_factory)
+        chain = [
+            *interceptors,
+            RetryInterceptor(
+                policy, budget=retry_budget, pacer=RateLimitPacer(), sleep=retry_sleep
+            ),
+            CredentialRefreshInterceptor(credentials, expired=expired),
+            self._encryption,
+            SigningInterceptor(credentials, user_agent=_signing.USER_AGENT),
+        ]
+        self._core = CallCore(build_chain(chain, self._transport), page_limit=page_limit)
+        core = self._core
+        self.account_attachments = AccountAttachments(core)
+        self.account_attachments_history = AccountAttachmentsHistory(core)
+        self.account_grants = AccountGrants(core)
+        self.account_grants_history = AccountGrantsHistory(core)
+        self.account_permissions = AccountPermissions(core)
+        self.account_resources = AccountResources(core)
+        self.account_resources_history = AccountResourcesHistory(core)
+        self.accounts = Accounts(core)
+        self.accounts_groups = AccountsGroups(core)
+        self.accounts_groups_history = AccountsGroupsHistory(core)
+        self.accounts_history = AccountsHistory(core)
+        self.activities = Activities(core)
+        self.roles = Roles(core)
+        self.groups = Groups(core)
+        self.groups_history = GroupsHistory(core)
+        self.groups_roles = GroupsRoles(core)
+        self.groups_roles_history = GroupsRolesHistory(core)
+        self.managed_secrets = ManagedSecrets(core)
+        self.nodes = Nodes(core)
+        self.nodes_history = NodesHistory(core)
+        self.resources = Resources(core)
+        self.resources_history = ResourcesHistory(core)
+        self.role_resources = RoleResources(core)
+        self.role_resources_history = RoleResourcesHistory(core)
+        self.roles_history = RolesHistory(core)
+        self.secret_stores = SecretStores(core)
+        self.secret_engines = SecretEngines(core)
+        self.secret_stores_history = SecretStoresHistory(core)
+
+    @classmethod
+    def from_env(cls, **kwargs: Any) -> Client:
+        """A client from ``SDM_API_ACCESS_KEY``, ``SDM_API_SECRET_KEY`` and ``SDM_API_HOST``.
+
+        ``SDM_API_HOST`` is optional; ``kwargs`` go to the constructor and win.
+
+        Raises:
+            ValueError: a required variable is missing (named, never echoed).
+        """
+        missing = [n for n in ("SDM_API_ACCESS_KEY", "SDM_API_SECRET_KEY") if not os.environ.get(n)]
+        if missing:
+            raise ValueError("environment variable(s) not set: " + ", ".join(missing))
+        host = os.environ.get("SDM_API_HOST")
+        if host and "host" not in kwargs:
+            kwargs["host"] = host
+        return cls(os.environ["SDM_API_ACCESS_KEY"], os.environ["SDM_API_SECRET_KEY"], **kwargs)
+
+    def __repr__(self) -> str:
+        return f"Client(host={self.host!r})"
+
+    async def __aenter__(self) -> Client:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the connection, ending calls in flight. Safe to call more than once."""
+        await self._transport.close()
+
+    def snapshot_at(self, snapshot_at: datetime) -> SnapshotClient:
+        """A read-only view of the snapshot-capable services as they were at ``snapshot_at``.
+
+        Raises:
+            ValueError: ``snapshot_at`` is naive (has no time zone).
+        """
+        return SnapshotClient(self._core, snapshot_at)
+
+    async def _fetch_engine(self, engine_id: str, deadline: float | None) -> None:
+        # Through the whole chain, so the encryption interceptor caches the engine's key.
+        spec = SERVICES["SecretEngines"]["Get"]
+        request = spec.request()
+        request.id = engine_id
+        await self._core.unary(spec, request, deadline)

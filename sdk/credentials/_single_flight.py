@@ -1,0 +1,54 @@
+"""Share one in-flight coroutine between every caller asking for the same key."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Coroutine, Hashable
+from functools import partial
+from typing import Any, Generic, TypeVar
+
+__all__ = ["SingleFlight"]
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class SingleFlight(Generic[K, V]):
+    """Runs at most one task per key; concurrent callers await that same task.
+
+    The task is shielded: a caller that is cancelled stops waiting, but the work carries on
+    for the others. :meth:`aclose` cancels whatever is still running.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: dict[K, asyncio.Task[V]] = {}
+
+    def in_flight(self, key: K) -> bool:
+        return key in self._tasks
+
+    async def run(self, key: K, work: Callable[[], Coroutine[Any, Any, V]]) -> V:
+        """Join the task running for ``key``, or start ``work()`` as that task."""
+        task = self._tasks.get(key)
+        if task is None:
+            task = asyncio.get_running_loop().create_task(work())
+            self._tasks[key] = task
+            task.add_done_callback(partial(self._finished, key))
+        return await asyncio.shield(task)
+
+    def _finished(self, key: K, task: asyncio.Task[V]) -> None:
+        if self._tasks.get(key) is task:
+            del self._tasks[key]
+        if not task.cancelled():
+            # Mark the outcome as seen: when every waiter was cancelled, asyncio would
+            # otherwise report "exception was never retrieved".
+            task.exception()
+
+    async def aclose(self) -> None:
+        """Cancel every running task and wait until they are gone."""
+        tasks = list(self._tasks.values())
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(BaseException):
+                await task

@@ -1,0 +1,385 @@
+"""Secret engines and managed secrets.
+
+Each engine holds an RSA key pair; its public half is ``public_key`` (PEM). Clients
+encrypt secret values to it (RSA-OAEP, SHA-256, MGF1-SHA-256, no label) and the
+server refuses anything else. ``Retrieve`` encrypts the value to the caller's own
+public key. Values are kept apart from the versioned entities (so no history, list
+or log ever carries them) and are never logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import string
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+from google.protobuf.message import Message
+
+from aiosdm._generated.v1 import managed_secrets_pb2
+from aiosdm.testing._crud import (
+    Call,
+    Env,
+    Handler,
+    cascade_delete,
+    compile_for,
+    create_in,
+    delete_handler,
+    entity_of,
+    get_handler,
+    list_handler,
+    list_page,
+    page_of,
+    update_in,
+)
+from aiosdm.testing._crypto import (
+    KeyPair,
+    decrypt,
+    encrypt_to_pem,
+    generate_keypair,
+    load_private,
+    password,
+)
+from aiosdm.testing._errors import bad_request, not_found
+from aiosdm.testing._fields import body, field_names, flatten, us_timestamp
+from aiosdm.testing._kinds import KINDS
+from aiosdm.testing._store import Tx
+
+__all__ = ["secret_handlers"]
+
+_ENGINE = KINDS["secret_engine"]
+_SECRET = KINDS["managed_secret"]
+_STORE = KINDS["secret_store"]
+_NODE = KINDS["node"]
+
+
+class _EngineKeys:
+    """Engine private keys, parsed once; used on the store thread only."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, rsa.RSAPrivateKey] = {}
+
+    def save(self, tx: Tx, engine_id: str, pair: KeyPair) -> None:
+        tx.sql(
+            "INSERT OR REPLACE INTO engine_keys(engine_id, private_pem) VALUES (?,?)",
+            (engine_id, pair.private_pem),
+        )
+        self._cache.pop(engine_id, None)
+
+    def drop(self, tx: Tx, engine_id: str) -> None:
+        tx.sql("DELETE FROM engine_keys WHERE engine_id=?", (engine_id,))
+        self._cache.pop(engine_id, None)
+
+    def get(self, tx: Tx, engine_id: str) -> rsa.RSAPrivateKey:
+        key = self._cache.get(engine_id)
+        if key is None:
+            row = tx.sql(
+                "SELECT private_pem FROM engine_keys WHERE engine_id=?", (engine_id,)
+            ).fetchone()
+            if row is None:
+                raise not_found("secret engine", engine_id)
+            key = self._cache[engine_id] = load_private(row[0])
+        return key
+
+
+def _store_value(tx: Tx, secret_id: str, value: bytes) -> None:
+    tx.sql("INSERT OR REPLACE INTO secret_values(id, value) VALUES (?,?)", (secret_id, value))
+
+
+def _log(tx: Tx, call: Call, secret: Any, action: str) -> None:
+    entry = managed_secrets_pb2.ManagedSecretLog(
+        id=tx.new_id("msl-"),
+        secret_engine_id=secret.secret_engine_id,
+        managed_secret_id=secret.id,
+        account_id=call.key.account_id,
+        action=action,
+    )
+    us_timestamp(tx.now, entry.created_at)
+    tx.sql("INSERT INTO secret_logs(id, data) VALUES (?,?)", (entry.id, entry.SerializeToString()))
+
+
+def _rotated_value(secret: Any) -> bytes:
+    policy = secret.policy.password_policy
+    exclude = policy.exclude_characters
+    if policy.exclude_upper_case:
+        exclude += string.ascii_uppercase
+    return password(
+        policy.length or 24,
+        digits=policy.num_digits if policy.length else 2,
+        symbols=policy.num_symbols if policy.length else 2,
+        exclude=exclude,
+    ).encode()
+
+
+def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
+    """Handlers of the SecretEngines and ManagedSecrets services."""
+    keys = _EngineKeys()
+
+    def engine_deleted(tx: Tx, engine_id: str, engine: Any) -> None:
+        keys.drop(tx, engine_id)
+
+    def secret_deleted(tx: Tx, secret_id: str, secret: Any) -> None:
+        tx.sql("DELETE FROM secret_values WHERE id=?", (secret_id,))
+
+    env.on_delete["secret_engine"] = engine_deleted
+    env.on_delete["managed_secret"] = secret_deleted
+
+    async def new_keypair() -> KeyPair:
+        # RSA key generation takes long enough to stall every other call.
+        return await asyncio.to_thread(generate_keypair, env.engine_key_bits)
+
+    # -- SecretEngines -------------------------------------------------------------
+
+    async def engine_create(call: Call, request: Any) -> Message:
+        engine = entity_of(request, 2, _ENGINE)
+        pair = await new_keypair()
+
+        def hook(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+            body(entity).public_key = pair.public_pem
+
+        def job(tx: Tx) -> Any:
+            stored = create_in(tx, _ENGINE, engine, call, hook)
+            keys.save(tx, body(stored).id, pair)
+            return stored
+
+        stored = await env.store.write(job, call.actor)
+        response = call.spec.response()
+        response.secret_engine.CopyFrom(stored)
+        return response  # type: ignore[no-any-return]
+
+    async def engine_update(call: Call, request: Any) -> Message:
+        engine = entity_of(request, 3, _ENGINE)
+        ident = request.id or body(engine).id
+        if not ident:
+            raise bad_request("id is required")
+        stored = await env.store.write(
+            lambda tx: update_in(tx, _ENGINE, ident, engine, call, None), call.actor
+        )
+        response = call.spec.response()
+        response.secret_engine.CopyFrom(stored)
+        return response  # type: ignore[no-any-return]
+
+    async def engine_generate_keys(call: Call, request: Any) -> Message:
+        ident = request.secret_engine_id
+        pair = await new_keypair()
+
+        def job(tx: Tx) -> None:
+            engine: Any = tx.get(_ENGINE, ident)
+            if engine is None:
+                raise not_found(_ENGINE.noun, ident)
+            body(engine).public_key = pair.public_pem
+            tx.put(_ENGINE, ident, engine)
+            keys.save(tx, ident, pair)
+            tx.describe("secret engine keys generated", f"new key pair for {ident}")
+
+        await env.store.write(job, call.actor)
+        return call.spec.response()  # type: ignore[no-any-return]
+
+    async def engine_healthcheck(call: Call, request: Any) -> Message:
+        ident = request.secret_engine_id
+
+        def job(tx: Tx) -> list[str]:
+            if tx.get(_ENGINE, ident) is None:
+                raise not_found(_ENGINE.noun, ident)
+            return [body(n).id for n in tx.iterate(_NODE)]
+
+        node_ids = await env.store.read(job)
+        response = call.spec.response()
+        for node_id in node_ids:
+            response.status.add(node_id=node_id, status="healthy")
+        return response  # type: ignore[no-any-return]
+
+    async def engine_rotate(call: Call, request: Any) -> Message:
+        ident = request.id
+
+        def job(tx: Tx) -> None:
+            if tx.get(_ENGINE, ident) is None:
+                raise not_found(_ENGINE.noun, ident)
+            tx.describe("secret engine rotated", f"credentials of {ident} rotated")
+
+        await env.store.write(job, call.actor)
+        return call.spec.response()  # type: ignore[no-any-return]
+
+    # -- ManagedSecrets ------------------------------------------------------------
+
+    def accept_value(tx: Tx, secret: Any) -> bytes | None:
+        """The plaintext of an incoming value (None if none was sent)."""
+        if not secret.value:
+            return None
+        plaintext = decrypt(keys.get(tx, secret.secret_engine_id), secret.value)
+        if plaintext is None:
+            raise bad_request(
+                "value must be encrypted to the secret engine's public key (RSA-OAEP with SHA-256)"
+            )
+        secret.value = b""
+        return plaintext
+
+    def place(tx: Tx, secret: Any) -> None:
+        engine: Any = tx.get(_ENGINE, secret.secret_engine_id)
+        if engine is not None:
+            root = body(engine).secret_store_root_path.rstrip("/")
+            secret.secret_store_path = f"{root}/{secret.name}"
+
+    async def secret_create(call: Call, request: Any) -> Message:
+        secret = entity_of(request, 2, _SECRET)
+
+        def job(tx: Tx) -> Any:
+            plaintext: list[bytes | None] = []
+
+            def hook(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+                plaintext.append(accept_value(tx, entity))
+                place(tx, entity)
+                us_timestamp(tx.now, entity.last_rotated_at)
+
+            stored = create_in(tx, _SECRET, secret, call, hook)
+            _store_value(tx, stored.id, plaintext[0] or b"")
+            _log(tx, call, stored, "create")
+            return stored
+
+        stored = await env.store.write(job, call.actor)
+        response = call.spec.response()
+        response.managed_secret.CopyFrom(stored)
+        return response  # type: ignore[no-any-return]
+
+    async def secret_update(call: Call, request: Any) -> Message:
+        secret = entity_of(request, 3, _SECRET)
+        ident = request.id or secret.id
+        if not ident:
+            raise bad_request("id is required")
+
+        def job(tx: Tx) -> Any:
+            plaintext: list[bytes | None] = []
+
+            def hook(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+                if entity.secret_engine_id != old.secret_engine_id:
+                    raise bad_request("a managed secret cannot move to another secret engine")
+                plaintext.append(accept_value(tx, entity))
+                place(tx, entity)
+
+            stored = update_in(tx, _SECRET, ident, secret, call, hook)
+            if plaintext[0] is not None:
+                _store_value(tx, ident, plaintext[0])
+            _log(tx, call, stored, "update")
+            return stored
+
+        stored = await env.store.write(job, call.actor)
+        response = call.spec.response()
+        response.managed_secret.CopyFrom(stored)
+        return response  # type: ignore[no-any-return]
+
+    async def secret_rotate(call: Call, request: Any) -> Message:
+        ident = request.id
+
+        def job(tx: Tx) -> None:
+            secret: Any = tx.get(_SECRET, ident)
+            if secret is None:
+                raise not_found(_SECRET.noun, ident)
+            _store_value(tx, ident, _rotated_value(secret))
+            us_timestamp(tx.now, secret.last_rotated_at)
+            tx.put(_SECRET, ident, secret)
+            _log(tx, call, secret, "rotate")
+            tx.describe("managed secret rotated", f"managed secret {secret.name} rotated")
+
+        await env.store.write(job, call.actor)
+        return call.spec.response()  # type: ignore[no-any-return]
+
+    async def secret_delete(call: Call, request: Any) -> Message:
+        ident = request.id
+        if not ident:
+            raise bad_request("id is required")
+
+        def job(tx: Tx) -> None:
+            old = cascade_delete(env, tx, _SECRET, ident)
+            if old is None:
+                raise not_found(_SECRET.noun, ident)
+            _log(tx, call, old, "delete")
+
+        await env.store.write(job, call.actor)
+        return call.spec.response()  # type: ignore[no-any-return]
+
+    async def secret_retrieve(call: Call, request: Any) -> Message:
+        ident, public_key = request.id, bytes(request.public_key)
+        if not ident:
+            raise bad_request("id is required")
+        if not public_key:
+            raise bad_request("public_key is required: the value is encrypted to it")
+
+        def job(tx: Tx) -> Any:
+            secret: Any = tx.get(_SECRET, ident)
+            if secret is None:
+                raise not_found(_SECRET.noun, ident)
+            row = tx.sql("SELECT value FROM secret_values WHERE id=?", (ident,)).fetchone()
+            try:
+                secret.value = encrypt_to_pem(public_key, bytes(row[0]) if row else b"")
+            except ValueError as err:
+                raise bad_request(str(err)) from None
+            _log(tx, call, secret, "retrieve")
+            return secret
+
+        secret = await env.store.write(job, call.actor)
+        response = call.spec.response()
+        response.managed_secret.CopyFrom(secret)
+        return response  # type: ignore[no-any-return]
+
+    async def secret_validate(call: Call, request: Any) -> Message:
+        ident = request.id
+        exists = await env.store.read(lambda tx: tx.get(_SECRET, ident) is not None)
+        if not exists:
+            raise not_found(_SECRET.noun, ident)
+        response = call.spec.response()
+        response.valid = True
+        return response  # type: ignore[no-any-return]
+
+    log_fields = field_names(managed_secrets_pb2.ManagedSecretLog.DESCRIPTOR)
+
+    async def secret_logs(call: Call, request: Any) -> Message:
+        predicate = compile_for(request.filter, log_fields)
+        page = page_of(env, call, request, request.filter)
+        if page.after and not page.after.isdigit():
+            raise bad_request("invalid cursor")
+
+        def job(tx: Tx) -> tuple[list[Any], str]:
+            def fetch(after: str, size: int) -> list[tuple[str, Any]]:
+                rows = tx.sql(
+                    "SELECT seq, data FROM secret_logs WHERE seq>? ORDER BY seq LIMIT ?",
+                    (int(after or 0), size),
+                ).fetchall()
+                return [
+                    (str(seq), managed_secrets_pb2.ManagedSecretLog.FromString(data))
+                    for seq, data in rows
+                ]
+
+            return list_page(fetch, lambda entry: predicate(flatten(entry)), page)
+
+        entries, next_cursor = await env.store.read(job)
+        response = call.spec.response()
+        response.meta.next_cursor = next_cursor
+        response.managed_secret_logs.extend(entries)
+        return response  # type: ignore[no-any-return]
+
+    return {
+        "SecretEngines": {
+            "List": list_handler(env, _ENGINE),
+            "Get": get_handler(env, _ENGINE),
+            "Create": engine_create,
+            "Update": engine_update,
+            "Delete": delete_handler(env, _ENGINE),
+            "ListSecretStores": list_handler(env, _STORE),
+            "GenerateKeys": engine_generate_keys,
+            "Healthcheck": engine_healthcheck,
+            "Rotate": engine_rotate,
+        },
+        "ManagedSecrets": {
+            "List": list_handler(env, _SECRET),
+            "ListByActor": list_handler(env, _SECRET),
+            "Create": secret_create,
+            "Update": secret_update,
+            "Rotate": secret_rotate,
+            "Delete": secret_delete,
+            "ForceDelete": secret_delete,
+            "Get": get_handler(env, _SECRET),
+            "Retrieve": secret_retrieve,
+            "Validate": secret_validate,
+            "Logs": secret_logs,
+        },
+    }

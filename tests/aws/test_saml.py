@@ -1,0 +1,145 @@
+"""SamlSessionProvider against a loopback identity provider and moto."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from typing import Any
+
+import pytest
+
+from aiosdm.aws import (
+    IdpAccessDeniedError,
+    IdpInvalidResponseError,
+    IdpInvalidRoleError,
+    IdpLogin,
+    SamlSessionProvider,
+)
+from aiosdm.aws._saml_assertion import choose_role, find_saml_response, roles_in
+
+ACCOUNT = "123456789012"
+PRINCIPAL = f"arn:aws:iam::{ACCOUNT}:saml-provider/local-idp"
+ROLE = f"arn:aws:iam::{ACCOUNT}:role/engineer"
+LOGIN = IdpLogin("alice", "wonderland")
+
+
+def provider(idp: Any, sts: Any, path: str = "/sso", **kwargs: Any) -> SamlSessionProvider:
+    kwargs.setdefault("auth", LOGIN)
+    return SamlSessionProvider(
+        "engineer", idp.url + path, endpoint_url=sts.url, region_name="us-east-1", **kwargs
+    )
+
+
+@pytest.mark.parametrize("order", ["role_first", "principal_first"])
+async def test_assertion_leads_to_assume_role_with_saml(idp: Any, sts: Any, order: str) -> None:
+    idp.roles = [f"{ROLE},{PRINCIPAL}" if order == "role_first" else f"{PRINCIPAL},{ROLE}"]
+    async with provider(idp, sts) as saml:
+        session = await saml.session(ACCOUNT)
+        async with session.create_client("sts", endpoint_url=sts.url) as client:
+            identity = await client.get_caller_identity()
+    assert identity["Account"] == ACCOUNT
+    (params,) = sts.params("AssumeRoleWithSAML")
+    assert (params["RoleArn"], params["PrincipalArn"]) == (ROLE, PRINCIPAL)
+    assert params["SAMLAssertion"] == idp.served[0]
+    assert idp.hits == 1
+
+
+async def test_post_form_login(idp: Any, sts: Any) -> None:
+    idp.roles = [f"{ROLE},{PRINCIPAL}"]
+    async with provider(idp, sts, method="POST") as saml:
+        await saml.credentials(ACCOUNT)
+    assert idp.seen_forms == [
+        {"UserName": "alice", "Password": "wonderland", "AuthMethod": "FormsAuthentication"}
+    ]
+    assert sts.count("AssumeRoleWithSAML") == 1
+
+
+async def test_concurrent_requests_share_one_login_and_one_assume(idp: Any, sts: Any) -> None:
+    idp.roles = [f"{ROLE},{PRINCIPAL}"]
+    async with provider(idp, sts) as saml:
+        await asyncio.gather(*(saml.session(ACCOUNT) for _ in range(30)))
+    assert idp.hits == 1
+    assert sts.count("AssumeRoleWithSAML") == 1
+
+
+async def test_unauthorized_is_access_denied(idp: Any, sts: Any) -> None:
+    async with provider(idp, sts, auth=("alice", "wrong")) as saml:
+        with pytest.raises(IdpAccessDeniedError) as caught:
+            await saml.session(ACCOUNT)
+    assert "wrong" not in str(caught.value)
+    assert sts.count("AssumeRoleWithSAML") == 0
+
+
+async def test_page_without_saml_response_is_invalid(idp: Any, sts: Any) -> None:
+    async with provider(idp, sts, "/welcome") as saml:
+        with pytest.raises(IdpInvalidResponseError):
+            await saml.session(ACCOUNT)
+
+
+async def test_error_status_is_invalid_response(idp: Any, sts: Any) -> None:
+    async with provider(idp, sts, "/broken") as saml:
+        with pytest.raises(IdpInvalidResponseError, match="500"):
+            await saml.session(ACCOUNT)
+
+
+async def test_role_missing_from_assertion_is_invalid_role(idp: Any, sts: Any) -> None:
+    idp.roles = [f"arn:aws:iam::{ACCOUNT}:role/auditor,{PRINCIPAL}"]
+    async with provider(idp, sts) as saml:
+        with pytest.raises(IdpInvalidRoleError) as caught:
+            await saml.session(ACCOUNT)
+        with pytest.raises(IdpInvalidRoleError):
+            await saml.session("999999999999")
+    assert (caught.value.account_id, caught.value.role) == (ACCOUNT, "engineer")
+    assert idp.hits == 1  # the assertion is reused for saml_duration
+    assert sts.count("AssumeRoleWithSAML") == 0
+
+
+def test_login_password_is_hidden() -> None:
+    assert "wonderland" not in repr(LOGIN)
+    assert LOGIN.basic_authorization() == "Basic YWxpY2U6d29uZGVybGFuZA=="
+
+
+def test_password_never_goes_over_plain_http_off_host() -> None:
+    with pytest.raises(ValueError, match="https"):
+        SamlSessionProvider("r", "http://idp.example.com/sso", LOGIN)
+    SamlSessionProvider("r", "https://idp.example.com/sso", LOGIN)
+    SamlSessionProvider("r", "http://127.0.0.1:9/sso", LOGIN)
+
+
+def test_roles_are_read_in_either_order_and_with_paths() -> None:
+    other = "arn:aws:iam::999999999999:role/engineer"
+    with_path = f"arn:aws:iam::{ACCOUNT}:role/team/a/engineer"
+    assertion = _assertion([f"{PRINCIPAL},{other}", f"{with_path},{PRINCIPAL}", "junk"])
+    pairs = roles_in(assertion)
+    assert pairs == [(other, PRINCIPAL), (with_path, PRINCIPAL)]
+    assert choose_role(pairs, ACCOUNT, "engineer") == (with_path, PRINCIPAL)
+    assert choose_role(pairs, "999999999999", "engineer") == (other, PRINCIPAL)
+    assert choose_role(pairs, ACCOUNT, "neer") is None
+
+
+def test_document_types_and_garbage_are_refused() -> None:
+    bomb = b'<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+    with pytest.raises(IdpInvalidResponseError):
+        roles_in(base64.b64encode(bomb).decode())
+    with pytest.raises(IdpInvalidResponseError):
+        roles_in(base64.b64encode(b"not xml at all").decode())
+
+
+def _assertion(values: list[str]) -> str:
+    vals = "".join(f"<saml:AttributeValue>{v}</saml:AttributeValue>" for v in values)
+    xml = (
+        '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">'
+        '<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">'
+        '<saml:AttributeStatement><saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/Role">'
+        f"{vals}</saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>"
+    )
+    return base64.b64encode(xml.encode()).decode()
+
+
+def test_saml_response_is_found_among_other_inputs() -> None:
+    page = (
+        '<form><input type="hidden" name="RelayState" value="x"/>'
+        '<INPUT TYPE="hidden" NAME="SAMLResponse" VALUE="abc="></form>'
+    )
+    assert find_saml_response(page) == "abc="
+    assert find_saml_response("<p>nothing</p>") is None

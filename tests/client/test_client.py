@@ -1,0 +1,190 @@
+"""Client construction, lifecycle, TLS, the service attributes and user interceptors."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import ipaddress
+from typing import Any
+
+import grpc
+import pytest
+import strongdm
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from aiosdm import errors
+from aiosdm._generated.services import SERVICES
+from aiosdm.client import DEFAULT_HOST, Client
+from aiosdm.credentials import StaticCredentials
+from aiosdm.interceptors import Call, Handler, Interceptor, Outbound, RetryPolicy
+
+from ._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, empty_answer
+
+NOT_BASE64 = "this-is-%%%-not-base64-secret"
+
+
+def test_defaults_match_the_official_client() -> None:
+    client = Client(ACCESS_KEY, SECRET)
+    assert client.host == DEFAULT_HOST == "app.strongdm.com:443"
+    assert client.page_limit == 0
+    assert repr(client) == "Client(host='app.strongdm.com:443')"
+
+
+def test_bad_secret_is_a_clear_error_without_the_secret() -> None:
+    with pytest.raises(ValueError, match="not valid base64") as caught:
+        Client(ACCESS_KEY, NOT_BASE64)
+    assert NOT_BASE64 not in str(caught.value)
+    assert NOT_BASE64 not in repr(caught.value)
+
+
+def test_keys_or_credentials_exactly_once() -> None:
+    with pytest.raises(ValueError):
+        Client()
+    with pytest.raises(ValueError):
+        Client(ACCESS_KEY)
+    with pytest.raises(ValueError):
+        Client(ACCESS_KEY, SECRET, credentials=StaticCredentials(ACCESS_KEY, SECRET))
+    with pytest.raises(ValueError):
+        Client(ACCESS_KEY, SECRET, page_limit=-1)
+    assert Client(credentials=StaticCredentials(ACCESS_KEY, SECRET)).credentials is not None
+
+
+def test_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SDM_API_ACCESS_KEY", raising=False)
+    monkeypatch.setenv("SDM_API_SECRET_KEY", SECRET)
+    with pytest.raises(ValueError, match="SDM_API_ACCESS_KEY") as caught:
+        Client.from_env()
+    assert SECRET not in str(caught.value)
+    monkeypatch.setenv("SDM_API_ACCESS_KEY", ACCESS_KEY)
+    assert Client.from_env().host == DEFAULT_HOST
+    monkeypatch.setenv("SDM_API_HOST", "127.0.0.1:5000")
+    assert Client.from_env().host == "127.0.0.1:5000"
+    assert Client.from_env(host="elsewhere:1").host == "elsewhere:1"
+
+
+def test_services_are_the_official_attributes() -> None:
+    ours = Client(ACCESS_KEY, SECRET)
+    theirs = strongdm.Client(ACCESS_KEY, SECRET, host="127.0.0.1:1", insecure=True)
+    try:
+        for service, methods in SERVICES.items():
+            attr = next(
+                name for name, value in vars(theirs).items() if type(value).__name__ == service
+            )
+            ours_service = getattr(ours, attr)
+            official_service = getattr(theirs, attr)
+            for name in dir(official_service):
+                if not name.startswith("_") and name not in ("parent", "stub"):
+                    assert callable(getattr(ours_service, name)), f"{attr}.{name}"
+            assert len(methods) >= 1
+    finally:
+        theirs.close()
+
+
+async def test_async_with_closes_and_close_is_idempotent() -> None:
+    async with ScriptedServer(empty_answer) as server:
+        client = Client(ACCESS_KEY, SECRET, host=server.target, insecure=True)
+        async with client:
+            await client.accounts.get("a-1")
+        await client.close()
+        with pytest.raises(RuntimeError, match="closed"):
+            await client.accounts.get("a-1")
+
+
+class Counting(Interceptor):
+    """A metrics-style interceptor: counts calls per signing name."""
+
+    def __init__(self) -> None:
+        self.calls: dict[str, int] = {}
+
+    def intercept(self, next: Handler) -> Handler:
+        counts = self.calls
+
+        class _Outbound(Outbound):
+            async def unary(self, call: Call) -> Any:
+                name = call.method.signing_name
+                counts[name] = counts.get(name, 0) + 1
+                return await self.next.unary(call)
+
+        return _Outbound(next)
+
+
+async def test_user_interceptors_see_each_logical_call_once() -> None:
+    attempts = 0
+
+    async def flaky(received: Received) -> Any:
+        nonlocal attempts
+        attempts += 1
+        if attempts == 1:
+            raise Abort(grpc.StatusCode.UNAVAILABLE, "blip")
+        return await empty_answer(received)
+
+    counting = Counting()
+    async with (
+        ScriptedServer(flaky) as server,
+        Client(
+            ACCESS_KEY,
+            SECRET,
+            host=server.target,
+            insecure=True,
+            interceptors=[counting],
+            retry_policy=RetryPolicy(base_delay=0.001),
+        ) as client,
+    ):
+        await client.accounts.get("a-1")
+        [x async for x in client.roles.list("")]
+    assert counting.calls == {"Accounts.Get": 1, "Roles.List": 1}
+    assert attempts == 3
+
+
+def _self_signed() -> tuple[bytes, bytes]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    return cert.public_bytes(serialization.Encoding.PEM), key_pem
+
+
+async def test_tls_is_the_default() -> None:
+    cert, key = await asyncio.to_thread(_self_signed)
+    received: list[str] = []
+
+    async def answer(r: Received) -> Any:
+        received.append(r.path)
+        return await empty_answer(r)
+
+    async with ScriptedServer(answer, tls=(key, cert)) as server:
+        async with Client(ACCESS_KEY, SECRET, host=server.target, root_certificates=cert) as c:
+            await c.accounts.get("a-1")
+        # A plaintext client cannot talk to it: the default is not plaintext.
+        no_retry = RetryPolicy(max_retries=0)
+        async with Client(
+            ACCESS_KEY, SECRET, host=server.target, insecure=True, retry_policy=no_retry
+        ) as c:
+            with pytest.raises(errors.RPCError) as caught:
+                await c.accounts.delete("a-1", timeout=5)
+        assert caught.value.code == grpc.StatusCode.UNAVAILABLE.value[0]
+    assert received == ["/v1.Accounts/Get"]

@@ -1,0 +1,49 @@
+"""The public names of aiosdm.credentials, pinned."""
+
+from __future__ import annotations
+
+import aiosdm.credentials as credentials
+
+
+def test_public_names() -> None:
+    assert credentials.__all__ == [
+        "AliyunAccessKey",
+        "AliyunAccessKeyProvider",
+        "AliyunApiError",
+        "AliyunClient",
+        "AliyunManagedAccessKey",
+        "AliyunSecretsManager",
+        "AwsSecretsManager",
+        "Credentials",
+        "CredentialsError",
+        "CredentialsNotFoundError",
+        "CredentialsProvider",
+        "CredentialsRefreshError",
+        "EnvCredentials",
+        "ExpiredPredicate",
+        "Fetched",
+        "FileCredentials",
+        "KmsSecret",
+        "RotatingSource",
+        "RotationHints",
+        "SecretFormatError",
+        "StaticAliyunAccessKey",
+        "StaticCredentials",
+        "TokenBucket",
+        "get_secret_value",
+        "is_access_key_expired",
+        "is_unauthenticated",
+    ]
+    for name in credentials.__all__:
+        assert getattr(credentials, name) is not None
+
+
+def test_every_provider_satisfies_the_protocol() -> None:
+    assert issubclass(credentials.StaticCredentials, credentials.CredentialsProvider)
+    for provider in (
+        credentials.EnvCredentials,
+        credentials.FileCredentials,
+        credentials.AwsSecretsManager,
+        credentials.AliyunSecretsManager,
+    ):
+        assert callable(provider.get) and callable(provider.refresh)

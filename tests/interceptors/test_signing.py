@@ -1,0 +1,113 @@
+"""Signatures equal the official SDK's; every attempt is signed afresh over the bytes sent."""
+
+from __future__ import annotations
+
+import base64
+import types
+from datetime import date
+
+import grpc
+import strongdm
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aiosdm import _signing
+from aiosdm.client import Client
+from aiosdm.credentials import Credentials
+from aiosdm.interceptors import RetryPolicy
+
+from ..client._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, empty_answer
+
+NAMES = st.from_regex(r"[A-Z][A-Za-z]{1,20}\.[A-Z][A-Za-z]{1,20}", fullmatch=True)
+
+
+def official_signature(secret_b64: str, name: str, body: bytes) -> str:
+    fake_client = types.SimpleNamespace(api_secret=base64.b64decode(secret_b64))
+    signature: bytes = strongdm.Client.sign(fake_client, name, body)
+    return signature.decode("ascii")
+
+
+@settings(max_examples=300, deadline=None)
+@given(secret=st.binary(min_size=1, max_size=64), name=NAMES | st.text(), body=st.binary())
+def test_signature_equals_the_official_client(secret: bytes, name: str, body: bytes) -> None:
+    secret_b64 = base64.b64encode(secret).decode()
+    day_before = _signing.utc_day()
+    theirs = official_signature(secret_b64, name, body)
+    day_after = _signing.utc_day()  # both sides read the clock: allow for midnight
+    ours = {
+        _signing.sign(_signing.derive_key(_signing.decode_secret(secret_b64), day), name, body)
+        for day in (day_before, day_after)
+    }
+    assert theirs in ours
+
+
+def test_reference_vectors() -> None:
+    key = _signing.derive_key(_signing.decode_secret(SECRET), date(2025, 1, 1))
+    list_body = bytes.fromhex("0a00")
+    get_body = bytes.fromhex("1212612d30303030303030303030303030303031")
+    assert _signing.sign(key, "Accounts.List", list_body) == (
+        "EX3ZeiohKmqsZADfp+8lpbZki0uJL42pZWdCvYFQdZs="
+    )
+    assert _signing.sign(key, "Accounts.Get", get_body) == (
+        "Jlys95cXxQJXutIEnI0cx5zxdiYuGciP7OSDVNKsdeM="
+    )
+
+
+def expected_signature(received: Received, secret: str = SECRET) -> str:
+    key = _signing.derive_key(_signing.decode_secret(secret), _signing.utc_day())
+    return _signing.sign(key, received.spec.signing_name, received.body)
+
+
+async def test_headers_are_sent_in_order_and_sign_the_exact_bytes() -> None:
+    async with ScriptedServer(empty_answer) as server:
+        client = Client(f"  {ACCESS_KEY} ", SECRET, host=server.target, insecure=True)
+        async with client:
+            await client.roles.get("r-1")
+            await client.roles.delete("r-1")
+    for received in server.received:
+        assert [k for k, _ in received.sdm_headers()] == [
+            "x-sdm-authentication",
+            "x-sdm-signature",
+            "x-sdm-api-version",
+            "x-sdm-user-agent",
+        ]
+        assert received.header("x-sdm-authentication") == ACCESS_KEY
+        assert received.header("x-sdm-signature") == expected_signature(received)
+        assert received.header("x-sdm-api-version") == "2025-04-14"
+        assert received.header("x-sdm-user-agent") == _signing.USER_AGENT
+
+
+class RotatingProvider:
+    """Hands out a new key pair on every get(), to see which attempt used which."""
+
+    def __init__(self) -> None:
+        self.gets = 0
+
+    async def get(self) -> Credentials:
+        self.gets += 1
+        return Credentials(f"key-{self.gets}", base64.b64encode(b"s%d" % self.gets).decode())
+
+    async def refresh(self) -> Credentials:
+        return await self.get()
+
+
+async def test_every_attempt_asks_the_provider_and_is_signed_again() -> None:
+    async def flaky(received: Received) -> object:
+        if len(server.received) < 3:
+            raise Abort(grpc.StatusCode.UNAVAILABLE, "try again")
+        return await empty_answer(received)
+
+    provider = RotatingProvider()
+    fast = RetryPolicy(base_delay=0.001)
+    async with (
+        ScriptedServer(flaky) as server,
+        Client(
+            credentials=provider, host=server.target, insecure=True, retry_policy=fast
+        ) as client,
+    ):
+        await client.accounts.get("a-1")
+    assert provider.gets == 3
+    for attempt, received in enumerate(server.received, start=1):
+        secret = base64.b64encode(b"s%d" % attempt).decode()
+        assert received.header("x-sdm-authentication") == f"key-{attempt}"
+        assert received.header("x-sdm-signature") == expected_signature(received, secret)
