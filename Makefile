@@ -40,7 +40,7 @@ lint: $(STAMP) typecheck-stage
 	cd build/typecheck && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml -p aiosdm
 
 bench: $(STAMP)
-	$(PY) -m bench
+	$(PY) -m bench --write-readme
 
 clean:
 	rm -rf build $(VENV) .pytest_cache .mypy_cache .ruff_cache

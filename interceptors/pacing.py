@@ -79,15 +79,17 @@ class _Bucket:
     timer: asyncio.TimerHandle | None = None
     timer_at: float = 0.0
 
-    def learn(self, quota: Quota, now: float) -> bool:
+    def learn(self, quota: Quota, now: float, max_wait: float) -> bool:
         """Correct the belief with an answer's metadata (``now``: epoch seconds).
 
+        A ``reset_at`` more than ``max_wait`` away counts as ``max_wait`` away.
         Returns False when the metadata is about a window that has already ended.
         """
         self.limit = quota.limit
         reset_at = quota.reset_at
         if reset_at is None or reset_at <= now:
             return False
+        reset_at = min(reset_at, now + max_wait)
         # Calls still in flight may not be counted by the service yet: assume not.
         others = max(0, self.in_flight)
         if self.reset_at is None or reset_at > self.reset_at + _SAME_WINDOW:
@@ -200,12 +202,12 @@ class RateLimitPacer:
             bucket = self._buckets[name] = _Bucket(name, quota.limit)
         self._finish(permit, pump=False)
         exhausted = Quota(quota.limit, 0, quota.reset_at, quota.bucket)
-        current = bucket.learn(exhausted, time.time())
+        current = bucket.learn(exhausted, time.time(), self.max_wait)
         self._pump(bucket)
         if not current or self._buckets.get(name) is not bucket:
             return None  # news about a window that already ended: back off instead
         if bucket.reset_at is not None and bucket.remaining <= 0:
-            return min(self.max_wait, max(0.0, bucket.reset_at - time.time()))
+            return max(0.0, bucket.reset_at - time.time())
         return 0.0
 
     def answered(self, permit: Permit | None, path: str, quota: Quota | None) -> None:
@@ -219,7 +221,7 @@ class RateLimitPacer:
                 bucket = self._buckets[name] = _Bucket(name, quota.limit)
             self._finish(permit, pump=False)
             if bucket is not None:
-                bucket.learn(quota, time.time())
+                bucket.learn(quota, time.time(), self.max_wait)
                 self._pump(bucket)
             return
         if permit is not None and permit.probe and permit.bucket.reset_at is None:
@@ -277,7 +279,7 @@ class RateLimitPacer:
                 del self._buckets[bucket.name]  # back to normal: stop pacing
             return
         if bucket.reset_at is not None:
-            wait = min(self.max_wait, bucket.reset_at - time.time() + self.guard)
+            wait = bucket.reset_at - time.time() + self.guard
             self._wake_in(bucket, wait + self.jitter * self._rng())
         elif not bucket.probing and bucket.in_flight <= 0:
             # When the window ends is unknown: one call at a time finds out.

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import random
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -196,7 +197,13 @@ class _RetryOutbound(Outbound):
         if not config.policy.retry_rate_limit_errors:
             raise error
         if wait is None:
-            return config.policy.backoff(retry, config.rng)
+            rate_limit = error.rate_limit if isinstance(error, errors.RateLimitError) else None
+            reset_at = rate_limit.reset_at if rate_limit is not None else None
+            if reset_at is None or reset_at.timestamp() <= time.time():
+                return config.policy.backoff(retry, config.rng)
+            # No quota to pace by, but a time: sleep until then (bounded, a little later).
+            until_reset = min(config.policy.max_delay, reset_at.timestamp() - time.time())
+            return until_reset * (1 + config.policy.jitter * config.rng())
         left = call.time_left()
         if left is not None and wait >= left:
             raise error  # the quota comes back after the deadline

@@ -57,8 +57,10 @@ class ListIterator(AsyncIterator[T]):
     An iterator is consumed once, either by items or by pages.
     """
 
-    def __init__(self, fetch: PageFetcher[T]) -> None:
+    def __init__(self, fetch: PageFetcher[T], *, prefetch: bool = True) -> None:
         self._fetch = fetch
+        self._prefetch = prefetch
+        self._cursor = ""  # where the next page starts, when it is not fetched ahead
         self._task: asyncio.Task[tuple[list[T], str]] | None = None
         self._started = False
         self._finished = False
@@ -118,6 +120,9 @@ class ListIterator(AsyncIterator[T]):
         if not self._started:
             self._started = True
             self._task = self._spawn("")
+        elif self._task is None and self._cursor:
+            self._task = self._spawn(self._cursor)  # without prefetch: ask only when needed
+            self._cursor = ""
         task = self._task
         if task is None:
             self._finished = True
@@ -128,7 +133,12 @@ class ListIterator(AsyncIterator[T]):
             self._finished = True
             self._cancel()
             raise
-        self._task = self._spawn(cursor) if cursor else None
+        if cursor and self._prefetch:
+            self._task = self._spawn(cursor)
+            # Let the fetch send its request now, before the caller gets busy with this page.
+            await asyncio.sleep(0)
+        else:
+            self._task, self._cursor = None, cursor
         return items
 
     def _spawn(self, cursor: str) -> asyncio.Task[tuple[list[T], str]]:

@@ -84,6 +84,7 @@ class Client:
         insecure: plaintext instead of TLS (for a local control plane).
         retry_rate_limit_errors: retry calls rejected by the rate limit.
         page_limit: items per page for lists (0: the service's default).
+        prefetch: fetch a list's next page while the caller reads the current one.
         credentials: a provider of rotating keys instead of a fixed pair.
         interceptors: your own interceptors, outermost first (logging, metrics).
         retry_policy: backoff and retry limits (the official SDK's by default).
@@ -105,6 +106,7 @@ class Client:
         insecure: bool = False,
         retry_rate_limit_errors: bool = True,
         page_limit: int = 0,
+        prefetch: bool = True,
         credentials: CredentialsProvider | None = None,
         interceptors: Sequence[Interceptor] = (),
         retry_policy: RetryPolicy | None = None,
@@ -142,7 +144,9 @@ class Client:
             self._encryption,
             SigningInterceptor(credentials, user_agent=_signing.USER_AGENT),
         ]
-        self._core = CallCore(build_chain(chain, self._transport), page_limit=page_limit)
+        self._core = CallCore(
+            build_chain(chain, self._transport), page_limit=page_limit, prefetch=prefetch
+        )
         core = self._core
         self.account_attachments = AccountAttachments(core)
         self.account_attachments_history = AccountAttachmentsHistory(core)

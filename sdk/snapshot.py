@@ -5,9 +5,6 @@ Only the services the API can answer at a point in time are here, each with
 (and is an AttributeError at run time).
 """
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 from datetime import datetime

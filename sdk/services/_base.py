@@ -7,9 +7,6 @@ and ``snapshot_at`` for snapshot reads), an Update carries the entity but not
 the ``id`` field.
 """
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 import time
@@ -31,15 +28,26 @@ class CallCore:
     """The client's side of every service: its chain, page limit and snapshot time."""
 
     def __init__(
-        self, handler: Handler, *, page_limit: int = 0, snapshot_at: datetime | None = None
+        self,
+        handler: Handler,
+        *,
+        page_limit: int = 0,
+        snapshot_at: datetime | None = None,
+        prefetch: bool = True,
     ) -> None:
         self.handler = handler
         self.page_limit = page_limit
         self.snapshot_at = snapshot_at
+        self.prefetch = prefetch
 
     def at(self, snapshot_at: datetime) -> CallCore:
         """The same client reading the past at ``snapshot_at``."""
-        return CallCore(self.handler, page_limit=self.page_limit, snapshot_at=snapshot_at)
+        return CallCore(
+            self.handler,
+            page_limit=self.page_limit,
+            snapshot_at=snapshot_at,
+            prefetch=self.prefetch,
+        )
 
     async def unary(self, spec: MethodSpec, request: Any, deadline: float | None) -> Any:
         """Send one request down the chain; returns the response message."""
@@ -142,4 +150,4 @@ class Service:
             response = await core.unary(spec, page, deadline)
             return items(response), response.meta.next_cursor
 
-        return ListIterator(fetch)
+        return ListIterator(fetch, prefetch=self._core.prefetch)

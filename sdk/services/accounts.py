@@ -1,8 +1,5 @@
 """Accounts and what links them to roles, groups and resources."""
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 from aiosdm._generated.models.account_attachments import (

@@ -1,8 +1,5 @@
 """Activities: the audit trail of actions taken in the organization."""
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 from aiosdm._generated.models.activities import (

@@ -1,8 +1,5 @@
 """Groups of accounts and the roles assigned to them."""
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -1,8 +1,5 @@
 """Nodes: the relays, gateways and proxy clusters that carry connections."""
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 from aiosdm._generated.models.nodes import (

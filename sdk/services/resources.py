@@ -1,8 +1,5 @@
 """Resources: the databases, servers, clusters and sites that strongDM proxies."""
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 from aiosdm._generated.models.drivers import Resource, read_resource_item, write_resource

@@ -1,8 +1,5 @@
 """Roles and the resources they grant."""
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 from aiosdm._generated.models.role_resources import RoleResource, read_role_resource

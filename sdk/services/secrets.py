@@ -5,9 +5,6 @@ decrypted after retrieval by the client's encryption interceptor; these
 services only build requests and read answers.
 """
 
-# The official SDK's methods take `timeout=` (one deadline over all attempts): kept.
-# ruff: noqa: ASYNC109
-
 from __future__ import annotations
 
 from aiosdm._generated.models.managed_secrets import (

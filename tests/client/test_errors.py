@@ -69,7 +69,7 @@ async def test_error_mapping_equals_the_official_sdk(name: str) -> None:
         assert isinstance(ours.value, errors.RateLimitError)
     assert describe(ours.value) == describe(theirs.value)
     if isinstance(ours.value, errors.RateLimitError):
-        rate_limit = theirs.value.rate_limit  # type: ignore[attr-defined]
+        rate_limit = theirs.value.rate_limit
         assert ours.value.rate_limit == M.RateLimitMetadata(
             limit=rate_limit.limit,
             remaining=rate_limit.remaining,

@@ -85,6 +85,22 @@ async def test_reads_give_up_after_max_retries() -> None:
     assert len(server.received) == 1 + RetryPolicy().max_retries
 
 
+async def test_reads_try_as_often_as_the_official_client() -> None:
+    async with ScriptedServer(Failing(grpc.StatusCode.UNAVAILABLE)) as server:
+        sdk = strongdm.Client(ACCESS_KEY, SECRET, host=server.target, insecure=True)
+        sdk.base_retry_delay = 0.001
+        try:
+            with pytest.raises(strongdm.errors.RPCError):
+                await asyncio.to_thread(sdk.accounts.get, "a-1")
+        finally:
+            sdk.close()
+        theirs = len(server.received)
+        async with connect(server) as client:
+            with pytest.raises(errors.RPCError):
+                await client.accounts.get("a-1")
+    assert len(server.received) - theirs == theirs == 5
+
+
 @pytest.mark.parametrize("code", [grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.INTERNAL])
 async def test_a_write_is_never_repeated_once_sent(code: grpc.StatusCode) -> None:
     failing = Failing(code, times=1)

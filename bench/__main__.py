@@ -1,0 +1,188 @@
+"""``python -m bench`` (``make bench``): aiosdm beside a bare grpc.aio stub and the official SDK.
+
+The local control plane runs in its own process and every client in its own process; each
+number is the median over ``--repeats`` runs. Tables go to stdout, everything to JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench import _micro
+from bench._procs import ROOT, ServerProcess, worker
+from bench._table import Table
+
+
+def median_of(repeats: int, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    results = [run() for _ in range(repeats)]
+    return {k: statistics.median(r[k] for r in results) for k in results[0]}
+
+
+def unary(server: ServerProcess, calls: int, repeats: int) -> Table:
+    table = Table(
+        "Unary Accounts.Get",
+        ["client", "concurrency", "how", "calls/s", "CPU us/call"],
+        "calls/s",
+        "official",
+        group="concurrency",
+    )
+    labels = {"stub": "grpc.aio stub (pre-signed)", "aiosdm": "aiosdm", "official": "official"}
+    for concurrency in (1, 32, 256):
+        for client in ("stub", "aiosdm", "official"):
+            r = median_of(
+                repeats,
+                lambda c=client, n=concurrency: worker(
+                    "unary", server, c, "--calls", str(calls), "--concurrency", str(n)
+                ),
+            )
+            how = "asyncio tasks"
+            if client == "official":
+                how = "sequential" if concurrency == 1 else "32-thread pool"
+            table.add(
+                client=labels[client],
+                concurrency=concurrency,
+                how=how,
+                **{"calls/s": r["calls_per_s"], "CPU us/call": r["cpu_us_per_call"]},
+            )
+    return table
+
+
+def listing(server: ServerProcess, repeats: int, users: int) -> Table:
+    table = Table(
+        f"List {users:,} accounts (pages of 1,000)",
+        ["client", "items/s", "CPU s", "peak RSS growth MiB"],
+        "items/s",
+        "official",
+    )
+    for client, label in (
+        ("aiosdm", "aiosdm (prefetch)"),
+        ("aiosdm-noprefetch", "aiosdm (no prefetch)"),
+        ("official", "official"),
+    ):
+        r = median_of(repeats, lambda c=client: worker("listing", server, c))
+        table.add(
+            client=label,
+            **{
+                "items/s": r["items_per_s"],
+                "CPU s": r["cpu_s"],
+                "peak RSS growth MiB": r["rss_growth_mib"],
+            },
+        )
+    return table
+
+
+def loop_lag(server: ServerProcess, repeats: int) -> Table:
+    table = Table(
+        "Event-loop lag (1 ms ticker)",
+        ["client", "max ms", "p99 ms", "median ms"],
+        "max ms",
+        "idle loop",
+        higher_is_better=False,
+    )
+    for client, scenario, label in (
+        ("aiosdm", "idle", "idle loop"),
+        ("aiosdm", "first-retrieve", "aiosdm: first managed-secret retrieve"),
+        ("naive", "keygen-on-loop", "for contrast: RSA-4096 made on the loop"),
+        ("aiosdm", "burst", "aiosdm: 1,000-call burst"),
+        ("stub", "burst", "grpc.aio stub: 1,000-call burst"),
+    ):
+        r = median_of(
+            repeats,
+            lambda c=client, s=scenario: worker("loop_lag", server, c, "--scenario", s),
+        )
+        table.add(
+            client=label,
+            **{"max ms": r["max_ms"], "p99 ms": r["p99_ms"], "median ms": r["median_ms"]},
+        )
+    return table
+
+
+def rate_limited(limit: int) -> Table:
+    table = Table(
+        f"2,000 calls against a {limit} req/s limit",
+        ["client", "seconds", "attempts", "rejected share"],
+        "seconds",
+        "official",
+        higher_is_better=False,
+    )
+    for client in ("aiosdm", "official"):
+        with ServerProcess(users=1, rate_limit=limit) as server:
+            r = worker("rate_limited", server, client)
+            attempts = server.stop().get("Accounts.Get", 0)
+        rejected = (attempts - r["calls"]) / attempts if attempts else 0.0
+        table.add(
+            client=client,
+            seconds=r["seconds"],
+            attempts=attempts,
+            **{"rejected share": f"{rejected:.1%}"},
+        )
+    return table
+
+
+def machine() -> str:
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer calls and repeats")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    parser.add_argument("--write-readme", action="store_true", help="update bench/README.md")
+    args = parser.parse_args()
+    repeats = 1 if args.quick else args.repeats
+    calls = 500 if args.quick else 3000
+    tables: list[Table] = []
+
+    def show(table: Table) -> None:
+        tables.append(table)
+        print(table.render(), "\n", flush=True)
+
+    print(f"aiosdm benchmarks on {machine()}\n", flush=True)
+    users = 5_000 if args.quick else 50_000
+    with ServerProcess(users=users) as server:
+        show(unary(server, calls, repeats))
+        show(listing(server, repeats, users))
+        show(loop_lag(server, repeats))
+    show(_micro.signing_cost(20_000 if args.quick else 200_000))
+    show(_micro.import_time(3 if args.quick else 7))
+    show(rate_limited(200))
+
+    result = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "quick": args.quick,
+        "repeats": repeats,
+        "tables": [t.as_dict() for t in tables],
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2))
+    print(f"results written to {args.json}")
+    if args.write_readme:
+        write_readme(tables, result)
+
+
+def write_readme(tables: list[Table], result: dict[str, Any]) -> None:
+    path = ROOT / "bench" / "README.md"
+    text = path.read_text()
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    body = "\n\n".join(t.render() for t in tables)
+    block = f"{start}\nRun {result['when']} on {result['machine']}.\n\n{body}\n{end}"
+    head, _, rest = text.partition(start)
+    _, _, tail = rest.partition(end)
+    path.write_text(head + block + tail)
+
+
+if __name__ == "__main__":
+    main()

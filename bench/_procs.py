@@ -1,0 +1,84 @@
+"""Starting the benchmark's server and worker processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ServerProcess:
+    """``with ServerProcess(users=50_000) as server:`` -> ``server.ready`` is the ready file."""
+
+    def __init__(self, *, users: int = 1, rate_limit: int = 0) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="aiosdm-bench-")
+        self.ready = Path(self._dir.name) / "server.json"
+        self.stats_file = Path(self._dir.name) / "stats.json"
+        self._args = ["--users", str(users), "--rate-limit", str(rate_limit)]
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> ServerProcess:
+        self._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bench.workers.server",
+                "--ready",
+                str(self.ready),
+                "--stats",
+                str(self.stats_file),
+                *self._args,
+            ],
+            cwd=ROOT,
+        )
+        deadline = time.monotonic() + 300
+        while not self.ready.exists():
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the benchmark server did not start")
+            time.sleep(0.05)
+        return self
+
+    def stop(self) -> dict[str, int]:
+        """Stop the server; returns the calls it served, by method."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(timeout=60)
+            self._process = None
+        return json.loads(self.stats_file.read_text()) if self.stats_file.exists() else {}
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+        self._dir.cleanup()
+
+
+def worker(module: str, server: ServerProcess, client: str, *args: str) -> dict[str, Any]:
+    """Run one client worker in its own process; returns its JSON report."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            f"bench.workers.{module}",
+            "--server",
+            str(server.ready),
+            "--client",
+            client,
+            *args,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{module} {client} failed:\n{done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result

@@ -1,0 +1,57 @@
+"""What every client worker shares: reading the server's details, measuring, reporting."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Target:
+    host: str
+    access_key: str
+    secret_key: str
+    user_id: str
+
+
+def arguments(extra: list[tuple[str, dict[str, Any]]] = ()) -> tuple[argparse.Namespace, Target]:  # type: ignore[assignment]
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server", type=Path, required=True, help="the server's ready file")
+    parser.add_argument("--client", required=True)
+    for name, options in extra:
+        parser.add_argument(name, **options)
+    args = parser.parse_args()
+    return args, Target(**json.loads(args.server.read_text()))
+
+
+def rss_kib() -> int:
+    """Resident set size now (KiB), from /proc."""
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * resource.getpagesize() // 1024
+
+
+def peak_rss_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+class Meter:
+    """Wall time and process CPU (all threads) of a measured section."""
+
+    def __enter__(self) -> Meter:
+        self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.wall0
+        self.cpu = time.process_time() - self.cpu0
+
+
+def report(**values: Any) -> None:
+    sys.stdout.write(json.dumps(values) + "\n")

@@ -1,0 +1,111 @@
+"""Event-loop lag seen by a 1 ms ticker while the client works: idle, during the first managed
+secret retrieve (RSA-4096 key generation), and during a burst of 1,000 concurrent calls."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+
+from bench.workers._common import Target, arguments, report
+
+TICK = 0.001
+
+
+async def ticker(lags: list[float], stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        started = time.perf_counter()
+        await asyncio.sleep(TICK)
+        lags.append(max(0.0, time.perf_counter() - started - TICK))
+
+
+async def measure(work) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    lags: list[float] = []
+    stop = asyncio.Event()
+    tick = asyncio.create_task(ticker(lags, stop))
+    await asyncio.sleep(0.05)
+    await work()
+    stop.set()
+    await tick
+    lags.sort()
+    p99 = lags[int(len(lags) * 0.99) - 1] if lags else 0.0
+    return {
+        "max_ms": max(lags, default=0.0) * 1000,
+        "p99_ms": p99 * 1000,
+        "median_ms": statistics.median(lags) * 1000 if lags else 0.0,
+    }
+
+
+async def stub_burst(t: Target) -> dict[str, float]:
+    import grpc
+
+    from aiosdm._generated.v1 import accounts_pb2
+    from aiosdm._signing import API_VERSION, USER_AGENT, decode_secret, derive_key, sign, utc_day
+
+    body = accounts_pb2.AccountGetRequest(id=t.user_id).SerializeToString()
+    signature = sign(derive_key(decode_secret(t.secret_key), utc_day()), "Accounts.Get", body)
+    metadata = (
+        ("x-sdm-authentication", t.access_key),
+        ("x-sdm-signature", signature),
+        ("x-sdm-api-version", API_VERSION),
+        ("x-sdm-user-agent", USER_AGENT),
+    )
+    async with grpc.aio.insecure_channel(t.host) as channel:
+        get = channel.unary_unary("/v1.Accounts/Get")
+        await get(body, metadata=metadata)
+        return await measure(
+            lambda: asyncio.gather(*(get(body, metadata=metadata) for _ in range(1000)))
+        )
+
+
+async def main_async(t: Target, scenario: str, client_name: str) -> dict[str, float]:
+    import aiosdm
+
+    def client() -> aiosdm.Client:
+        return aiosdm.Client(t.access_key, t.secret_key, host=t.host, insecure=True)
+
+    if scenario == "idle":
+        return await measure(lambda: asyncio.sleep(0.5))
+    if scenario == "keygen-on-loop":
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        async def keygen() -> None:
+            rsa.generate_private_key(public_exponent=65537, key_size=4096)
+
+        return await measure(keygen)
+    if client_name == "stub":
+        return await stub_burst(t)
+    if scenario == "first-retrieve":
+        async with client() as setup:
+            store = (
+                await setup.secret_stores.create(aiosdm.StrongVaultStore(name="lag"))
+            ).secret_store
+            engine = (
+                await setup.secret_engines.create(
+                    aiosdm.KeyValueEngine(
+                        name="lag", secret_store_id=store.id, secret_store_root_path="lag"
+                    )
+                )
+            ).secret_engine
+            secret = (
+                await setup.managed_secrets.create(
+                    aiosdm.ManagedSecret(name="lag", secret_engine_id=engine.id, value=b"v")
+                )
+            ).managed_secret
+        async with client() as fresh:
+            await fresh.accounts.get(t.user_id)  # connected; the key is not made yet
+            return await measure(lambda: fresh.managed_secrets.retrieve(secret.id))
+    async with client() as c:
+        await c.accounts.get(t.user_id)
+        return await measure(
+            lambda: asyncio.gather(*(c.accounts.get(t.user_id) for _ in range(1000)))
+        )
+
+
+def main() -> None:
+    args, target = arguments([("--scenario", {"required": True})])
+    report(**asyncio.run(main_async(target, args.scenario, args.client)))
+
+
+if __name__ == "__main__":
+    main()
