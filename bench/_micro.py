@@ -15,29 +15,49 @@ from ._table import Table
 SECRET = b"0123456789abcdef0123456789abcdef"
 
 
+_IMPORTS = {
+    "import": {"strongdm": "import strongdm", "aiosdm": "import aiosdm"},
+    # What a script pays before its first call: the client and every service it could use.
+    "import + Client + all services": {
+        "strongdm": (
+            "import strongdm; strongdm.Client('k', 'c2VjcmV0', host='127.0.0.1:1', insecure=True)"
+        ),
+        "aiosdm": (
+            "import aiosdm; c = aiosdm.Client('k', 'c2VjcmV0', host='127.0.0.1:1', insecure=True)"
+            "; [getattr(c, n) for n in dir(type(c)) if type(getattr(type(c), n, None)).__name__"
+            " == '_LazyService']"
+        ),
+    },
+}
+
+
 def import_time(repeats: int) -> Table:
-    """Wall time of ``import X`` in a fresh interpreter (median of ``repeats``)."""
+    """Wall time of importing (and starting) each SDK in a fresh interpreter (median)."""
     table = Table(
         "Import time",
-        ["client", "median ms", "min ms"],
+        ["client", "what", "median ms", "min ms"],
         "median ms",
         "strongdm",
         higher_is_better=False,
+        group="what",
     )
-    code = "import time; t = time.perf_counter(); import {m}; print(time.perf_counter() - t)"
-    for module in ("strongdm", "aiosdm"):
-        samples = []
-        for _ in range(repeats):
-            out = subprocess.run(
-                [sys.executable, "-c", code.format(m=module)],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            samples.append(float(out) * 1000)
-        table.add(
-            client=module, **{"median ms": statistics.median(samples), "min ms": min(samples)}
-        )
+    code = "import time; t = time.perf_counter(); {work}; print(time.perf_counter() - t)"
+    for what, works in _IMPORTS.items():
+        for module, work in works.items():
+            samples = []
+            for _ in range(repeats):
+                out = subprocess.run(
+                    [sys.executable, "-c", code.format(work=work)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                samples.append(float(out) * 1000)
+            table.add(
+                client=module,
+                what=what,
+                **{"median ms": statistics.median(samples), "min ms": min(samples)},
+            )
     return table
 
 

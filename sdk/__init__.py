@@ -6,25 +6,51 @@
 from :mod:`aiosdm.models`. Errors live in :mod:`aiosdm.errors`, the call chain in
 :mod:`aiosdm.interceptors`, credential providers in :mod:`aiosdm.credentials`, and a local
 control plane for tests in :mod:`aiosdm.testing`.
+
+Names load on first use (PEP 562), so ``import aiosdm`` is cheap.
 """
 
-from aiosdm import errors as errors
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from aiosdm import models as models
-from aiosdm._signing import API_VERSION as API_VERSION
-from aiosdm.client import Client as Client
-from aiosdm.credentials import Credentials as Credentials
-from aiosdm.credentials import CredentialsProvider as CredentialsProvider
-from aiosdm.credentials import StaticCredentials as StaticCredentials
-from aiosdm.interceptors import Call as Call
-from aiosdm.interceptors import Handler as Handler
-from aiosdm.interceptors import Interceptor as Interceptor
-from aiosdm.interceptors import Outbound as Outbound
-from aiosdm.interceptors import RetryBudget as RetryBudget
-from aiosdm.interceptors import RetryPolicy as RetryPolicy
-from aiosdm.models import *  # noqa: F403  (every model, listed in models.__all__)
-from aiosdm.snapshot import SnapshotClient as SnapshotClient
+
+if TYPE_CHECKING:
+    from aiosdm import errors as errors
+    from aiosdm._signing import API_VERSION as API_VERSION
+    from aiosdm.client import Client as Client
+    from aiosdm.credentials import Credentials as Credentials
+    from aiosdm.credentials import CredentialsProvider as CredentialsProvider
+    from aiosdm.credentials import StaticCredentials as StaticCredentials
+    from aiosdm.interceptors import Call as Call
+    from aiosdm.interceptors import Handler as Handler
+    from aiosdm.interceptors import Interceptor as Interceptor
+    from aiosdm.interceptors import Outbound as Outbound
+    from aiosdm.interceptors import RetryBudget as RetryBudget
+    from aiosdm.interceptors import RetryPolicy as RetryPolicy
+    from aiosdm.models import *  # noqa: F403  (every model, listed in models.__all__)
+    from aiosdm.snapshot import SnapshotClient as SnapshotClient
 
 __version__ = "0.1.0"
+
+# name -> (module, attribute); attribute None means the module itself.
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "API_VERSION": ("aiosdm._signing", "API_VERSION"),
+    "Call": ("aiosdm.interceptors", "Call"),
+    "Client": ("aiosdm.client", "Client"),
+    "Credentials": ("aiosdm.credentials", "Credentials"),
+    "CredentialsProvider": ("aiosdm.credentials", "CredentialsProvider"),
+    "Handler": ("aiosdm.interceptors", "Handler"),
+    "Interceptor": ("aiosdm.interceptors", "Interceptor"),
+    "Outbound": ("aiosdm.interceptors", "Outbound"),
+    "RetryBudget": ("aiosdm.interceptors", "RetryBudget"),
+    "RetryPolicy": ("aiosdm.interceptors", "RetryPolicy"),
+    "SnapshotClient": ("aiosdm.snapshot", "SnapshotClient"),
+    "StaticCredentials": ("aiosdm.credentials", "StaticCredentials"),
+    "errors": ("aiosdm.errors", None),
+}
 
 __all__ = [  # curated names first, then every model
     "API_VERSION",
@@ -44,3 +70,21 @@ __all__ = [  # curated names first, then every model
     "models",
     *models.__all__,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module, attribute = _LAZY[name]
+        value = importlib.import_module(module)
+        if attribute is not None:
+            value = getattr(value, attribute)
+    elif name in models.__all__:
+        value = getattr(models, name)
+    else:
+        raise AttributeError(f"module 'aiosdm' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

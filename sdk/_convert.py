@@ -7,6 +7,7 @@ present; tags travel as ordered name/value pairs; access rules as JSON text.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -34,9 +35,26 @@ _M = TypeVar("_M", bound=Message)
 
 
 class Model:
-    """Base of every generated model dataclass."""
+    """Base of every generated model dataclass.
+
+    ``repr()`` and ``==`` work like a dataclass's, from the dataclass fields; fields marked
+    ``repr=False`` (secrets, raw bytes) are left out of ``repr()``.
+    """
 
     __slots__ = ()
+
+    def __repr__(self) -> str:
+        fields = dataclasses.fields(self)  # type: ignore[arg-type]
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields if f.repr)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        fields = dataclasses.fields(self)  # type: ignore[arg-type]
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq=True
 
 
 def timestamp_from(p: Timestamp) -> datetime | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import importlib
 import os
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -29,43 +30,69 @@ from aiosdm.interceptors import (
     generate_client_key,
     is_expired,
 )
-from aiosdm.services import (
-    AccountAttachments,
-    AccountAttachmentsHistory,
-    AccountGrants,
-    AccountGrantsHistory,
-    AccountPermissions,
-    AccountResources,
-    AccountResourcesHistory,
-    Accounts,
-    AccountsGroups,
-    AccountsGroupsHistory,
-    AccountsHistory,
-    Activities,
-    CallCore,
-    Groups,
-    GroupsHistory,
-    GroupsRoles,
-    GroupsRolesHistory,
-    ManagedSecrets,
-    Nodes,
-    NodesHistory,
-    Resources,
-    ResourcesHistory,
-    RoleResources,
-    RoleResourcesHistory,
-    Roles,
-    RolesHistory,
-    SecretEngines,
-    SecretStores,
-    SecretStoresHistory,
-)
-from aiosdm.snapshot import SnapshotClient
+from aiosdm.services._base import CallCore
+
+if TYPE_CHECKING:
+    from aiosdm.services.accounts import (
+        AccountAttachments,
+        AccountGrants,
+        AccountPermissions,
+        AccountResources,
+        Accounts,
+        AccountsGroups,
+    )
+    from aiosdm.services.activities import Activities
+    from aiosdm.services.groups import Groups, GroupsRoles
+    from aiosdm.services.history import (
+        AccountAttachmentsHistory,
+        AccountGrantsHistory,
+        AccountResourcesHistory,
+        AccountsGroupsHistory,
+        AccountsHistory,
+        GroupsHistory,
+        GroupsRolesHistory,
+        NodesHistory,
+        ResourcesHistory,
+        RoleResourcesHistory,
+        RolesHistory,
+        SecretStoresHistory,
+    )
+    from aiosdm.services.nodes import Nodes
+    from aiosdm.services.resources import Resources
+    from aiosdm.services.roles import RoleResources, Roles
+    from aiosdm.services.secrets import ManagedSecrets, SecretEngines, SecretStores
+    from aiosdm.snapshot import SnapshotClient
 
 __all__ = ["DEFAULT_HOST", "Client"]
 
 #: Where the official SDK connects by default.
 DEFAULT_HOST = "app.strongdm.com:443"
+
+
+_S = TypeVar("_S")
+
+
+class _LazyService(Generic[_S]):
+    """A client attribute made on first access: a service's module (and its models) load
+    only when the service is used, which keeps ``import aiosdm`` and start-up cheap."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self._module, self._name = module, name
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self._attribute = attribute
+
+    @overload
+    def __get__(self, client: None, owner: type) -> _LazyService[_S]: ...
+    @overload
+    def __get__(self, client: Client, owner: type) -> _S: ...
+    def __get__(self, client: Client | None, owner: type) -> _LazyService[_S] | _S:
+        if client is None:
+            return self
+        cls = getattr(importlib.import_module(f"aiosdm.services.{self._module}"), self._name)
+        service: _S = cls(client._core)
+        client.__dict__[self._attribute] = service  # later reads skip the descriptor
+        return service
 
 
 class Client:
@@ -96,6 +123,53 @@ class Client:
             to (runs once, in a worker thread).
         retry_sleep: how the client waits between attempts (``asyncio.sleep``).
     """
+
+    account_attachments: _LazyService[AccountAttachments] = _LazyService(
+        "accounts", "AccountAttachments"
+    )
+    account_attachments_history: _LazyService[AccountAttachmentsHistory] = _LazyService(
+        "history", "AccountAttachmentsHistory"
+    )
+    account_grants: _LazyService[AccountGrants] = _LazyService("accounts", "AccountGrants")
+    account_grants_history: _LazyService[AccountGrantsHistory] = _LazyService(
+        "history", "AccountGrantsHistory"
+    )
+    account_permissions: _LazyService[AccountPermissions] = _LazyService(
+        "accounts", "AccountPermissions"
+    )
+    account_resources: _LazyService[AccountResources] = _LazyService("accounts", "AccountResources")
+    account_resources_history: _LazyService[AccountResourcesHistory] = _LazyService(
+        "history", "AccountResourcesHistory"
+    )
+    accounts: _LazyService[Accounts] = _LazyService("accounts", "Accounts")
+    accounts_groups: _LazyService[AccountsGroups] = _LazyService("accounts", "AccountsGroups")
+    accounts_groups_history: _LazyService[AccountsGroupsHistory] = _LazyService(
+        "history", "AccountsGroupsHistory"
+    )
+    accounts_history: _LazyService[AccountsHistory] = _LazyService("history", "AccountsHistory")
+    activities: _LazyService[Activities] = _LazyService("activities", "Activities")
+    groups: _LazyService[Groups] = _LazyService("groups", "Groups")
+    groups_history: _LazyService[GroupsHistory] = _LazyService("history", "GroupsHistory")
+    groups_roles: _LazyService[GroupsRoles] = _LazyService("groups", "GroupsRoles")
+    groups_roles_history: _LazyService[GroupsRolesHistory] = _LazyService(
+        "history", "GroupsRolesHistory"
+    )
+    managed_secrets: _LazyService[ManagedSecrets] = _LazyService("secrets", "ManagedSecrets")
+    nodes: _LazyService[Nodes] = _LazyService("nodes", "Nodes")
+    nodes_history: _LazyService[NodesHistory] = _LazyService("history", "NodesHistory")
+    resources: _LazyService[Resources] = _LazyService("resources", "Resources")
+    resources_history: _LazyService[ResourcesHistory] = _LazyService("history", "ResourcesHistory")
+    role_resources: _LazyService[RoleResources] = _LazyService("roles", "RoleResources")
+    role_resources_history: _LazyService[RoleResourcesHistory] = _LazyService(
+        "history", "RoleResourcesHistory"
+    )
+    roles: _LazyService[Roles] = _LazyService("roles", "Roles")
+    roles_history: _LazyService[RolesHistory] = _LazyService("history", "RolesHistory")
+    secret_engines: _LazyService[SecretEngines] = _LazyService("secrets", "SecretEngines")
+    secret_stores: _LazyService[SecretStores] = _LazyService("secrets", "SecretStores")
+    secret_stores_history: _LazyService[SecretStoresHistory] = _LazyService(
+        "history", "SecretStoresHistory"
+    )
 
     def __init__(
         self,
@@ -147,35 +221,6 @@ class Client:
         self._core = CallCore(
             build_chain(chain, self._transport), page_limit=page_limit, prefetch=prefetch
         )
-        core = self._core
-        self.account_attachments = AccountAttachments(core)
-        self.account_attachments_history = AccountAttachmentsHistory(core)
-        self.account_grants = AccountGrants(core)
-        self.account_grants_history = AccountGrantsHistory(core)
-        self.account_permissions = AccountPermissions(core)
-        self.account_resources = AccountResources(core)
-        self.account_resources_history = AccountResourcesHistory(core)
-        self.accounts = Accounts(core)
-        self.accounts_groups = AccountsGroups(core)
-        self.accounts_groups_history = AccountsGroupsHistory(core)
-        self.accounts_history = AccountsHistory(core)
-        self.activities = Activities(core)
-        self.roles = Roles(core)
-        self.groups = Groups(core)
-        self.groups_history = GroupsHistory(core)
-        self.groups_roles = GroupsRoles(core)
-        self.groups_roles_history = GroupsRolesHistory(core)
-        self.managed_secrets = ManagedSecrets(core)
-        self.nodes = Nodes(core)
-        self.nodes_history = NodesHistory(core)
-        self.resources = Resources(core)
-        self.resources_history = ResourcesHistory(core)
-        self.role_resources = RoleResources(core)
-        self.role_resources_history = RoleResourcesHistory(core)
-        self.roles_history = RolesHistory(core)
-        self.secret_stores = SecretStores(core)
-        self.secret_engines = SecretEngines(core)
-        self.secret_stores_history = SecretStoresHistory(core)
 
     @classmethod
     def from_env(cls, **kwargs: Any) -> Client:
@@ -213,6 +258,8 @@ class Client:
         Raises:
             ValueError: ``snapshot_at`` is naive (has no time zone).
         """
+        from aiosdm.snapshot import SnapshotClient  # loads the snapshot services on first use
+
         return SnapshotClient(self._core, snapshot_at)
 
     async def _fetch_engine(self, engine_id: str, deadline: float | None) -> None:

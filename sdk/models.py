@@ -3,9 +3,29 @@
 Polymorphic kinds are subclasses: ``User``, ``Service`` and ``Token`` are ``Account``s;
 ``Postgres``, ``SSH``, ... are ``Resource``s. A kind newer than this SDK arrives as
 ``UnknownAccount``/``UnknownResource``/... and is sent back unchanged.
+
+Models load on first use, so importing this module costs nothing for the services you skip.
 """
 
-from aiosdm._generated.models import *  # noqa: F403  (the generated list is the API)
-from aiosdm._generated.models import __all__ as _generated_all
+from __future__ import annotations
 
-__all__ = [n for n in _generated_all if n not in {"BINDINGS", "Binding"}]
+from typing import TYPE_CHECKING, Any
+
+from aiosdm._generated import models as _generated
+
+if TYPE_CHECKING:
+    from aiosdm._generated.models import *  # noqa: F403
+
+__all__ = [n for n in _generated.__all__ if n not in {"BINDINGS", "Binding", "binding"}]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        value = getattr(_generated, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

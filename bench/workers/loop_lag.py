@@ -4,6 +4,7 @@ secret retrieve (RSA-4096 key generation), and during a burst of 1,000 concurren
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import time
 
@@ -76,20 +77,21 @@ async def main_async(t: Target, scenario: str, client_name: str) -> dict[str, fl
     if client_name == "stub":
         return await stub_burst(t)
     if scenario == "first-retrieve":
+        name = f"lag-{os.getpid()}"  # one per run: repeats share the server
         async with client() as setup:
             store = (
-                await setup.secret_stores.create(aiosdm.StrongVaultStore(name="lag"))
+                await setup.secret_stores.create(aiosdm.StrongVaultStore(name=name))
             ).secret_store
             engine = (
                 await setup.secret_engines.create(
                     aiosdm.KeyValueEngine(
-                        name="lag", secret_store_id=store.id, secret_store_root_path="lag"
+                        name=name, secret_store_id=store.id, secret_store_root_path="lag"
                     )
                 )
             ).secret_engine
             secret = (
                 await setup.managed_secrets.create(
-                    aiosdm.ManagedSecret(name="lag", secret_engine_id=engine.id, value=b"v")
+                    aiosdm.ManagedSecret(name=name, secret_engine_id=engine.id, value=b"v")
                 )
             ).managed_secret
         async with client() as fresh:

@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountAttachment(_c.Model):
     """The ``v1.AccountAttachment`` message."""
 
@@ -34,8 +34,19 @@ class AccountAttachment(_c.Model):
     id: str = ""
     role_id: str = ""
 
+    def __init__(
+        self,
+        *,
+        account_id: str = "",
+        id: str = "",
+        role_id: str = "",
+    ) -> None:
+        self.account_id = account_id
+        self.id = id
+        self.role_id = role_id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountAttachmentCreateResponse(_c.Model):
     """The ``v1.AccountAttachmentCreateResponse`` message."""
 
@@ -43,8 +54,21 @@ class AccountAttachmentCreateResponse(_c.Model):
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        account_attachment: AccountAttachment | None = None,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.account_attachment = (
+            AccountAttachment() if account_attachment is None else account_attachment
+        )
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountAttachmentGetResponse(_c.Model):
     """The ``v1.AccountAttachmentGetResponse`` message."""
 
@@ -52,13 +76,35 @@ class AccountAttachmentGetResponse(_c.Model):
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        account_attachment: AccountAttachment | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.account_attachment = (
+            AccountAttachment() if account_attachment is None else account_attachment
+        )
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountAttachmentDeleteResponse(_c.Model):
     """The ``v1.AccountAttachmentDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_account_attachment(m: AccountAttachment, p: _pb.AccountAttachment) -> None:

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountAttachmentHistory(_c.Model):
     """The ``v1.AccountAttachmentHistory`` message."""
 
@@ -28,6 +28,23 @@ class AccountAttachmentHistory(_c.Model):
     activity_id: str = ""
     deleted_at: datetime | None = None
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        account_attachment: _m_account_attachments.AccountAttachment | None = None,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.account_attachment = (
+            _m_account_attachments.AccountAttachment()
+            if account_attachment is None
+            else account_attachment
+        )
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.timestamp = timestamp
 
 
 def write_account_attachment_history(

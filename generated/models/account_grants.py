@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGrant(_c.Model):
     """Access to one resource for one account; start_from/valid_until bound it in time."""
 
@@ -40,8 +40,27 @@ class AccountGrant(_c.Model):
     start_from: datetime | None = None
     valid_until: datetime | None = None
 
+    def __init__(
+        self,
+        *,
+        access_request_id: str = "",
+        access_rule: Any = None,
+        account_id: str = "",
+        id: str = "",
+        resource_id: str = "",
+        start_from: datetime | None = None,
+        valid_until: datetime | None = None,
+    ) -> None:
+        self.access_request_id = access_request_id
+        self.access_rule = {} if access_rule is None else access_rule
+        self.account_id = account_id
+        self.id = id
+        self.resource_id = resource_id
+        self.start_from = start_from
+        self.valid_until = valid_until
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGrantCreateResponse(_c.Model):
     """The ``v1.AccountGrantCreateResponse`` message."""
 
@@ -49,8 +68,19 @@ class AccountGrantCreateResponse(_c.Model):
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        account_grant: AccountGrant | None = None,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.account_grant = AccountGrant() if account_grant is None else account_grant
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGrantGetResponse(_c.Model):
     """The ``v1.AccountGrantGetResponse`` message."""
 
@@ -58,13 +88,33 @@ class AccountGrantGetResponse(_c.Model):
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        account_grant: AccountGrant | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.account_grant = AccountGrant() if account_grant is None else account_grant
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGrantDeleteResponse(_c.Model):
     """The ``v1.AccountGrantDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_account_grant(m: AccountGrant, p: _pb.AccountGrant) -> None:

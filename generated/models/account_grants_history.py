@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGrantHistory(_c.Model):
     """The ``v1.AccountGrantHistory`` message."""
 
@@ -28,6 +28,21 @@ class AccountGrantHistory(_c.Model):
     activity_id: str = ""
     deleted_at: datetime | None = None
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        account_grant: _m_account_grants.AccountGrant | None = None,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.account_grant = (
+            _m_account_grants.AccountGrant() if account_grant is None else account_grant
+        )
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.timestamp = timestamp
 
 
 def write_account_grant_history(m: AccountGrantHistory, p: _pb.AccountGrantHistory) -> None:

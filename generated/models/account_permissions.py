@@ -17,7 +17,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountPermission(_c.Model):
     """The ``v1.AccountPermission`` message."""
 
@@ -26,6 +26,21 @@ class AccountPermission(_c.Model):
     permission: str = ""
     scope: str = ""
     scoped_id: str = ""
+
+    def __init__(
+        self,
+        *,
+        account_id: str = "",
+        granted_at: datetime | None = None,
+        permission: str = "",
+        scope: str = "",
+        scoped_id: str = "",
+    ) -> None:
+        self.account_id = account_id
+        self.granted_at = granted_at
+        self.permission = permission
+        self.scope = scope
+        self.scoped_id = scoped_id
 
 
 def write_account_permission(m: AccountPermission, p: _pb.AccountPermission) -> None:

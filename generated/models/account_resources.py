@@ -17,7 +17,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountResource(_c.Model):
     """The ``v1.AccountResource`` message."""
 
@@ -28,6 +28,25 @@ class AccountResource(_c.Model):
     granted_at: datetime | None = None
     resource_id: str = ""
     role_id: str = ""
+
+    def __init__(
+        self,
+        *,
+        account_grant_id: str = "",
+        account_id: str = "",
+        created_at: datetime | None = None,
+        expires_at: datetime | None = None,
+        granted_at: datetime | None = None,
+        resource_id: str = "",
+        role_id: str = "",
+    ) -> None:
+        self.account_grant_id = account_grant_id
+        self.account_id = account_id
+        self.created_at = created_at
+        self.expires_at = expires_at
+        self.granted_at = granted_at
+        self.resource_id = resource_id
+        self.role_id = role_id
 
 
 def write_account_resource(m: AccountResource, p: _pb.AccountResource) -> None:

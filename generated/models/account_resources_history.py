@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountResourceHistory(_c.Model):
     """The ``v1.AccountResourceHistory`` message."""
 
@@ -28,6 +28,21 @@ class AccountResourceHistory(_c.Model):
     activity_id: str = ""
     deleted_at: datetime | None = None
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        account_resource: _m_account_resources.AccountResource | None = None,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.account_resource = (
+            _m_account_resources.AccountResource() if account_resource is None else account_resource
+        )
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.timestamp = timestamp
 
 
 def write_account_resource_history(

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Account(_c.Model):
     """An account is exactly one of the kinds below. One of: User, Service, Token; or
     UnknownAccount for kinds newer than this SDK.
@@ -52,8 +52,21 @@ class Account(_c.Model):
     suspended: bool = False
     tags: dict[str, str] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        *,
+        created_at: datetime | None = None,
+        id: str = "",
+        suspended: bool = False,
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.created_at = created_at
+        self.id = id
+        self.suspended = suspended
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class UnknownAccount(Account):
     """A kind of Account this SDK version does not know.
 
@@ -65,8 +78,25 @@ class UnknownAccount(Account):
     field_number: int = 0
     raw: bytes = field(default=b"", repr=False)
 
+    def __init__(
+        self,
+        *,
+        created_at: datetime | None = None,
+        id: str = "",
+        suspended: bool = False,
+        tags: dict[str, str] | None = None,
+        field_number: int = 0,
+        raw: bytes = b"",
+    ) -> None:
+        self.created_at = created_at
+        self.id = id
+        self.suspended = suspended
+        self.tags = {} if tags is None else tags
+        self.field_number = field_number
+        self.raw = raw
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class User(Account):
     """A person. suspendedRO and permission_levelRW are the fields clients read and write; the
     older suspended/permission_level fields are left alone. Secret fields are left out of
@@ -85,15 +115,65 @@ class User(Account):
     resolved_manager_id: str = ""
     scim: str = ""
 
+    def __init__(
+        self,
+        *,
+        created_at: datetime | None = None,
+        email: str = "",
+        employee_number: str = "",
+        external_id: str = "",
+        first_name: str = "",
+        id: str = "",
+        last_name: str = "",
+        managed_by: str = "",
+        manager_id: str = "",
+        password: str = "",
+        permission_level: str = "",
+        resolved_manager_id: str = "",
+        scim: str = "",
+        suspended: bool = False,
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.created_at = created_at
+        self.email = email
+        self.employee_number = employee_number
+        self.external_id = external_id
+        self.first_name = first_name
+        self.id = id
+        self.last_name = last_name
+        self.managed_by = managed_by
+        self.manager_id = manager_id
+        self.password = password
+        self.permission_level = permission_level
+        self.resolved_manager_id = resolved_manager_id
+        self.scim = scim
+        self.suspended = suspended
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Service(Account):
     """A machine identity that holds an API key pair for the CLI."""
 
     name: str = ""
 
+    def __init__(
+        self,
+        *,
+        created_at: datetime | None = None,
+        id: str = "",
+        name: str = "",
+        suspended: bool = False,
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.created_at = created_at
+        self.id = id
+        self.name = name
+        self.suspended = suspended
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Token(Account):
     """An API or admin token with an explicit permission list and lifetime."""
 
@@ -104,8 +184,33 @@ class Token(Account):
     permissions: list[str] = field(default_factory=list)
     rekeyed: datetime | None = None
 
+    def __init__(
+        self,
+        *,
+        account_type: str = "",
+        created_at: datetime | None = None,
+        deadline: datetime | None = None,
+        duration: timedelta | None = None,
+        id: str = "",
+        name: str = "",
+        permissions: list[str] | None = None,
+        rekeyed: datetime | None = None,
+        suspended: bool = False,
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.account_type = account_type
+        self.created_at = created_at
+        self.deadline = deadline
+        self.duration = timedelta() if duration is None else duration
+        self.id = id
+        self.name = name
+        self.permissions = [] if permissions is None else permissions
+        self.rekeyed = rekeyed
+        self.suspended = suspended
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountCreateResponse(_c.Model):
     """The ``v1.AccountCreateResponse`` message. Secret fields are left out of repr()."""
 
@@ -116,8 +221,25 @@ class AccountCreateResponse(_c.Model):
     secret_key: str = field(default="", repr=False)
     token: str = field(default="", repr=False)
 
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        account: Account | None = None,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        secret_key: str = "",
+        token: str = "",
+    ) -> None:
+        self.access_key = access_key
+        self.account = account
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.secret_key = secret_key
+        self.token = token
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGetResponse(_c.Model):
     """The ``v1.AccountGetResponse`` message."""
 
@@ -125,8 +247,19 @@ class AccountGetResponse(_c.Model):
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        account: Account | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.account = account
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountUpdateResponse(_c.Model):
     """The ``v1.AccountUpdateResponse`` message."""
 
@@ -134,13 +267,33 @@ class AccountUpdateResponse(_c.Model):
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        account: Account | None = None,
+        meta: _m_spec.UpdateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.account = account
+        self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountDeleteResponse(_c.Model):
     """The ``v1.AccountDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_account(m: Account | None, p: _pb.Account) -> None:

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroup(_c.Model):
     """The ``v1.AccountGroup`` message."""
 
@@ -49,44 +49,92 @@ class AccountGroup(_c.Model):
     group_id: str = ""
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        account_id: str = "",
+        group_id: str = "",
+        id: str = "",
+    ) -> None:
+        self.account_id = account_id
+        self.group_id = group_id
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupCreateRequest(_c.Model):
     """The ``v1.AccountGroupCreateRequest`` message."""
 
     account_group: AccountGroup = field(default_factory=AccountGroup)
 
+    def __init__(
+        self,
+        *,
+        account_group: AccountGroup | None = None,
+    ) -> None:
+        self.account_group = AccountGroup() if account_group is None else account_group
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupGetRequest(_c.Model):
     """The ``v1.AccountGroupGetRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupDeleteRequest(_c.Model):
     """The ``v1.AccountGroupDeleteRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupListRequest(_c.Model):
     """The ``v1.AccountGroupListRequest`` message."""
 
     filter: str = ""
 
+    def __init__(
+        self,
+        *,
+        filter: str = "",
+    ) -> None:
+        self.filter = filter
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupCreateResponse(_c.Model):
     """The ``v1.AccountGroupCreateResponse`` message."""
 
     account_group: AccountGroup = field(default_factory=AccountGroup)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        account_group: AccountGroup | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.account_group = AccountGroup() if account_group is None else account_group
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupGetResponse(_c.Model):
     """The ``v1.AccountGroupGetResponse`` message."""
 
@@ -94,20 +142,47 @@ class AccountGroupGetResponse(_c.Model):
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        account_group: AccountGroup | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.account_group = AccountGroup() if account_group is None else account_group
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupDeleteResponse(_c.Model):
     """The ``v1.AccountGroupDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupListResponse(_c.Model):
     """The ``v1.AccountGroupListResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_account_group(m: AccountGroup, p: _pb.AccountGroup) -> None:

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountGroupHistory(_c.Model):
     """The ``v1.AccountGroupHistory`` message."""
 
@@ -28,6 +28,21 @@ class AccountGroupHistory(_c.Model):
     activity_id: str = ""
     deleted_at: datetime | None = None
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        account_group: _m_accounts_groups.AccountGroup | None = None,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.account_group = (
+            _m_accounts_groups.AccountGroup() if account_group is None else account_group
+        )
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.timestamp = timestamp
 
 
 def write_account_group_history(m: AccountGroupHistory, p: _pb.AccountGroupHistory) -> None:

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AccountHistory(_c.Model):
     """The ``v1.AccountHistory`` message."""
 
@@ -26,6 +26,19 @@ class AccountHistory(_c.Model):
     activity_id: str = ""
     deleted_at: datetime | None = None
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        account: _m_accounts.Account | None = None,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.account = account
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.timestamp = timestamp
 
 
 def write_account_history(m: AccountHistory, p: _pb.AccountHistory) -> None:

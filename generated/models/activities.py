@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ActivityEntity(_c.Model):
     """The ``v1.ActivityEntity`` message."""
 
@@ -37,8 +37,23 @@ class ActivityEntity(_c.Model):
     name: str = ""
     type: str = ""
 
+    def __init__(
+        self,
+        *,
+        email: str = "",
+        external_id: str = "",
+        id: str = "",
+        name: str = "",
+        type: str = "",
+    ) -> None:
+        self.email = email
+        self.external_id = external_id
+        self.id = id
+        self.name = name
+        self.type = type
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ActivityActor(_c.Model):
     """The ``v1.ActivityActor`` message."""
 
@@ -48,8 +63,23 @@ class ActivityActor(_c.Model):
     id: str = ""
     last_name: str = ""
 
+    def __init__(
+        self,
+        *,
+        activity_external_id: str = "",
+        email: str = "",
+        first_name: str = "",
+        id: str = "",
+        last_name: str = "",
+    ) -> None:
+        self.activity_external_id = activity_external_id
+        self.email = email
+        self.first_name = first_name
+        self.id = id
+        self.last_name = last_name
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Activity(_c.Model):
     """The ``v1.Activity`` message."""
 
@@ -62,14 +92,46 @@ class Activity(_c.Model):
     user_agent: str = ""
     verb: str = ""
 
+    def __init__(
+        self,
+        *,
+        actor: ActivityActor | None = None,
+        completed_at: datetime | None = None,
+        description: str = "",
+        entities: list[ActivityEntity] | None = None,
+        id: str = "",
+        ip_address: str = "",
+        user_agent: str = "",
+        verb: str = "",
+    ) -> None:
+        self.actor = ActivityActor() if actor is None else actor
+        self.completed_at = completed_at
+        self.description = description
+        self.entities = [] if entities is None else entities
+        self.id = id
+        self.ip_address = ip_address
+        self.user_agent = user_agent
+        self.verb = verb
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ActivityGetResponse(_c.Model):
     """The ``v1.ActivityGetResponse`` message."""
 
     activity: Activity = field(default_factory=Activity)
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        activity: Activity | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.activity = Activity() if activity is None else activity
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_activity_entity(m: ActivityEntity, p: _pb.ActivityEntity) -> None:

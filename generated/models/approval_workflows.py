@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ApprovalFlowApprover(_c.Model):
     """The ``v1.ApprovalFlowApprover`` message."""
 
@@ -32,8 +32,21 @@ class ApprovalFlowApprover(_c.Model):
     reference: str = ""
     role_id: str = ""
 
+    def __init__(
+        self,
+        *,
+        account_id: str = "",
+        group_id: str = "",
+        reference: str = "",
+        role_id: str = "",
+    ) -> None:
+        self.account_id = account_id
+        self.group_id = group_id
+        self.reference = reference
+        self.role_id = role_id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ApprovalFlowStep(_c.Model):
     """The ``v1.ApprovalFlowStep`` message."""
 
@@ -41,8 +54,19 @@ class ApprovalFlowStep(_c.Model):
     quantifier: str = ""
     skip_after: timedelta = field(default_factory=timedelta)
 
+    def __init__(
+        self,
+        *,
+        approvers: list[ApprovalFlowApprover] | None = None,
+        quantifier: str = "",
+        skip_after: timedelta | None = None,
+    ) -> None:
+        self.approvers = [] if approvers is None else approvers
+        self.quantifier = quantifier
+        self.skip_after = timedelta() if skip_after is None else skip_after
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ApprovalWorkflow(_c.Model):
     """The ``v1.ApprovalWorkflow`` message."""
 
@@ -51,6 +75,23 @@ class ApprovalWorkflow(_c.Model):
     description: str = ""
     id: str = ""
     name: str = ""
+
+    def __init__(
+        self,
+        *,
+        approval_mode: str = "",
+        approval_workflow_steps: list[ApprovalFlowStep] | None = None,
+        description: str = "",
+        id: str = "",
+        name: str = "",
+    ) -> None:
+        self.approval_mode = approval_mode
+        self.approval_workflow_steps = (
+            [] if approval_workflow_steps is None else approval_workflow_steps
+        )
+        self.description = description
+        self.id = id
+        self.name = name
 
 
 def write_approval_flow_approver(m: ApprovalFlowApprover, p: _pb.ApprovalFlowApprover) -> None:

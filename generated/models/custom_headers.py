@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class CustomHeader(_c.Model):
     """The ``v1.CustomHeader`` message."""
 
@@ -27,12 +27,30 @@ class CustomHeader(_c.Model):
     secret: bool = False
     value: str = ""
 
+    def __init__(
+        self,
+        *,
+        name: str = "",
+        secret: bool = False,
+        value: str = "",
+    ) -> None:
+        self.name = name
+        self.secret = secret
+        self.value = value
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class CustomHeaders(_c.Model):
     """The ``v1.CustomHeaders`` message."""
 
     custom_headers: list[CustomHeader] = field(default_factory=list)
+
+    def __init__(
+        self,
+        *,
+        custom_headers: list[CustomHeader] | None = None,
+    ) -> None:
+        self.custom_headers = [] if custom_headers is None else custom_headers
 
 
 def write_custom_header(m: CustomHeader, p: _pb.CustomHeader) -> None:

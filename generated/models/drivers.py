@@ -100,7 +100,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Resource(_c.Model):
     """A resource is exactly one driver. One of: HTTPBasicAuth, HTTPNoAuth, HTTPAuth, Kubernetes,
     AmazonEKS, GoogleGKE, KubernetesServiceAccount, MongoHost, Mysql, AuroraMysql, Maria,
@@ -120,8 +120,33 @@ class Resource(_c.Model):
     subdomain: str = ""
     tags: dict[str, str] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class UnknownResource(Resource):
     """A kind of Resource this SDK version does not know.
 
@@ -142,8 +167,37 @@ class UnknownResource(Resource):
     field_number: int = 0
     raw: bytes = field(default=b"", repr=False)
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        field_number: int = 0,
+        raw: bytes = b"",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.field_number = field_number
+        self.raw = raw
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AWS(Resource):
     """The ``v1.AWS`` message. Secret fields are left out of repr()."""
 
@@ -153,8 +207,43 @@ class AWS(Resource):
     role_external_id: str = ""
     secret_access_key: str = field(default="", repr=False)
 
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthcheck_region: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_access_key: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_key = access_key
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthcheck_region = healthcheck_region
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_access_key = secret_access_key
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AWSConsole(Resource):
     """The ``v1.AWSConsole`` message."""
 
@@ -167,8 +256,49 @@ class AWSConsole(Resource):
     session_expiry: int = 0
     use_https: bool = False
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        enable_env_variables: bool = False,
+        healthy: bool = False,
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_store_id: str = "",
+        session_expiry: int = 0,
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_https: bool = False,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.enable_env_variables = enable_env_variables
+        self.healthy = healthy
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_store_id = secret_store_id
+        self.session_expiry = session_expiry
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_https = use_https
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AmazonEKS(Resource):
     """The ``v1.AmazonEKS`` message. Secret fields are left out of repr()."""
 
@@ -187,8 +317,61 @@ class AmazonEKS(Resource):
     role_external_id: str = ""
     secret_access_key: str = field(default="", repr=False)
 
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        allow_resource_role_bypass: bool = False,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        cluster_name: str = "",
+        discovery_enabled: bool = False,
+        discovery_username: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_access_key: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_key = access_key
+        self.allow_resource_role_bypass = allow_resource_role_bypass
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.cluster_name = cluster_name
+        self.discovery_enabled = discovery_enabled
+        self.discovery_username = discovery_username
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_access_key = secret_access_key
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AuroraMysql(Resource):
     """The ``v1.AuroraMysql`` message. Secret fields are left out of repr()."""
 
@@ -200,8 +383,47 @@ class AuroraMysql(Resource):
     use_azure_single_server_usernames: bool = False
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AuroraPostgres(Resource):
     """The ``v1.AuroraPostgres`` message. Secret fields are left out of repr()."""
 
@@ -212,8 +434,45 @@ class AuroraPostgres(Resource):
     port: int = 0
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GoogleGKE(Resource):
     """The ``v1.GoogleGKE`` message. Secret fields are left out of repr()."""
 
@@ -227,8 +486,51 @@ class GoogleGKE(Resource):
     identity_set_id: str = ""
     service_account_key: str = field(default="", repr=False)
 
+    def __init__(
+        self,
+        *,
+        allow_resource_role_bypass: bool = False,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        discovery_enabled: bool = False,
+        discovery_username: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        service_account_key: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.allow_resource_role_bypass = allow_resource_role_bypass
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.discovery_enabled = discovery_enabled
+        self.discovery_username = discovery_username
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.service_account_key = service_account_key
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class HTTPAuth(Resource):
     """The ``v1.HTTPAuth`` message. Secret fields are left out of repr()."""
 
@@ -245,8 +547,55 @@ class HTTPAuth(Resource):
     tls_required: bool = False
     url: str = ""
 
+    def __init__(
+        self,
+        *,
+        auth_header: str = "",
+        bind_interface: str = "",
+        custom_headers: _m_custom_headers.CustomHeaders | None = None,
+        default_path: str = "",
+        egress_filter: str = "",
+        headers_blacklist: str = "",
+        healthcheck_path: str = "",
+        healthy: bool = False,
+        host_override: str = "",
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        tls_required: bool = False,
+        url: str = "",
+    ) -> None:
+        self.auth_header = auth_header
+        self.bind_interface = bind_interface
+        self.custom_headers = (
+            _m_custom_headers.CustomHeaders() if custom_headers is None else custom_headers
+        )
+        self.default_path = default_path
+        self.egress_filter = egress_filter
+        self.headers_blacklist = headers_blacklist
+        self.healthcheck_path = healthcheck_path
+        self.healthy = healthy
+        self.host_override = host_override
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.tls_required = tls_required
+        self.url = url
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class HTTPBasicAuth(Resource):
     """The ``v1.HTTPBasicAuth`` message. Secret fields are left out of repr()."""
 
@@ -264,8 +613,57 @@ class HTTPBasicAuth(Resource):
     url: str = ""
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        custom_headers: _m_custom_headers.CustomHeaders | None = None,
+        default_path: str = "",
+        egress_filter: str = "",
+        headers_blacklist: str = "",
+        healthcheck_path: str = "",
+        healthy: bool = False,
+        host_override: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        tls_required: bool = False,
+        url: str = "",
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.custom_headers = (
+            _m_custom_headers.CustomHeaders() if custom_headers is None else custom_headers
+        )
+        self.default_path = default_path
+        self.egress_filter = egress_filter
+        self.headers_blacklist = headers_blacklist
+        self.healthcheck_path = healthcheck_path
+        self.healthy = healthy
+        self.host_override = host_override
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.tls_required = tls_required
+        self.url = url
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class HTTPNoAuth(Resource):
     """The ``v1.HTTPNoAuth`` message. Secret fields are left out of repr()."""
 
@@ -281,8 +679,53 @@ class HTTPNoAuth(Resource):
     tls_required: bool = False
     url: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        custom_headers: _m_custom_headers.CustomHeaders | None = None,
+        default_path: str = "",
+        egress_filter: str = "",
+        headers_blacklist: str = "",
+        healthcheck_path: str = "",
+        healthy: bool = False,
+        host_override: str = "",
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        tls_required: bool = False,
+        url: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.custom_headers = (
+            _m_custom_headers.CustomHeaders() if custom_headers is None else custom_headers
+        )
+        self.default_path = default_path
+        self.egress_filter = egress_filter
+        self.headers_blacklist = headers_blacklist
+        self.healthcheck_path = healthcheck_path
+        self.healthy = healthy
+        self.host_override = host_override
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.tls_required = tls_required
+        self.url = url
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Kubernetes(Resource):
     """The ``v1.Kubernetes`` message. Secret fields are left out of repr()."""
 
@@ -298,8 +741,55 @@ class Kubernetes(Resource):
     identity_set_id: str = ""
     port: int = 0
 
+    def __init__(
+        self,
+        *,
+        allow_resource_role_bypass: bool = False,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        client_certificate: str = "",
+        client_key: str = "",
+        discovery_enabled: bool = False,
+        discovery_username: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.allow_resource_role_bypass = allow_resource_role_bypass
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.client_certificate = client_certificate
+        self.client_key = client_key
+        self.discovery_enabled = discovery_enabled
+        self.discovery_username = discovery_username
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class KubernetesServiceAccount(Resource):
     """The ``v1.KubernetesServiceAccount`` message. Secret fields are left out of repr()."""
 
@@ -313,8 +803,51 @@ class KubernetesServiceAccount(Resource):
     port: int = 0
     token: str = field(default="", repr=False)
 
+    def __init__(
+        self,
+        *,
+        allow_resource_role_bypass: bool = False,
+        bind_interface: str = "",
+        discovery_enabled: bool = False,
+        discovery_username: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        token: str = "",
+    ) -> None:
+        self.allow_resource_role_bypass = allow_resource_role_bypass
+        self.bind_interface = bind_interface
+        self.discovery_enabled = discovery_enabled
+        self.discovery_username = discovery_username
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.token = token
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Maria(Resource):
     """The ``v1.Maria`` message. Secret fields are left out of repr()."""
 
@@ -326,8 +859,47 @@ class Maria(Resource):
     use_azure_single_server_usernames: bool = False
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class MongoHost(Resource):
     """The ``v1.MongoHost`` message. Secret fields are left out of repr()."""
 
@@ -339,8 +911,47 @@ class MongoHost(Resource):
     tls_required: bool = False
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        auth_database: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.auth_database = auth_database
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Mysql(Resource):
     """The ``v1.Mysql`` message. Secret fields are left out of repr()."""
 
@@ -352,8 +963,47 @@ class Mysql(Resource):
     use_azure_single_server_usernames: bool = False
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Oracle(Resource):
     """The ``v1.Oracle`` message. Secret fields are left out of repr()."""
 
@@ -364,8 +1014,45 @@ class Oracle(Resource):
     tls_required: bool = False
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Postgres(Resource):
     """The ``v1.Postgres`` message. Secret fields are left out of repr()."""
 
@@ -376,8 +1063,45 @@ class Postgres(Resource):
     port: int = 0
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RDP(Resource):
     """The ``v1.RDP`` message. Secret fields are left out of repr()."""
 
@@ -390,8 +1114,49 @@ class RDP(Resource):
     port: int = 0
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        downgrade_nla_connections: bool = False,
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        lock_required: bool = False,
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.downgrade_nla_connections = downgrade_nla_connections
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.lock_required = lock_required
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RDPCert(Resource):
     """The ``v1.RDPCert`` message."""
 
@@ -405,16 +1170,88 @@ class RDPCert(Resource):
     sid: str = ""
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        dc_hostnames: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        lock_required: bool = False,
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        server_fqdn: str = "",
+        sid: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.dc_hostnames = dc_hostnames
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.lock_required = lock_required
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.server_fqdn = server_fqdn
+        self.sid = sid
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RawTCP(Resource):
     """The ``v1.RawTCP`` message."""
 
     hostname: str = ""
     port: int = 0
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Redis(Resource):
     """The ``v1.Redis`` message. Secret fields are left out of repr()."""
 
@@ -424,8 +1261,43 @@ class Redis(Resource):
     tls_required: bool = False
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Redshift(Resource):
     """The ``v1.Redshift`` message. Secret fields are left out of repr()."""
 
@@ -436,8 +1308,45 @@ class Redshift(Resource):
     port: int = 0
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SQLServer(Resource):
     """The ``v1.SQLServer`` message. Secret fields are left out of repr()."""
 
@@ -450,8 +1359,49 @@ class SQLServer(Resource):
     schema: str = ""
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        allow_deprecated_encryption: bool = False,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        schema: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.allow_deprecated_encryption = allow_deprecated_encryption
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.schema = schema
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SSH(Resource):
     """The ``v1.SSH`` message."""
 
@@ -464,8 +1414,49 @@ class SSH(Resource):
     public_key: str = ""
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        allow_deprecated_key_exchanges: bool = False,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        key_type: str = "",
+        lock_required: bool = False,
+        name: str = "",
+        port: int = 0,
+        port_forwarding: bool = False,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        public_key: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.allow_deprecated_key_exchanges = allow_deprecated_key_exchanges
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.key_type = key_type
+        self.lock_required = lock_required
+        self.name = name
+        self.port = port
+        self.port_forwarding = port_forwarding
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.public_key = public_key
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SSHCert(Resource):
     """The ``v1.SSHCert`` message."""
 
@@ -479,8 +1470,51 @@ class SSHCert(Resource):
     port_forwarding: bool = False
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        allow_deprecated_key_exchanges: bool = False,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        key_type: str = "",
+        lock_required: bool = False,
+        name: str = "",
+        port: int = 0,
+        port_forwarding: bool = False,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.allow_deprecated_key_exchanges = allow_deprecated_key_exchanges
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.key_type = key_type
+        self.lock_required = lock_required
+        self.name = name
+        self.port = port
+        self.port_forwarding = port_forwarding
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SSHCustomerKey(Resource):
     """The ``v1.SSHCustomerKey`` message. Secret fields are left out of repr()."""
 
@@ -494,8 +1528,51 @@ class SSHCustomerKey(Resource):
     private_key: str = field(default="", repr=False)
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        allow_deprecated_key_exchanges: bool = False,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        lock_required: bool = False,
+        name: str = "",
+        port: int = 0,
+        port_forwarding: bool = False,
+        port_override: int = 0,
+        private_key: str = "",
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.allow_deprecated_key_exchanges = allow_deprecated_key_exchanges
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.lock_required = lock_required
+        self.name = name
+        self.port = port
+        self.port_forwarding = port_forwarding
+        self.port_override = port_override
+        self.private_key = private_key
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SSHPassword(Resource):
     """The ``v1.SSHPassword`` message. Secret fields are left out of repr()."""
 
@@ -507,8 +1584,47 @@ class SSHPassword(Resource):
     port_forwarding: bool = False
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        allow_deprecated_key_exchanges: bool = False,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        lock_required: bool = False,
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_forwarding: bool = False,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.allow_deprecated_key_exchanges = allow_deprecated_key_exchanges
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.lock_required = lock_required
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_forwarding = port_forwarding
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Snowflake(Resource):
     """The ``v1.Snowflake`` message. Secret fields are left out of repr()."""
 
@@ -518,6 +1634,43 @@ class Snowflake(Resource):
     private_key: str = field(default="", repr=False)
     schema: str = ""
     username: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        private_key: str = "",
+        proxy_cluster_id: str = "",
+        schema: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.private_key = private_key
+        self.proxy_cluster_id = proxy_cluster_id
+        self.schema = schema
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
 
 
 def write_resource(m: Resource | None, p: _pb.Resource) -> None:

@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Group(_c.Model):
     """The ``v1.Group`` message."""
 
@@ -69,23 +69,54 @@ class Group(_c.Model):
     source: str = ""
     tags: dict[str, str] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        *,
+        description: str = "",
+        id: str = "",
+        name: str = "",
+        source: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.description = description
+        self.id = id
+        self.name = name
+        self.source = source
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupCreateRequest(_c.Model):
     """The ``v1.GroupCreateRequest`` message."""
 
     group: Group = field(default_factory=Group)
 
+    def __init__(
+        self,
+        *,
+        group: Group | None = None,
+    ) -> None:
+        self.group = Group() if group is None else group
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupCreateFromRolesRequest(_c.Model):
     """The ``v1.GroupCreateFromRolesRequest`` message."""
 
     commit: bool = False
     role_ids: list[str] = field(default_factory=list)
 
+    def __init__(
+        self,
+        *,
+        commit: bool = False,
+        role_ids: list[str] | None = None,
+    ) -> None:
+        self.commit = commit
+        self.role_ids = [] if role_ids is None else role_ids
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupFromRole(_c.Model):
     """The ``v1.GroupFromRole`` message."""
 
@@ -95,52 +126,113 @@ class GroupFromRole(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     role: _m_roles.Role = field(default_factory=_m_roles.Role)
 
+    def __init__(
+        self,
+        *,
+        accounts: list[_m_accounts.User] | None = None,
+        approval_flows: list[_m_approval_workflows.ApprovalWorkflow] | None = None,
+        group: Group | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        role: _m_roles.Role | None = None,
+    ) -> None:
+        self.accounts = [] if accounts is None else accounts
+        self.approval_flows = [] if approval_flows is None else approval_flows
+        self.group = Group() if group is None else group
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.role = _m_roles.Role() if role is None else role
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupGetRequest(_c.Model):
     """The ``v1.GroupGetRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupUpdateRequest(_c.Model):
     """The ``v1.GroupUpdateRequest`` message."""
 
     group: Group = field(default_factory=Group)
 
+    def __init__(
+        self,
+        *,
+        group: Group | None = None,
+    ) -> None:
+        self.group = Group() if group is None else group
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupDeleteRequest(_c.Model):
     """The ``v1.GroupDeleteRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupListRequest(_c.Model):
     """The ``v1.GroupListRequest`` message."""
 
     filter: str = ""
 
+    def __init__(
+        self,
+        *,
+        filter: str = "",
+    ) -> None:
+        self.filter = filter
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupCreateResponse(_c.Model):
     """The ``v1.GroupCreateResponse`` message."""
 
     group: Group = field(default_factory=Group)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        group: Group | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.group = Group() if group is None else group
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupCreateFromRolesResponse(_c.Model):
     """The ``v1.GroupCreateFromRolesResponse`` message."""
 
     group_from_role: list[GroupFromRole] = field(default_factory=list)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        group_from_role: list[GroupFromRole] | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.group_from_role = [] if group_from_role is None else group_from_role
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupGetResponse(_c.Model):
     """The ``v1.GroupGetResponse`` message."""
 
@@ -148,28 +240,64 @@ class GroupGetResponse(_c.Model):
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        group: Group | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.group = Group() if group is None else group
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupUpdateResponse(_c.Model):
     """The ``v1.GroupUpdateResponse`` message."""
 
     group: Group = field(default_factory=Group)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        group: Group | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.group = Group() if group is None else group
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupDeleteResponse(_c.Model):
     """The ``v1.GroupDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupListResponse(_c.Model):
     """The ``v1.GroupListResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_group(m: Group, p: _pb.Group) -> None:

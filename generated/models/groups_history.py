@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupHistory(_c.Model):
     """The ``v1.GroupHistory`` message."""
 
@@ -26,6 +26,19 @@ class GroupHistory(_c.Model):
     deleted_at: datetime | None = None
     group: _m_groups.Group = field(default_factory=_m_groups.Group)
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        group: _m_groups.Group | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.group = _m_groups.Group() if group is None else group
+        self.timestamp = timestamp
 
 
 def write_group_history(m: GroupHistory, p: _pb.GroupHistory) -> None:

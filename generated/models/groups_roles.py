@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRole(_c.Model):
     """The ``v1.GroupRole`` message."""
 
@@ -49,44 +49,92 @@ class GroupRole(_c.Model):
     id: str = ""
     role_id: str = ""
 
+    def __init__(
+        self,
+        *,
+        group_id: str = "",
+        id: str = "",
+        role_id: str = "",
+    ) -> None:
+        self.group_id = group_id
+        self.id = id
+        self.role_id = role_id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleCreateRequest(_c.Model):
     """The ``v1.GroupRoleCreateRequest`` message."""
 
     group_role: GroupRole = field(default_factory=GroupRole)
 
+    def __init__(
+        self,
+        *,
+        group_role: GroupRole | None = None,
+    ) -> None:
+        self.group_role = GroupRole() if group_role is None else group_role
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleGetRequest(_c.Model):
     """The ``v1.GroupRoleGetRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleDeleteRequest(_c.Model):
     """The ``v1.GroupRoleDeleteRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleListRequest(_c.Model):
     """The ``v1.GroupRoleListRequest`` message."""
 
     filter: str = ""
 
+    def __init__(
+        self,
+        *,
+        filter: str = "",
+    ) -> None:
+        self.filter = filter
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleCreateResponse(_c.Model):
     """The ``v1.GroupRoleCreateResponse`` message."""
 
     group_role: GroupRole = field(default_factory=GroupRole)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        group_role: GroupRole | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.group_role = GroupRole() if group_role is None else group_role
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleGetResponse(_c.Model):
     """The ``v1.GroupRoleGetResponse`` message."""
 
@@ -94,8 +142,19 @@ class GroupRoleGetResponse(_c.Model):
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        group_role: GroupRole | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.group_role = GroupRole() if group_role is None else group_role
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleDeleteResponse(_c.Model):
     """The ``v1.GroupRoleDeleteResponse`` message."""
 
@@ -103,12 +162,30 @@ class GroupRoleDeleteResponse(_c.Model):
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        group_role: GroupRole | None = None,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.group_role = GroupRole() if group_role is None else group_role
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleListResponse(_c.Model):
     """The ``v1.GroupRoleListResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_group_role(m: GroupRole, p: _pb.GroupRole) -> None:

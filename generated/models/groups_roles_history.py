@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GroupRoleHistory(_c.Model):
     """The ``v1.GroupRoleHistory`` message."""
 
@@ -26,6 +26,19 @@ class GroupRoleHistory(_c.Model):
     deleted_at: datetime | None = None
     group_role: _m_groups_roles.GroupRole = field(default_factory=_m_groups_roles.GroupRole)
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        group_role: _m_groups_roles.GroupRole | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.group_role = _m_groups_roles.GroupRole() if group_role is None else group_role
+        self.timestamp = timestamp
 
 
 def write_group_role_history(m: GroupRoleHistory, p: _pb.GroupRoleHistory) -> None:

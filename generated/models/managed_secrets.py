@@ -84,19 +84,26 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretListRequest(_c.Model):
     """The ``v1.ManagedSecretListRequest`` message."""
 
     filter: str = ""
 
+    def __init__(
+        self,
+        *,
+        filter: str = "",
+    ) -> None:
+        self.filter = filter
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretRotationPolicy(_c.Model):
     """The ``v1.ManagedSecretRotationPolicy`` message."""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretPasswordPolicy(_c.Model):
     """The ``v1.ManagedSecretPasswordPolicy`` message."""
 
@@ -107,8 +114,25 @@ class ManagedSecretPasswordPolicy(_c.Model):
     num_digits: int = 0
     num_symbols: int = 0
 
+    def __init__(
+        self,
+        *,
+        allow_repeat: bool = False,
+        exclude_characters: str = "",
+        exclude_upper_case: bool = False,
+        length: int = 0,
+        num_digits: int = 0,
+        num_symbols: int = 0,
+    ) -> None:
+        self.allow_repeat = allow_repeat
+        self.exclude_characters = exclude_characters
+        self.exclude_upper_case = exclude_upper_case
+        self.length = length
+        self.num_digits = num_digits
+        self.num_symbols = num_symbols
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretPolicy(_c.Model):
     """The ``v1.ManagedSecretPolicy`` message."""
 
@@ -119,8 +143,21 @@ class ManagedSecretPolicy(_c.Model):
         default_factory=ManagedSecretRotationPolicy
     )
 
+    def __init__(
+        self,
+        *,
+        password_policy: ManagedSecretPasswordPolicy | None = None,
+        rotation_policy: ManagedSecretRotationPolicy | None = None,
+    ) -> None:
+        self.password_policy = (
+            ManagedSecretPasswordPolicy() if password_policy is None else password_policy
+        )
+        self.rotation_policy = (
+            ManagedSecretRotationPolicy() if rotation_policy is None else rotation_policy
+        )
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecret(_c.Model):
     """value is ciphertext on the wire in both directions. Secret fields are left out of repr()."""
 
@@ -136,64 +173,147 @@ class ManagedSecret(_c.Model):
     tags: dict[str, str] = field(default_factory=dict)
     value: bytes = field(default=b"", repr=False)
 
+    def __init__(
+        self,
+        *,
+        config: str = "",
+        expires_at: datetime | None = None,
+        id: str = "",
+        last_rotated_at: datetime | None = None,
+        lock_required: bool = False,
+        name: str = "",
+        policy: ManagedSecretPolicy | None = None,
+        secret_engine_id: str = "",
+        secret_store_path: str = "",
+        tags: dict[str, str] | None = None,
+        value: bytes = b"",
+    ) -> None:
+        self.config = config
+        self.expires_at = expires_at
+        self.id = id
+        self.last_rotated_at = last_rotated_at
+        self.lock_required = lock_required
+        self.name = name
+        self.policy = ManagedSecretPolicy() if policy is None else policy
+        self.secret_engine_id = secret_engine_id
+        self.secret_store_path = secret_store_path
+        self.tags = {} if tags is None else tags
+        self.value = value
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretCreateRequest(_c.Model):
     """The ``v1.ManagedSecretCreateRequest`` message."""
 
     managed_secret: ManagedSecret = field(default_factory=ManagedSecret)
 
+    def __init__(
+        self,
+        *,
+        managed_secret: ManagedSecret | None = None,
+    ) -> None:
+        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretUpdateRequest(_c.Model):
     """The ``v1.ManagedSecretUpdateRequest`` message."""
 
     managed_secret: ManagedSecret = field(default_factory=ManagedSecret)
 
+    def __init__(
+        self,
+        *,
+        managed_secret: ManagedSecret | None = None,
+    ) -> None:
+        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretRotateRequest(_c.Model):
     """The ``v1.ManagedSecretRotateRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretDeleteRequest(_c.Model):
     """The ``v1.ManagedSecretDeleteRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretGetRequest(_c.Model):
     """The ``v1.ManagedSecretGetRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretRetrieveRequest(_c.Model):
     """public_key is the caller's PEM key; the value comes back encrypted to it."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretValidateRequest(_c.Model):
     """The ``v1.ManagedSecretValidateRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretLogsRequest(_c.Model):
     """The ``v1.ManagedSecretLogsRequest`` message."""
 
     filter: str = ""
 
+    def __init__(
+        self,
+        *,
+        filter: str = "",
+    ) -> None:
+        self.filter = filter
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretLog(_c.Model):
     """The ``v1.ManagedSecretLog`` message."""
 
@@ -205,15 +325,41 @@ class ManagedSecretLog(_c.Model):
     managed_secret_id: str = ""
     secret_engine_id: str = ""
 
+    def __init__(
+        self,
+        *,
+        account_id: str = "",
+        action: str = "",
+        created_at: datetime | None = None,
+        debug: str = "",
+        id: str = "",
+        managed_secret_id: str = "",
+        secret_engine_id: str = "",
+    ) -> None:
+        self.account_id = account_id
+        self.action = action
+        self.created_at = created_at
+        self.debug = debug
+        self.id = id
+        self.managed_secret_id = managed_secret_id
+        self.secret_engine_id = secret_engine_id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretListResponse(_c.Model):
     """The ``v1.ManagedSecretListResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretCreateResponse(_c.Model):
     """The ``v1.ManagedSecretCreateResponse`` message."""
 
@@ -221,8 +367,19 @@ class ManagedSecretCreateResponse(_c.Model):
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        managed_secret: ManagedSecret | None = None,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretUpdateResponse(_c.Model):
     """The ``v1.ManagedSecretUpdateResponse`` message."""
 
@@ -230,23 +387,50 @@ class ManagedSecretUpdateResponse(_c.Model):
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        managed_secret: ManagedSecret | None = None,
+        meta: _m_spec.UpdateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretRotateResponse(_c.Model):
     """The ``v1.ManagedSecretRotateResponse`` message."""
 
     meta: _m_spec.GenericResponseMetadata = field(default_factory=_m_spec.GenericResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.GenericResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.GenericResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretDeleteResponse(_c.Model):
     """The ``v1.ManagedSecretDeleteResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretGetResponse(_c.Model):
     """The ``v1.ManagedSecretGetResponse`` message."""
 
@@ -254,8 +438,19 @@ class ManagedSecretGetResponse(_c.Model):
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        managed_secret: ManagedSecret | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretRetrieveResponse(_c.Model):
     """The ``v1.ManagedSecretRetrieveResponse`` message."""
 
@@ -263,8 +458,19 @@ class ManagedSecretRetrieveResponse(_c.Model):
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        managed_secret: ManagedSecret | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretValidateResponse(_c.Model):
     """The ``v1.ManagedSecretValidateResponse`` message."""
 
@@ -273,12 +479,32 @@ class ManagedSecretValidateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     valid: bool = False
 
+    def __init__(
+        self,
+        *,
+        invalid_info: str = "",
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        valid: bool = False,
+    ) -> None:
+        self.invalid_info = invalid_info
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.valid = valid
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ManagedSecretLogsResponse(_c.Model):
     """The ``v1.ManagedSecretLogsResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_managed_secret_list_request(

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Node(_c.Model):
     """A node is exactly one kind. One of: Relay, Gateway, ProxyCluster; or UnknownNode for kinds
     newer than this SDK.
@@ -57,8 +57,21 @@ class Node(_c.Model):
     name: str = ""
     tags: dict[str, str] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        maintenance_windows: list[NodeMaintenanceWindow] | None = None,
+        name: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.maintenance_windows = [] if maintenance_windows is None else maintenance_windows
+        self.name = name
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class UnknownNode(Node):
     """A kind of Node this SDK version does not know.
 
@@ -73,16 +86,42 @@ class UnknownNode(Node):
     field_number: int = 0
     raw: bytes = field(default=b"", repr=False)
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        maintenance_windows: list[NodeMaintenanceWindow] | None = None,
+        name: str = "",
+        tags: dict[str, str] | None = None,
+        field_number: int = 0,
+        raw: bytes = b"",
+    ) -> None:
+        self.id = id
+        self.maintenance_windows = [] if maintenance_windows is None else maintenance_windows
+        self.name = name
+        self.tags = {} if tags is None else tags
+        self.field_number = field_number
+        self.raw = raw
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class NodeMaintenanceWindow(_c.Model):
     """The ``v1.NodeMaintenanceWindow`` message."""
 
     cron_schedule: str = ""
     require_idleness: bool = False
 
+    def __init__(
+        self,
+        *,
+        cron_schedule: str = "",
+        require_idleness: bool = False,
+    ) -> None:
+        self.cron_schedule = cron_schedule
+        self.require_idleness = require_idleness
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Relay(Node):
     """The ``v1.Relay`` message."""
 
@@ -92,8 +131,31 @@ class Relay(Node):
     state: str = ""
     version: str = ""
 
+    def __init__(
+        self,
+        *,
+        device: str = "",
+        gateway_filter: str = "",
+        id: str = "",
+        location: str = "",
+        maintenance_windows: list[NodeMaintenanceWindow] | None = None,
+        name: str = "",
+        state: str = "",
+        tags: dict[str, str] | None = None,
+        version: str = "",
+    ) -> None:
+        self.device = device
+        self.gateway_filter = gateway_filter
+        self.id = id
+        self.location = location
+        self.maintenance_windows = [] if maintenance_windows is None else maintenance_windows
+        self.name = name
+        self.state = state
+        self.tags = {} if tags is None else tags
+        self.version = version
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Gateway(Node):
     """The ``v1.Gateway`` message."""
 
@@ -105,15 +167,57 @@ class Gateway(Node):
     state: str = ""
     version: str = ""
 
+    def __init__(
+        self,
+        *,
+        bind_address: str = "",
+        device: str = "",
+        gateway_filter: str = "",
+        id: str = "",
+        listen_address: str = "",
+        location: str = "",
+        maintenance_windows: list[NodeMaintenanceWindow] | None = None,
+        name: str = "",
+        state: str = "",
+        tags: dict[str, str] | None = None,
+        version: str = "",
+    ) -> None:
+        self.bind_address = bind_address
+        self.device = device
+        self.gateway_filter = gateway_filter
+        self.id = id
+        self.listen_address = listen_address
+        self.location = location
+        self.maintenance_windows = [] if maintenance_windows is None else maintenance_windows
+        self.name = name
+        self.state = state
+        self.tags = {} if tags is None else tags
+        self.version = version
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ProxyCluster(Node):
     """The ``v1.ProxyCluster`` message."""
 
     address: str = ""
 
+    def __init__(
+        self,
+        *,
+        address: str = "",
+        id: str = "",
+        maintenance_windows: list[NodeMaintenanceWindow] | None = None,
+        name: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.address = address
+        self.id = id
+        self.maintenance_windows = [] if maintenance_windows is None else maintenance_windows
+        self.name = name
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class NodeCreateResponse(_c.Model):
     """The ``v1.NodeCreateResponse`` message. Secret fields are left out of repr()."""
 
@@ -122,8 +226,21 @@ class NodeCreateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     token: str = field(default="", repr=False)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        node: Node | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        token: str = "",
+    ) -> None:
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.node = node
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.token = token
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class NodeGetResponse(_c.Model):
     """The ``v1.NodeGetResponse`` message."""
 
@@ -131,8 +248,19 @@ class NodeGetResponse(_c.Model):
     node: Node | None = None
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        node: Node | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.node = node
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class NodeUpdateResponse(_c.Model):
     """The ``v1.NodeUpdateResponse`` message."""
 
@@ -140,16 +268,36 @@ class NodeUpdateResponse(_c.Model):
     node: Node | None = None
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.UpdateResponseMetadata | None = None,
+        node: Node | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
+        self.node = node
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class NodeDeleteResponse(_c.Model):
     """The ``v1.NodeDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class NodeTCPProbeResponse(_c.Model):
     """The ``v1.NodeTCPProbeResponse`` message."""
 
@@ -157,6 +305,19 @@ class NodeTCPProbeResponse(_c.Model):
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     succeeded: bool = False
+
+    def __init__(
+        self,
+        *,
+        error: str = "",
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        succeeded: bool = False,
+    ) -> None:
+        self.error = error
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.succeeded = succeeded
 
 
 def write_node(m: Node | None, p: _pb.Node) -> None:

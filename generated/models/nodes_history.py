@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class NodeHistory(_c.Model):
     """The ``v1.NodeHistory`` message."""
 
@@ -26,6 +26,19 @@ class NodeHistory(_c.Model):
     deleted_at: datetime | None = None
     node: _m_nodes.Node | None = None
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        node: _m_nodes.Node | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.node = node
+        self.timestamp = timestamp
 
 
 def write_node_history(m: NodeHistory, p: _pb.NodeHistory) -> None:

@@ -33,14 +33,21 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ResourceHealthcheckRequest(_c.Model):
     """The ``v1.ResourceHealthcheckRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ResourceCreateResponse(_c.Model):
     """The ``v1.ResourceCreateResponse`` message."""
 
@@ -48,8 +55,19 @@ class ResourceCreateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     resource: _m_drivers.Resource | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        resource: _m_drivers.Resource | None = None,
+    ) -> None:
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.resource = resource
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ResourceGetResponse(_c.Model):
     """The ``v1.ResourceGetResponse`` message."""
 
@@ -57,8 +75,19 @@ class ResourceGetResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     resource: _m_drivers.Resource | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        resource: _m_drivers.Resource | None = None,
+    ) -> None:
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.resource = resource
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ResourceUpdateResponse(_c.Model):
     """The ``v1.ResourceUpdateResponse`` message."""
 
@@ -66,21 +95,50 @@ class ResourceUpdateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     resource: _m_drivers.Resource | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.UpdateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        resource: _m_drivers.Resource | None = None,
+    ) -> None:
+        self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.resource = resource
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ResourceDeleteResponse(_c.Model):
     """The ``v1.ResourceDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ResourceHealthcheckResponse(_c.Model):
     """The ``v1.ResourceHealthcheckResponse`` message."""
 
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.UpdateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_resource_healthcheck_request(

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ResourceHistory(_c.Model):
     """The ``v1.ResourceHistory`` message."""
 
@@ -26,6 +26,19 @@ class ResourceHistory(_c.Model):
     deleted_at: datetime | None = None
     resource: _m_drivers.Resource | None = None
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        resource: _m_drivers.Resource | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.resource = resource
+        self.timestamp = timestamp
 
 
 def write_resource_history(m: ResourceHistory, p: _pb.ResourceHistory) -> None:

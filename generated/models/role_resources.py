@@ -17,13 +17,24 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RoleResource(_c.Model):
     """The ``v1.RoleResource`` message."""
 
     granted_at: datetime | None = None
     resource_id: str = ""
     role_id: str = ""
+
+    def __init__(
+        self,
+        *,
+        granted_at: datetime | None = None,
+        resource_id: str = "",
+        role_id: str = "",
+    ) -> None:
+        self.granted_at = granted_at
+        self.resource_id = resource_id
+        self.role_id = role_id
 
 
 def write_role_resource(m: RoleResource, p: _pb.RoleResource) -> None:

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RoleResourceHistory(_c.Model):
     """The ``v1.RoleResourceHistory`` message."""
 
@@ -28,6 +28,21 @@ class RoleResourceHistory(_c.Model):
         default_factory=_m_role_resources.RoleResource
     )
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        role_resource: _m_role_resources.RoleResource | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.role_resource = (
+            _m_role_resources.RoleResource() if role_resource is None else role_resource
+        )
+        self.timestamp = timestamp
 
 
 def write_role_resource_history(m: RoleResourceHistory, p: _pb.RoleResourceHistory) -> None:

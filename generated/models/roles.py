@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Role(_c.Model):
     """access_rules is JSON text on the wire."""
 
@@ -40,8 +40,23 @@ class Role(_c.Model):
     name: str = ""
     tags: dict[str, str] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        *,
+        access_rules: Any = None,
+        id: str = "",
+        managed_by: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_rules = [] if access_rules is None else access_rules
+        self.id = id
+        self.managed_by = managed_by
+        self.name = name
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RoleCreateResponse(_c.Model):
     """The ``v1.RoleCreateResponse`` message."""
 
@@ -49,8 +64,19 @@ class RoleCreateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     role: Role = field(default_factory=Role)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        role: Role | None = None,
+    ) -> None:
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.role = Role() if role is None else role
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RoleGetResponse(_c.Model):
     """The ``v1.RoleGetResponse`` message."""
 
@@ -58,8 +84,19 @@ class RoleGetResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     role: Role = field(default_factory=Role)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        role: Role | None = None,
+    ) -> None:
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.role = Role() if role is None else role
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RoleUpdateResponse(_c.Model):
     """The ``v1.RoleUpdateResponse`` message."""
 
@@ -67,13 +104,33 @@ class RoleUpdateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     role: Role = field(default_factory=Role)
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.UpdateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        role: Role | None = None,
+    ) -> None:
+        self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.role = Role() if role is None else role
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RoleDeleteResponse(_c.Model):
     """The ``v1.RoleDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_role(m: Role, p: _pb.Role) -> None:

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RoleHistory(_c.Model):
     """The ``v1.RoleHistory`` message."""
 
@@ -26,6 +26,19 @@ class RoleHistory(_c.Model):
     deleted_at: datetime | None = None
     role: _m_roles.Role = field(default_factory=_m_roles.Role)
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        role: _m_roles.Role | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.role = _m_roles.Role() if role is None else role
+        self.timestamp = timestamp
 
 
 def write_role_history(m: RoleHistory, p: _pb.RoleHistory) -> None:

@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEnginePasswordPolicy(_c.Model):
     """The ``v1.SecretEnginePasswordPolicy`` message."""
 
@@ -30,12 +30,38 @@ class SecretEnginePasswordPolicy(_c.Model):
     num_digits: int = 0
     num_symbols: int = 0
 
+    def __init__(
+        self,
+        *,
+        allow_repeat: bool = False,
+        exclude_characters: str = "",
+        exclude_upper_case: bool = False,
+        length: int = 0,
+        num_digits: int = 0,
+        num_symbols: int = 0,
+    ) -> None:
+        self.allow_repeat = allow_repeat
+        self.exclude_characters = exclude_characters
+        self.exclude_upper_case = exclude_upper_case
+        self.length = length
+        self.num_digits = num_digits
+        self.num_symbols = num_symbols
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEnginePolicy(_c.Model):
     """The ``v1.SecretEnginePolicy`` message."""
 
     password_policy: SecretEnginePasswordPolicy = field(default_factory=SecretEnginePasswordPolicy)
+
+    def __init__(
+        self,
+        *,
+        password_policy: SecretEnginePasswordPolicy | None = None,
+    ) -> None:
+        self.password_policy = (
+            SecretEnginePasswordPolicy() if password_policy is None else password_policy
+        )
 
 
 def write_secret_engine_password_policy(

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngine(_c.Model):
     """A secret engine is exactly one kind. Each kind's public_key is the PEM key that managed
     secret values are encrypted to. One of: KeyValueEngine, ActiveDirectoryEngine,
@@ -53,8 +53,31 @@ class SecretEngine(_c.Model):
     tags: dict[str, str] = field(default_factory=dict)
     type: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        key_rotation_interval_days: int = 0,
+        name: str = "",
+        node_selector: str = "",
+        public_key: bytes = b"",
+        secret_store_id: str = "",
+        secret_store_root_path: str = "",
+        tags: dict[str, str] | None = None,
+        type: str = "",
+    ) -> None:
+        self.id = id
+        self.key_rotation_interval_days = key_rotation_interval_days
+        self.name = name
+        self.node_selector = node_selector
+        self.public_key = public_key
+        self.secret_store_id = secret_store_id
+        self.secret_store_root_path = secret_store_root_path
+        self.tags = {} if tags is None else tags
+        self.type = type
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class UnknownSecretEngine(SecretEngine):
     """A kind of SecretEngine this SDK version does not know.
 
@@ -76,8 +99,35 @@ class UnknownSecretEngine(SecretEngine):
     field_number: int = 0
     raw: bytes = field(default=b"", repr=False)
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        key_rotation_interval_days: int = 0,
+        name: str = "",
+        node_selector: str = "",
+        public_key: bytes = b"",
+        secret_store_id: str = "",
+        secret_store_root_path: str = "",
+        tags: dict[str, str] | None = None,
+        type: str = "",
+        field_number: int = 0,
+        raw: bytes = b"",
+    ) -> None:
+        self.id = id
+        self.key_rotation_interval_days = key_rotation_interval_days
+        self.name = name
+        self.node_selector = node_selector
+        self.public_key = public_key
+        self.secret_store_id = secret_store_id
+        self.secret_store_root_path = secret_store_root_path
+        self.tags = {} if tags is None else tags
+        self.type = type
+        self.field_number = field_number
+        self.raw = raw
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ActiveDirectoryEngine(SecretEngine):
     """The ``v1.ActiveDirectoryEngine`` message."""
 
@@ -99,13 +149,91 @@ class ActiveDirectoryEngine(SecretEngine):
     url: str = ""
     userdn: str = ""
 
+    def __init__(
+        self,
+        *,
+        after_read_ttl: timedelta | None = None,
+        binddn: str = "",
+        bindpass: str = "",
+        certificate: str = "",
+        connection_timeout: int = 0,
+        do_not_validate_timestamps: bool = False,
+        id: str = "",
+        insecure_tls: bool = False,
+        key_rotation_interval_days: int = 0,
+        max_backoff_duration: timedelta | None = None,
+        name: str = "",
+        node_selector: str = "",
+        policy: _m_secret_engine_policy.SecretEnginePolicy | None = None,
+        public_key: bytes = b"",
+        request_timeout: int = 0,
+        secret_store_id: str = "",
+        secret_store_root_path: str = "",
+        start_tls: bool = False,
+        tags: dict[str, str] | None = None,
+        ttl: timedelta | None = None,
+        type: str = "",
+        upndomain: str = "",
+        url: str = "",
+        userdn: str = "",
+    ) -> None:
+        self.after_read_ttl = timedelta() if after_read_ttl is None else after_read_ttl
+        self.binddn = binddn
+        self.bindpass = bindpass
+        self.certificate = certificate
+        self.connection_timeout = connection_timeout
+        self.do_not_validate_timestamps = do_not_validate_timestamps
+        self.id = id
+        self.insecure_tls = insecure_tls
+        self.key_rotation_interval_days = key_rotation_interval_days
+        self.max_backoff_duration = (
+            timedelta() if max_backoff_duration is None else max_backoff_duration
+        )
+        self.name = name
+        self.node_selector = node_selector
+        self.policy = _m_secret_engine_policy.SecretEnginePolicy() if policy is None else policy
+        self.public_key = public_key
+        self.request_timeout = request_timeout
+        self.secret_store_id = secret_store_id
+        self.secret_store_root_path = secret_store_root_path
+        self.start_tls = start_tls
+        self.tags = {} if tags is None else tags
+        self.ttl = timedelta() if ttl is None else ttl
+        self.type = type
+        self.upndomain = upndomain
+        self.url = url
+        self.userdn = userdn
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class KeyValueEngine(SecretEngine):
     """The ``v1.KeyValueEngine`` message."""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        key_rotation_interval_days: int = 0,
+        name: str = "",
+        node_selector: str = "",
+        public_key: bytes = b"",
+        secret_store_id: str = "",
+        secret_store_root_path: str = "",
+        tags: dict[str, str] | None = None,
+        type: str = "",
+    ) -> None:
+        self.id = id
+        self.key_rotation_interval_days = key_rotation_interval_days
+        self.name = name
+        self.node_selector = node_selector
+        self.public_key = public_key
+        self.secret_store_id = secret_store_id
+        self.secret_store_root_path = secret_store_root_path
+        self.tags = {} if tags is None else tags
+        self.type = type
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class MysqlEngine(SecretEngine):
     """The ``v1.MysqlEngine`` message."""
 
@@ -122,8 +250,51 @@ class MysqlEngine(SecretEngine):
     ttl: timedelta = field(default_factory=timedelta)
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        after_read_ttl: timedelta | None = None,
+        database: str = "",
+        hostname: str = "",
+        id: str = "",
+        key_rotation_interval_days: int = 0,
+        name: str = "",
+        node_selector: str = "",
+        password: str = "",
+        policy: _m_secret_engine_policy.SecretEnginePolicy | None = None,
+        port: int = 0,
+        public_key: bytes = b"",
+        secret_store_id: str = "",
+        secret_store_root_path: str = "",
+        tags: dict[str, str] | None = None,
+        tls: bool = False,
+        tls_skip_verify: bool = False,
+        ttl: timedelta | None = None,
+        type: str = "",
+        username: str = "",
+    ) -> None:
+        self.after_read_ttl = timedelta() if after_read_ttl is None else after_read_ttl
+        self.database = database
+        self.hostname = hostname
+        self.id = id
+        self.key_rotation_interval_days = key_rotation_interval_days
+        self.name = name
+        self.node_selector = node_selector
+        self.password = password
+        self.policy = _m_secret_engine_policy.SecretEnginePolicy() if policy is None else policy
+        self.port = port
+        self.public_key = public_key
+        self.secret_store_id = secret_store_id
+        self.secret_store_root_path = secret_store_root_path
+        self.tags = {} if tags is None else tags
+        self.tls = tls
+        self.tls_skip_verify = tls_skip_verify
+        self.ttl = timedelta() if ttl is None else ttl
+        self.type = type
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class PostgresEngine(SecretEngine):
     """The ``v1.PostgresEngine`` message."""
 
@@ -139,8 +310,49 @@ class PostgresEngine(SecretEngine):
     ttl: timedelta = field(default_factory=timedelta)
     username: str = ""
 
+    def __init__(
+        self,
+        *,
+        after_read_ttl: timedelta | None = None,
+        database: str = "",
+        hostname: str = "",
+        id: str = "",
+        key_rotation_interval_days: int = 0,
+        name: str = "",
+        node_selector: str = "",
+        password: str = "",
+        policy: _m_secret_engine_policy.SecretEnginePolicy | None = None,
+        port: int = 0,
+        public_key: bytes = b"",
+        secret_store_id: str = "",
+        secret_store_root_path: str = "",
+        tags: dict[str, str] | None = None,
+        tls: bool = False,
+        ttl: timedelta | None = None,
+        type: str = "",
+        username: str = "",
+    ) -> None:
+        self.after_read_ttl = timedelta() if after_read_ttl is None else after_read_ttl
+        self.database = database
+        self.hostname = hostname
+        self.id = id
+        self.key_rotation_interval_days = key_rotation_interval_days
+        self.name = name
+        self.node_selector = node_selector
+        self.password = password
+        self.policy = _m_secret_engine_policy.SecretEnginePolicy() if policy is None else policy
+        self.port = port
+        self.public_key = public_key
+        self.secret_store_id = secret_store_id
+        self.secret_store_root_path = secret_store_root_path
+        self.tags = {} if tags is None else tags
+        self.tls = tls
+        self.ttl = timedelta() if ttl is None else ttl
+        self.type = type
+        self.username = username
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SqlserverEngine(SecretEngine):
     """The ``v1.SqlserverEngine`` message."""
 
@@ -156,6 +368,49 @@ class SqlserverEngine(SecretEngine):
     tls_skip_verify: bool = False
     ttl: timedelta = field(default_factory=timedelta)
     username: str = ""
+
+    def __init__(
+        self,
+        *,
+        after_read_ttl: timedelta | None = None,
+        database: str = "",
+        hostname: str = "",
+        id: str = "",
+        key_rotation_interval_days: int = 0,
+        name: str = "",
+        node_selector: str = "",
+        password: str = "",
+        policy: _m_secret_engine_policy.SecretEnginePolicy | None = None,
+        port: int = 0,
+        public_key: bytes = b"",
+        secret_store_id: str = "",
+        secret_store_root_path: str = "",
+        tags: dict[str, str] | None = None,
+        tls: bool = False,
+        tls_skip_verify: bool = False,
+        ttl: timedelta | None = None,
+        type: str = "",
+        username: str = "",
+    ) -> None:
+        self.after_read_ttl = timedelta() if after_read_ttl is None else after_read_ttl
+        self.database = database
+        self.hostname = hostname
+        self.id = id
+        self.key_rotation_interval_days = key_rotation_interval_days
+        self.name = name
+        self.node_selector = node_selector
+        self.password = password
+        self.policy = _m_secret_engine_policy.SecretEnginePolicy() if policy is None else policy
+        self.port = port
+        self.public_key = public_key
+        self.secret_store_id = secret_store_id
+        self.secret_store_root_path = secret_store_root_path
+        self.tags = {} if tags is None else tags
+        self.tls = tls
+        self.tls_skip_verify = tls_skip_verify
+        self.ttl = timedelta() if ttl is None else ttl
+        self.type = type
+        self.username = username
 
 
 def write_secret_engine(m: SecretEngine | None, p: _pb.SecretEngine) -> None:

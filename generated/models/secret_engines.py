@@ -67,64 +67,122 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineListRequest(_c.Model):
     """The ``v1.SecretEngineListRequest`` message."""
 
     filter: str = ""
 
+    def __init__(
+        self,
+        *,
+        filter: str = "",
+    ) -> None:
+        self.filter = filter
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineGetRequest(_c.Model):
     """The ``v1.SecretEngineGetRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineCreateRequest(_c.Model):
     """The ``v1.SecretEngineCreateRequest`` message."""
 
     secret_engine: _m_secret_engine_types.SecretEngine | None = None
 
+    def __init__(
+        self,
+        *,
+        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+    ) -> None:
+        self.secret_engine = secret_engine
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineUpdateRequest(_c.Model):
     """The ``v1.SecretEngineUpdateRequest`` message."""
 
     secret_engine: _m_secret_engine_types.SecretEngine | None = None
 
+    def __init__(
+        self,
+        *,
+        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+    ) -> None:
+        self.secret_engine = secret_engine
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineDeleteRequest(_c.Model):
     """The ``v1.SecretEngineDeleteRequest`` message."""
 
     id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+    ) -> None:
+        self.id = id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GenerateKeysRequest(_c.Model):
     """The ``v1.GenerateKeysRequest`` message."""
 
     secret_engine_id: str = ""
 
+    def __init__(
+        self,
+        *,
+        secret_engine_id: str = "",
+    ) -> None:
+        self.secret_engine_id = secret_engine_id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class HealthcheckRequest(_c.Model):
     """The ``v1.HealthcheckRequest`` message."""
 
     secret_engine_id: str = ""
 
+    def __init__(
+        self,
+        *,
+        secret_engine_id: str = "",
+    ) -> None:
+        self.secret_engine_id = secret_engine_id
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class HealthcheckStatus(_c.Model):
     """The ``v1.HealthcheckStatus`` message."""
 
     node_id: str = ""
     status: str = ""
 
+    def __init__(
+        self,
+        *,
+        node_id: str = "",
+        status: str = "",
+    ) -> None:
+        self.node_id = node_id
+        self.status = status
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineRotateRequest(_c.Model):
     """The ``v1.SecretEngineRotateRequest`` message."""
 
@@ -133,15 +191,35 @@ class SecretEngineRotateRequest(_c.Model):
         default_factory=_m_secret_engine_policy.SecretEnginePasswordPolicy
     )
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        password_policy: _m_secret_engine_policy.SecretEnginePasswordPolicy | None = None,
+    ) -> None:
+        self.id = id
+        self.password_policy = (
+            _m_secret_engine_policy.SecretEnginePasswordPolicy()
+            if password_policy is None
+            else password_policy
+        )
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineListResponse(_c.Model):
     """The ``v1.SecretEngineListResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineGetResponse(_c.Model):
     """The ``v1.SecretEngineGetResponse`` message."""
 
@@ -149,8 +227,19 @@ class SecretEngineGetResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     secret_engine: _m_secret_engine_types.SecretEngine | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+    ) -> None:
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.secret_engine = secret_engine
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineCreateResponse(_c.Model):
     """The ``v1.SecretEngineCreateResponse`` message."""
 
@@ -158,8 +247,19 @@ class SecretEngineCreateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     secret_engine: _m_secret_engine_types.SecretEngine | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+    ) -> None:
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.secret_engine = secret_engine
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineUpdateResponse(_c.Model):
     """The ``v1.SecretEngineUpdateResponse`` message."""
 
@@ -167,34 +267,75 @@ class SecretEngineUpdateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     secret_engine: _m_secret_engine_types.SecretEngine | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.UpdateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+    ) -> None:
+        self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.secret_engine = secret_engine
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineDeleteResponse(_c.Model):
     """The ``v1.SecretEngineDeleteResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GenerateKeysResponse(_c.Model):
     """The ``v1.GenerateKeysResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class HealthcheckResponse(_c.Model):
     """The ``v1.HealthcheckResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     status: list[HealthcheckStatus] = field(default_factory=list)
 
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        status: list[HealthcheckStatus] | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.status = [] if status is None else status
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretEngineRotateResponse(_c.Model):
     """The ``v1.SecretEngineRotateResponse`` message."""
 
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_secret_engine_list_request(

@@ -105,7 +105,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretStore(_c.Model):
     """A secret store is exactly one kind. One of: VaultTLSStore, VaultTokenStore, AWSStore,
     VaultAppRoleStore, AWSCertX509Store, VaultTokenCertSSHStore, VaultTokenCertX509Store,
@@ -121,8 +121,19 @@ class SecretStore(_c.Model):
     name: str = ""
     tags: dict[str, str] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class UnknownSecretStore(SecretStore):
     """A kind of SecretStore this SDK version does not know.
 
@@ -137,8 +148,23 @@ class UnknownSecretStore(SecretStore):
     field_number: int = 0
     raw: bytes = field(default=b"", repr=False)
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+        field_number: int = 0,
+        raw: bytes = b"",
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.tags = {} if tags is None else tags
+        self.field_number = field_number
+        self.raw = raw
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AWSStore(SecretStore):
     """The ``v1.AWSStore`` message."""
 
@@ -146,8 +172,25 @@ class AWSStore(SecretStore):
     role_arn: str = ""
     role_external_id: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AWSCertX509Store(SecretStore):
     """The ``v1.AWSCertX509Store`` message."""
 
@@ -157,66 +200,195 @@ class AWSCertX509Store(SecretStore):
     region: str = ""
     signingalgo: str = ""
 
+    def __init__(
+        self,
+        *,
+        caarn: str = "",
+        certificatetemplatearn: str = "",
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        region: str = "",
+        signingalgo: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.caarn = caarn
+        self.certificatetemplatearn = certificatetemplatearn
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.region = region
+        self.signingalgo = signingalgo
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class ActiveDirectoryStore(SecretStore):
     """The ``v1.ActiveDirectoryStore`` message."""
 
     server_address: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        server_address: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.server_address = server_address
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AzureStore(SecretStore):
     """The ``v1.AzureStore`` message."""
 
     vault_uri: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+        vault_uri: str = "",
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.tags = {} if tags is None else tags
+        self.vault_uri = vault_uri
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class CyberarkConjurStore(SecretStore):
     """The ``v1.CyberarkConjurStore`` message."""
 
     appurl: str = ""
 
+    def __init__(
+        self,
+        *,
+        appurl: str = "",
+        id: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.appurl = appurl
+        self.id = id
+        self.name = name
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class CyberarkPAMStore(SecretStore):
     """The ``v1.CyberarkPAMStore`` message."""
 
     appurl: str = ""
 
+    def __init__(
+        self,
+        *,
+        appurl: str = "",
+        id: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.appurl = appurl
+        self.id = id
+        self.name = name
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class CyberarkPAMExperimentalStore(SecretStore):
     """The ``v1.CyberarkPAMExperimentalStore`` message."""
 
     appurl: str = ""
 
+    def __init__(
+        self,
+        *,
+        appurl: str = "",
+        id: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.appurl = appurl
+        self.id = id
+        self.name = name
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class DelineaStore(SecretStore):
     """The ``v1.DelineaStore`` message."""
 
     server_url: str = ""
     tenant_name: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        server_url: str = "",
+        tags: dict[str, str] | None = None,
+        tenant_name: str = "",
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.server_url = server_url
+        self.tags = {} if tags is None else tags
+        self.tenant_name = tenant_name
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class DelineaDSVStore(SecretStore):
     """The ``v1.DelineaDSVStore`` message."""
 
     tenant: str = ""
     tld: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+        tenant: str = "",
+        tld: str = "",
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.tags = {} if tags is None else tags
+        self.tenant = tenant
+        self.tld = tld
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GCPStore(SecretStore):
     """The ``v1.GCPStore`` message."""
 
     projectid: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        projectid: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.projectid = projectid
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GCPCertX509Store(SecretStore):
     """The ``v1.GCPCertX509Store`` message."""
 
@@ -226,8 +398,29 @@ class GCPCertX509Store(SecretStore):
     location: str = ""
     projectid: str = ""
 
+    def __init__(
+        self,
+        *,
+        caid: str = "",
+        capoolid: str = "",
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        location: str = "",
+        name: str = "",
+        projectid: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.caid = caid
+        self.capoolid = capoolid
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.location = location
+        self.name = name
+        self.projectid = projectid
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class KeyfactorSSHStore(SecretStore):
     """The ``v1.KeyfactorSSHStore`` message."""
 
@@ -241,8 +434,37 @@ class KeyfactorSSHStore(SecretStore):
     key_file_path: str = ""
     server_address: str = ""
 
+    def __init__(
+        self,
+        *,
+        ca_file_path: str = "",
+        certificate_file_path: str = "",
+        default_certificate_authority_name: str = "",
+        default_certificate_profile_name: str = "",
+        default_end_entity_profile_name: str = "",
+        enrollment_code_env_var: str = "",
+        enrollment_username_env_var: str = "",
+        id: str = "",
+        key_file_path: str = "",
+        name: str = "",
+        server_address: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.ca_file_path = ca_file_path
+        self.certificate_file_path = certificate_file_path
+        self.default_certificate_authority_name = default_certificate_authority_name
+        self.default_certificate_profile_name = default_certificate_profile_name
+        self.default_end_entity_profile_name = default_end_entity_profile_name
+        self.enrollment_code_env_var = enrollment_code_env_var
+        self.enrollment_username_env_var = enrollment_username_env_var
+        self.id = id
+        self.key_file_path = key_file_path
+        self.name = name
+        self.server_address = server_address
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class KeyfactorX509Store(SecretStore):
     """The ``v1.KeyfactorX509Store`` message."""
 
@@ -256,21 +478,76 @@ class KeyfactorX509Store(SecretStore):
     key_file_path: str = ""
     server_address: str = ""
 
+    def __init__(
+        self,
+        *,
+        ca_file_path: str = "",
+        certificate_file_path: str = "",
+        default_certificate_authority_name: str = "",
+        default_certificate_profile_name: str = "",
+        default_end_entity_profile_name: str = "",
+        enrollment_code_env_var: str = "",
+        enrollment_username_env_var: str = "",
+        id: str = "",
+        key_file_path: str = "",
+        name: str = "",
+        server_address: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.ca_file_path = ca_file_path
+        self.certificate_file_path = certificate_file_path
+        self.default_certificate_authority_name = default_certificate_authority_name
+        self.default_certificate_profile_name = default_certificate_profile_name
+        self.default_end_entity_profile_name = default_end_entity_profile_name
+        self.enrollment_code_env_var = enrollment_code_env_var
+        self.enrollment_username_env_var = enrollment_username_env_var
+        self.id = id
+        self.key_file_path = key_file_path
+        self.name = name
+        self.server_address = server_address
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class StrongVaultStore(SecretStore):
     """The ``v1.StrongVaultStore`` message."""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAWSEC2Store(SecretStore):
     """The ``v1.VaultAWSEC2Store`` message."""
 
     namespace: str = ""
     server_address: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAWSEC2CertSSHStore(SecretStore):
     """The ``v1.VaultAWSEC2CertSSHStore`` message."""
 
@@ -280,8 +557,29 @@ class VaultAWSEC2CertSSHStore(SecretStore):
     signing_role: str = ""
     ssh_mount_point: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        ssh_mount_point: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.ssh_mount_point = ssh_mount_point
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAWSEC2CertX509Store(SecretStore):
     """The ``v1.VaultAWSEC2CertX509Store`` message."""
 
@@ -291,16 +589,52 @@ class VaultAWSEC2CertX509Store(SecretStore):
     server_address: str = ""
     signing_role: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        pki_mount_point: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.pki_mount_point = pki_mount_point
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAWSIAMStore(SecretStore):
     """The ``v1.VaultAWSIAMStore`` message."""
 
     namespace: str = ""
     server_address: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAWSIAMCertSSHStore(SecretStore):
     """The ``v1.VaultAWSIAMCertSSHStore`` message."""
 
@@ -310,8 +644,29 @@ class VaultAWSIAMCertSSHStore(SecretStore):
     signing_role: str = ""
     ssh_mount_point: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        ssh_mount_point: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.ssh_mount_point = ssh_mount_point
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAWSIAMCertX509Store(SecretStore):
     """The ``v1.VaultAWSIAMCertX509Store`` message."""
 
@@ -321,16 +676,52 @@ class VaultAWSIAMCertX509Store(SecretStore):
     server_address: str = ""
     signing_role: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        pki_mount_point: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.pki_mount_point = pki_mount_point
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAppRoleStore(SecretStore):
     """The ``v1.VaultAppRoleStore`` message."""
 
     namespace: str = ""
     server_address: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAppRoleCertSSHStore(SecretStore):
     """The ``v1.VaultAppRoleCertSSHStore`` message."""
 
@@ -340,8 +731,29 @@ class VaultAppRoleCertSSHStore(SecretStore):
     signing_role: str = ""
     ssh_mount_point: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        ssh_mount_point: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.ssh_mount_point = ssh_mount_point
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultAppRoleCertX509Store(SecretStore):
     """The ``v1.VaultAppRoleCertX509Store`` message."""
 
@@ -351,8 +763,29 @@ class VaultAppRoleCertX509Store(SecretStore):
     server_address: str = ""
     signing_role: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        pki_mount_point: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.pki_mount_point = pki_mount_point
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultTLSStore(SecretStore):
     """The ``v1.VaultTLSStore`` message."""
 
@@ -362,8 +795,29 @@ class VaultTLSStore(SecretStore):
     namespace: str = ""
     server_address: str = ""
 
+    def __init__(
+        self,
+        *,
+        ca_cert_path: str = "",
+        client_cert_path: str = "",
+        client_key_path: str = "",
+        id: str = "",
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.ca_cert_path = ca_cert_path
+        self.client_cert_path = client_cert_path
+        self.client_key_path = client_key_path
+        self.id = id
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultTLSCertSSHStore(SecretStore):
     """The ``v1.VaultTLSCertSSHStore`` message."""
 
@@ -376,8 +830,35 @@ class VaultTLSCertSSHStore(SecretStore):
     signing_role: str = ""
     ssh_mount_point: str = ""
 
+    def __init__(
+        self,
+        *,
+        ca_cert_path: str = "",
+        client_cert_path: str = "",
+        client_key_path: str = "",
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        ssh_mount_point: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.ca_cert_path = ca_cert_path
+        self.client_cert_path = client_cert_path
+        self.client_key_path = client_key_path
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.ssh_mount_point = ssh_mount_point
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultTLSCertX509Store(SecretStore):
     """The ``v1.VaultTLSCertX509Store`` message."""
 
@@ -390,16 +871,58 @@ class VaultTLSCertX509Store(SecretStore):
     server_address: str = ""
     signing_role: str = ""
 
+    def __init__(
+        self,
+        *,
+        ca_cert_path: str = "",
+        client_cert_path: str = "",
+        client_key_path: str = "",
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        pki_mount_point: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.ca_cert_path = ca_cert_path
+        self.client_cert_path = client_cert_path
+        self.client_key_path = client_key_path
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.pki_mount_point = pki_mount_point
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultTokenStore(SecretStore):
     """The ``v1.VaultTokenStore`` message."""
 
     namespace: str = ""
     server_address: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultTokenCertSSHStore(SecretStore):
     """The ``v1.VaultTokenCertSSHStore`` message."""
 
@@ -409,8 +932,29 @@ class VaultTokenCertSSHStore(SecretStore):
     signing_role: str = ""
     ssh_mount_point: str = ""
 
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        ssh_mount_point: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.ssh_mount_point = ssh_mount_point
+        self.tags = {} if tags is None else tags
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class VaultTokenCertX509Store(SecretStore):
     """The ``v1.VaultTokenCertX509Store`` message."""
 
@@ -419,6 +963,27 @@ class VaultTokenCertX509Store(SecretStore):
     pki_mount_point: str = ""
     server_address: str = ""
     signing_role: str = ""
+
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        issuedcertttlminutes: int = 0,
+        name: str = "",
+        namespace: str = "",
+        pki_mount_point: str = "",
+        server_address: str = "",
+        signing_role: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.id = id
+        self.issuedcertttlminutes = issuedcertttlminutes
+        self.name = name
+        self.namespace = namespace
+        self.pki_mount_point = pki_mount_point
+        self.server_address = server_address
+        self.signing_role = signing_role
+        self.tags = {} if tags is None else tags
 
 
 def write_secret_store(m: SecretStore | None, p: _pb.SecretStore) -> None:

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretStoreCreateResponse(_c.Model):
     """The ``v1.SecretStoreCreateResponse`` message."""
 
@@ -35,8 +35,19 @@ class SecretStoreCreateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     secret_store: _m_secret_store_types.SecretStore | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.CreateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        secret_store: _m_secret_store_types.SecretStore | None = None,
+    ) -> None:
+        self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.secret_store = secret_store
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretStoreGetResponse(_c.Model):
     """The ``v1.SecretStoreGetResponse`` message."""
 
@@ -44,8 +55,19 @@ class SecretStoreGetResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     secret_store: _m_secret_store_types.SecretStore | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        secret_store: _m_secret_store_types.SecretStore | None = None,
+    ) -> None:
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.secret_store = secret_store
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretStoreUpdateResponse(_c.Model):
     """The ``v1.SecretStoreUpdateResponse`` message."""
 
@@ -53,13 +75,33 @@ class SecretStoreUpdateResponse(_c.Model):
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     secret_store: _m_secret_store_types.SecretStore | None = None
 
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.UpdateResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+        secret_store: _m_secret_store_types.SecretStore | None = None,
+    ) -> None:
+        self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.secret_store = secret_store
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretStoreDeleteResponse(_c.Model):
     """The ``v1.SecretStoreDeleteResponse`` message."""
 
     meta: _m_spec.DeleteResponseMetadata = field(default_factory=_m_spec.DeleteResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        meta: _m_spec.DeleteResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
 
 
 def write_secret_store_create_response(

@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SecretStoreHistory(_c.Model):
     """The ``v1.SecretStoreHistory`` message."""
 
@@ -26,6 +26,19 @@ class SecretStoreHistory(_c.Model):
     deleted_at: datetime | None = None
     secret_store: _m_secret_store_types.SecretStore | None = None
     timestamp: datetime | None = None
+
+    def __init__(
+        self,
+        *,
+        activity_id: str = "",
+        deleted_at: datetime | None = None,
+        secret_store: _m_secret_store_types.SecretStore | None = None,
+        timestamp: datetime | None = None,
+    ) -> None:
+        self.activity_id = activity_id
+        self.deleted_at = deleted_at
+        self.secret_store = secret_store
+        self.timestamp = timestamp
 
 
 def write_secret_store_history(m: SecretStoreHistory, p: _pb.SecretStoreHistory) -> None:

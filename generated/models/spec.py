@@ -32,12 +32,12 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class CreateResponseMetadata(_c.Model):
     """The ``v1.CreateResponseMetadata`` message."""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RateLimitMetadata(_c.Model):
     """The caller's budget: sent with every response and as the detail of RESOURCE_EXHAUSTED
     errors.
@@ -48,23 +48,36 @@ class RateLimitMetadata(_c.Model):
     remaining: int = 0
     reset_at: datetime | None = None
 
+    def __init__(
+        self,
+        *,
+        bucket: str = "",
+        limit: int = 0,
+        remaining: int = 0,
+        reset_at: datetime | None = None,
+    ) -> None:
+        self.bucket = bucket
+        self.limit = limit
+        self.remaining = remaining
+        self.reset_at = reset_at
 
-@dataclass(kw_only=True)
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GetResponseMetadata(_c.Model):
     """The ``v1.GetResponseMetadata`` message."""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class UpdateResponseMetadata(_c.Model):
     """The ``v1.UpdateResponseMetadata`` message."""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class DeleteResponseMetadata(_c.Model):
     """The ``v1.DeleteResponseMetadata`` message."""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GenericResponseMetadata(_c.Model):
     """The ``v1.GenericResponseMetadata`` message."""
 

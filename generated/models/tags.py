@@ -16,12 +16,21 @@ __all__ = [
 ]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Tag(_c.Model):
     """One name/value label, as returned by Resources.EnumerateTags."""
 
     name: str = ""
     value: str = ""
+
+    def __init__(
+        self,
+        *,
+        name: str = "",
+        value: str = "",
+    ) -> None:
+        self.name = name
+        self.value = value
 
 
 def write_tag(m: Tag, p: _pb.Tag) -> None:

@@ -1,0 +1,40 @@
+"""``import aiosdm`` stays cheap: services and their models load when first used."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+PROBE = """
+import json, sys
+import aiosdm
+after_import = sorted(sys.modules)
+client = aiosdm.Client("key", "c2VjcmV0", host="127.0.0.1:1", insecure=True)
+after_client = sorted(sys.modules)
+client.accounts
+after_accounts = sorted(sys.modules)
+print(json.dumps([after_import, after_client, after_accounts]))
+"""
+
+
+def test_services_and_models_load_on_first_use() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    after_import, after_client, after_accounts = (set(m) for m in json.loads(out))
+    assert "grpc" not in after_import
+    assert "aiosdm._generated.models.accounts" not in after_import
+    assert "aiosdm.services.accounts" not in after_client
+    assert "aiosdm.services.accounts" in after_accounts
+    assert "aiosdm._generated.models.drivers" not in after_accounts  # resources never touched
+
+
+def test_lazy_names_resolve_to_the_real_objects() -> None:
+    import aiosdm
+    from aiosdm._generated.models.accounts import User
+    from aiosdm.client import Client
+
+    assert aiosdm.User is User and aiosdm.models.User is User
+    assert aiosdm.Client is Client
+    assert set(dir(aiosdm)) == set(aiosdm.__all__)
