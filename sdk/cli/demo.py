@@ -190,8 +190,11 @@ class _Tour:
         past = (await self.client.snapshot_at(before).roles.get(role.id)).role
         now = (await self.client.roles.get(role.id)).role
         versions = [h async for h in self.client.roles_history.list("id:?", role.id)]
-        _expect(past.access_rules == [{"tags": {"env": "dev"}}], "the snapshot shows new rules")
-        _expect(len(versions) == 2, "the role's history lacks versions")
+        _expect(
+            past.access_rules == [{"tags": {"env": "dev"}}],
+            f"the snapshot shows {past.access_rules}, not the rules before the update",
+        )
+        _expect(len(versions) == 2, f"the role's history has {len(versions)} versions, not 2")
         return (
             f"past rules read, {len(versions)} versions",
             f"role rules then: {json.dumps(past.access_rules)}; "
@@ -267,7 +270,11 @@ class _Tour:
                     until=now + timedelta(days=1),
                 )
             pages = pd.count("/oncalls")
-        _expect(len(first.created) == 2 and not again.created, "the on-call sync is not idempotent")
+        _expect(
+            len(first.created) == 2 and not again.created,
+            f"on-call sync: {len(first.created)} grants, then {len(again.created)} more "
+            f"(errors: {first.errors + again.errors})",
+        )
         return (
             f"{len(first.created)} grants, {len(again.created)} on rerun",
             f"{len(first.created)} grants for the shifts, unmatched {first.unmatched_users}; "

@@ -33,6 +33,8 @@ async def test_tour_prints_every_step_and_a_summary() -> None:
 
 
 async def test_json_report(capsys) -> None:  # type: ignore[no-untyped-def]
-    assert await asyncio.to_thread(main, ["demo", "--users", "20", "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    status = await asyncio.to_thread(main, ["demo", "--users", "20", "--json"])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    report = json.loads(captured.out)
     assert report["ok"] and [s["name"] for s in report["steps"]] == STEPS
