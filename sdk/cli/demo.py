@@ -82,7 +82,7 @@ class _Tour:
 
     async def create_users(self) -> tuple[str, str]:
         gate = asyncio.Semaphore(64)
-        ids: list[str] = []
+        ids: dict[int, str] = {}
         with self.out.progress("users created", self.users) as bar:
 
             async def one(i: int) -> None:
@@ -95,13 +95,14 @@ class _Tour:
                         )
                     )
                     assert resp.account is not None
-                    ids.append(resp.account.id)
+                    ids[i] = resp.account.id
                     bar.advance()
 
             async with asyncio.TaskGroup() as tasks:
                 for i in range(self.users):
                     tasks.create_task(one(i))
-        self.user_ids = sorted(ids)
+        # In user-number order: ids come back in whatever order the concurrent creates finish.
+        self.user_ids = [ids[i] for i in range(self.users)]
         return (
             f"{len(ids)} users",
             f"{len(ids)} users created concurrently (at most 64 calls in flight)",
@@ -284,7 +285,9 @@ class _Tour:
 
 
 async def run_demo(out: Console, *, users: int = 1000) -> DemoReport:
-    """Run the whole tour; returns what each step did."""
+    """Run the whole tour (``users`` >= 10); returns what each step did."""
+    if users < 10:
+        raise ValueError("the tour needs at least 10 users")
     async with LocalServer() as server, server.client() as client:
         tour = _Tour(client, server, out, users)
         out.print(f"[bold]aiosdm demo[/bold]: local control plane on {server.host}")
@@ -306,12 +309,21 @@ async def run_demo(out: Console, *, users: int = 1000) -> DemoReport:
         return tour.report
 
 
+def _at_least_ten(text: str) -> int:
+    value = int(text)
+    if value < 10:
+        raise argparse.ArgumentTypeError("the tour needs at least 10 users")
+    return value
+
+
 def register(subparsers: Any) -> None:
     """Add the ``demo`` subcommand."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "demo", help="tour the SDK against an embedded local control plane"
     )
-    parser.add_argument("--users", type=int, default=1000, help="users to create (default 1000)")
+    parser.add_argument(
+        "--users", type=_at_least_ten, default=1000, help="users to create (default 1000, min 10)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON report")
     parser.set_defaults(handler=_handle)
 
