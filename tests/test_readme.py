@@ -53,14 +53,19 @@ def test_excerpt_is_in_its_example(block: dict[str, str]) -> None:
 
 
 def test_shown_commands_parse() -> None:
+    """Each ``aiosdm ...`` command shown (continuation lines joined, leading VAR=... settings
+    skipped) parses with the real CLI parser."""
     parser = build_parser()
-    commands = [
-        line
-        for b in BLOCKS
-        if b["lang"] == "bash"
-        for line in stripped(b["code"])
-        if line.startswith("aiosdm ")
-    ]
-    assert commands
-    for line in commands:
-        parser.parse_args(shlex.split(line)[1:])
+    commands = []
+    for block in BLOCKS:
+        if block["lang"] != "bash":
+            continue
+        for line in block["code"].replace("\\\n", " ").splitlines():
+            words = shlex.split(line, comments=True)
+            while words and "=" in words[0] and not words[0].startswith("-"):
+                words.pop(0)
+            if words[:1] == ["aiosdm"]:
+                commands.append(words[1:])
+    assert len(commands) >= 3
+    for words in commands:
+        parser.parse_args(words)

@@ -8,21 +8,22 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from aiosdm import errors
 from aiosdm.client import DEFAULT_HOST, Client
-from aiosdm.credentials import FileCredentials
+from aiosdm.credentials import CredentialsError, FileCredentials
 
 __all__ = [
     "EXIT_API",
     "EXIT_PARTIAL",
     "EXIT_USAGE",
     "add_connection_args",
-    "connect",
+    "connected",
     "parse_duration",
     "parse_time",
     "resolve_host",
@@ -65,6 +66,14 @@ def add_connection_args(parser: argparse.ArgumentParser) -> None:
         help="JSON with access_key and secret_key (and host), as written by "
         "`aiosdm serve --credentials-out`; default: SDM_API_ACCESS_KEY/SDM_API_SECRET_KEY",
     )
+    group.add_argument(
+        "--aws-secret",
+        metavar="SECRET_ID",
+        help="read the keys from this AWS Secrets Manager secret (JSON with access_key and "
+        "secret_key), using the default AWS credential chain",
+    )
+    group.add_argument("--aws-region", help="region of --aws-secret")
+    group.add_argument("--aws-endpoint-url", help="Secrets Manager endpoint (VPC endpoints, tests)")
     group.add_argument("--host", help=f"API host:port (default: SDM_API_HOST or {DEFAULT_HOST})")
     group.add_argument(
         "--insecure", action="store_true", help="plaintext instead of TLS (local control plane)"
@@ -83,18 +92,32 @@ def resolve_host(args: argparse.Namespace) -> None:
     args.host = saved.get("host") if isinstance(saved, dict) else None
 
 
-def connect(args: argparse.Namespace, **kwargs: Any) -> Client:
-    """A client from ``--credentials-file`` or the environment (after :func:`resolve_host`)."""
+@asynccontextmanager
+async def connected(args: argparse.Namespace, **kwargs: Any) -> AsyncIterator[Client]:
+    """A client with keys from ``--credentials-file``, ``--aws-secret`` or the environment
+    (call :func:`resolve_host` first); closes the client and its credential source after."""
+    provider: Any = None
     if args.credentials_file is not None:
-        return Client(
-            credentials=FileCredentials(args.credentials_file),
-            host=args.host or os.environ.get("SDM_API_HOST") or DEFAULT_HOST,
-            insecure=args.insecure,
-            **kwargs,
+        provider = FileCredentials(args.credentials_file)
+    elif args.aws_secret is not None:
+        from aiosdm.credentials import AwsSecretsManager  # needs the aws extra
+
+        provider = AwsSecretsManager(
+            args.aws_secret, region_name=args.aws_region, endpoint_url=args.aws_endpoint_url
         )
-    if args.host:
-        kwargs["host"] = args.host
-    return Client.from_env(insecure=args.insecure, **kwargs)
+    if provider is None:
+        if args.host:
+            kwargs["host"] = args.host
+        client = Client.from_env(insecure=args.insecure, **kwargs)
+    else:
+        host = args.host or os.environ.get("SDM_API_HOST") or DEFAULT_HOST
+        client = Client(credentials=provider, host=host, insecure=args.insecure, **kwargs)
+    try:
+        async with client:
+            yield client
+    finally:
+        if provider is not None:
+            await provider.close()
 
 
 def run(
@@ -112,6 +135,7 @@ def run(
     except errors.RPCError as err:
         print(f"aiosdm {name}: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_API
-    except (ValueError, OSError) as err:
+    except (ValueError, OSError, CredentialsError) as err:
+        # Configuration problems: bad arguments, unreadable files, keys that cannot be had.
         print(f"aiosdm {name}: {err}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from aiosdm.cli._common import EXIT_USAGE, add_connection_args, connect, parse_time, run
+from aiosdm.cli._common import EXIT_USAGE, add_connection_args, connected, parse_time, run
 from aiosdm.cli._jsonable import jsonable
 from aiosdm.cli._output import Console
 
@@ -44,7 +44,7 @@ def _row(item: Any) -> tuple[str, str, str, str]:
 
 async def _list(args: argparse.Namespace) -> int:
     name = args.service.replace("-", "_")
-    async with connect(args, page_limit=args.page_limit) as client:
+    async with connected(args, page_limit=args.page_limit) as client:
         source: Any = (
             client.snapshot_at(parse_time(args.snapshot_at)) if args.snapshot_at else client
         )

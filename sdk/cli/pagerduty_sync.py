@@ -14,7 +14,7 @@ from aiosdm.cli._common import (
     EXIT_PARTIAL,
     EXIT_USAGE,
     add_connection_args,
-    connect,
+    connected,
     parse_duration,
     parse_time,
     run,
@@ -87,7 +87,7 @@ async def _sync(args: argparse.Namespace) -> int:
     since = parse_time(args.since) if args.since else datetime.now(UTC).replace(microsecond=0)
     until = since + parse_duration(args.until)
     async with (
-        connect(args) as client,
+        connected(args) as client,
         PagerDutyClient(args.pagerduty_token, base_url=args.pagerduty_url) as pd,
     ):
         report = await sync_oncall_grants(
