@@ -1,11 +1,12 @@
 """Console output for the CLI: rich when it is installed (extra ``cli``), plain text otherwise.
 
-Everything human goes to stderr-free stdout through :class:`Console`; ``--json`` callers print one
-JSON document instead and keep progress off stdout.
+People get text through :class:`Console` (progress only on a terminal); ``--json`` callers print
+one JSON document instead, so stdout stays machine-readable.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -104,7 +105,8 @@ class Console:
             self.stream.write("\r\033[K")  # clear the progress line
 
 
-def _strip_markup(text: str) -> str:
-    import re
+_MARKUP = re.compile(r"\[/?[a-z ]+\]")
 
-    return re.sub(r"\[/?[a-z ]+\]", "", text)
+
+def _strip_markup(text: str) -> str:
+    return _MARKUP.sub("", text)
