@@ -96,7 +96,19 @@ class Console:
         if interactive and self._rich is not None:
             import rich.progress
 
-            with rich.progress.Progress(console=self._rich, transient=True) as bar:
+            count = "{task.completed}/{task.total}" if total else "{task.completed}"
+            with rich.progress.Progress(
+                rich.progress.SpinnerColumn(),
+                rich.progress.TextColumn("{task.description}"),
+                rich.progress.BarColumn(),
+                rich.progress.TextColumn(count),
+                rich.progress.TimeElapsedColumn(),
+                console=self._rich,
+                transient=True,
+                # Never capture the program's own stdout (e.g. --json output going to a pipe).
+                redirect_stdout=False,
+                redirect_stderr=False,
+            ) as bar:
                 progress._bar = (bar, bar.add_task(label, total=total))
                 yield progress
             return
