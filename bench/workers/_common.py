@@ -7,6 +7,7 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,9 @@ class Target:
     user_id: str
 
 
-def arguments(extra: list[tuple[str, dict[str, Any]]] = ()) -> tuple[argparse.Namespace, Target]:  # type: ignore[assignment]
+def arguments(
+    extra: Sequence[tuple[str, dict[str, Any]]] = (),
+) -> tuple[argparse.Namespace, Target]:
     parser = argparse.ArgumentParser()
     parser.add_argument("--server", type=Path, required=True, help="the server's ready file")
     parser.add_argument("--client", required=True)

@@ -7,6 +7,7 @@ import asyncio
 import os
 import statistics
 import time
+from collections.abc import Awaitable, Callable
 
 from bench.workers._common import Target, arguments, report
 
@@ -20,7 +21,7 @@ async def ticker(lags: list[float], stop: asyncio.Event) -> None:
         lags.append(max(0.0, time.perf_counter() - started - TICK))
 
 
-async def measure(work) -> dict[str, float]:  # type: ignore[no-untyped-def]
+async def measure(work: Callable[[], Awaitable[object]]) -> dict[str, float]:
     lags: list[float] = []
     stop = asyncio.Event()
     tick = asyncio.create_task(ticker(lags, stop))
