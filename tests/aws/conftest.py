@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import urllib.request
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,30 +19,9 @@ import aiohttp
 import pytest
 from aiobotocore.session import AioSession
 from aiohttp import web
-from moto.server import ThreadedMotoServer
 
 BASE_ACCOUNT = "123456789012"  # moto's default account
 _HOP_BY_HOP = {"host", "content-length", "transfer-encoding", "connection"}
-
-
-@pytest.fixture(scope="module")
-def moto_url() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def fresh_moto(moto_url: str) -> str:
-    """moto with no state left over from the previous test."""
-    request = urllib.request.Request(f"{moto_url}/moto-api/reset", method="POST")
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        answer.read()
-    return moto_url
 
 
 @dataclass

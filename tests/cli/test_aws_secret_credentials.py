@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
 
 import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
 from aiosdm._generated.models import Role
 from aiosdm.cli.main import main
@@ -16,7 +14,8 @@ from aiosdm.testing import LocalServer
 
 
 @pytest.fixture
-def moto_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def aws(fresh_moto: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """moto, and an environment whose default AWS credential chain points nowhere real."""
     for name, value in {
         "AWS_ACCESS_KEY_ID": "AKIAEXAMPLE000000001",
         "AWS_SECRET_ACCESS_KEY": "example-not-a-real-secret",
@@ -25,20 +24,14 @@ def moto_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
     }.items():
         monkeypatch.setenv(name, value)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
+    return fresh_moto
 
 
-async def test_list_with_keys_from_secrets_manager(moto_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
+async def test_list_with_keys_from_secrets_manager(aws: str, capsys) -> None:  # type: ignore[no-untyped-def]
     async with LocalServer() as server:
         await server.seed([Role(name="from-aws")])
         key = await server.create_api_key(name="cli")
-        secrets = boto3.client("secretsmanager", endpoint_url=moto_url, region_name="us-east-1")
+        secrets = boto3.client("secretsmanager", endpoint_url=aws, region_name="us-east-1")
         await asyncio.to_thread(
             secrets.create_secret,
             Name="strongdm/cli",
@@ -53,7 +46,7 @@ async def test_list_with_keys_from_secrets_manager(moto_url: str, capsys) -> Non
             "--aws-region",
             "us-east-1",
             "--aws-endpoint-url",
-            moto_url,
+            aws,
             "--host",
             server.host,
             "--insecure",
@@ -62,7 +55,7 @@ async def test_list_with_keys_from_secrets_manager(moto_url: str, capsys) -> Non
     assert [r["name"] for r in json.loads(capsys.readouterr().out)] == ["from-aws"]
 
 
-async def test_a_missing_secret_is_one_clear_line(moto_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
+async def test_a_missing_secret_is_one_clear_line(aws: str, capsys) -> None:  # type: ignore[no-untyped-def]
     argv = [
         "list",
         "roles",
@@ -71,7 +64,7 @@ async def test_a_missing_secret_is_one_clear_line(moto_url: str, capsys) -> None
         "--aws-region",
         "us-east-1",
         "--aws-endpoint-url",
-        moto_url,
+        aws,
         "--host",
         "127.0.0.1:9",
         "--insecure",

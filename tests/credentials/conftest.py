@@ -14,16 +14,14 @@ import hashlib
 import hmac
 import json
 import re
-import urllib.request
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, unquote
 
 import pytest
 from aiohttp import web
-from moto.server import ThreadedMotoServer
 
 BOOTSTRAP_ID, BOOTSTRAP_SECRET = "LTAIbootstrap0000001", "bootstrap-secret-not-real"
 _AUTH = re.compile(r"^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=(\w+)$")
@@ -180,25 +178,6 @@ async def kms() -> AsyncIterator[KmsStandIn]:
         yield state
     finally:
         await runner.cleanup()
-
-
-@pytest.fixture(scope="module")
-def moto_url() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def fresh_moto(moto_url: str) -> str:
-    request = urllib.request.Request(f"{moto_url}/moto-api/reset", method="POST")
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        answer.read()
-    return moto_url
 
 
 class FakeMonotonic:
