@@ -33,6 +33,23 @@ def arguments(
     return args, Target(**json.loads(args.server.read_text()))
 
 
+def presigned_get(t: Target) -> tuple[bytes, tuple[tuple[str, str], ...]]:
+    """The bytes and signed metadata of ``Accounts.Get(t.user_id)``, made once: what the bare
+    grpc.aio stub sends over and over (the transport's limit, no chain, no models)."""
+    from aiosdm._generated.v1 import accounts_pb2
+    from aiosdm._signing import API_VERSION, USER_AGENT, decode_secret, derive_key, sign, utc_day
+
+    body = accounts_pb2.AccountGetRequest(id=t.user_id).SerializeToString()
+    key = derive_key(decode_secret(t.secret_key), utc_day())
+    metadata = (
+        ("x-sdm-authentication", t.access_key),
+        ("x-sdm-signature", sign(key, "Accounts.Get", body)),
+        ("x-sdm-api-version", API_VERSION),
+        ("x-sdm-user-agent", USER_AGENT),
+    )
+    return body, metadata
+
+
 def rss_kib() -> int:
     """Resident set size now (KiB), from /proc."""
     with open("/proc/self/statm") as f:

@@ -9,7 +9,7 @@ import statistics
 import time
 from collections.abc import Awaitable, Callable
 
-from bench.workers._common import Target, arguments, report
+from bench.workers._common import Target, arguments, presigned_get, report
 
 TICK = 0.001
 
@@ -41,17 +41,7 @@ async def measure(work: Callable[[], Awaitable[object]]) -> dict[str, float]:
 async def stub_burst(t: Target) -> dict[str, float]:
     import grpc
 
-    from aiosdm._generated.v1 import accounts_pb2
-    from aiosdm._signing import API_VERSION, USER_AGENT, decode_secret, derive_key, sign, utc_day
-
-    body = accounts_pb2.AccountGetRequest(id=t.user_id).SerializeToString()
-    signature = sign(derive_key(decode_secret(t.secret_key), utc_day()), "Accounts.Get", body)
-    metadata = (
-        ("x-sdm-authentication", t.access_key),
-        ("x-sdm-signature", signature),
-        ("x-sdm-api-version", API_VERSION),
-        ("x-sdm-user-agent", USER_AGENT),
-    )
+    body, metadata = presigned_get(t)
     async with grpc.aio.insecure_channel(t.host) as channel:
         get = channel.unary_unary("/v1.Accounts/Get")
         await get(body, metadata=metadata)

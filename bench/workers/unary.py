@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-from bench.workers._common import Meter, Target, arguments, report
+from bench.workers._common import Meter, Target, arguments, presigned_get, report
 
 
 async def run_aiosdm(t: Target, calls: int, concurrency: int) -> Meter:
@@ -34,17 +34,7 @@ async def run_aiosdm(t: Target, calls: int, concurrency: int) -> Meter:
 async def run_stub(t: Target, calls: int, concurrency: int) -> Meter:
     import grpc
 
-    from aiosdm._generated.v1 import accounts_pb2
-    from aiosdm._signing import API_VERSION, USER_AGENT, decode_secret, derive_key, sign, utc_day
-
-    body = accounts_pb2.AccountGetRequest(id=t.user_id).SerializeToString()
-    key = derive_key(decode_secret(t.secret_key), utc_day())
-    metadata = (
-        ("x-sdm-authentication", t.access_key),
-        ("x-sdm-signature", sign(key, "Accounts.Get", body)),
-        ("x-sdm-api-version", API_VERSION),
-        ("x-sdm-user-agent", USER_AGENT),
-    )
+    body, metadata = presigned_get(t)
     async with grpc.aio.insecure_channel(t.host) as channel:
         get = channel.unary_unary("/v1.Accounts/Get")
         await get(body, metadata=metadata)
