@@ -44,9 +44,6 @@ class ModelEmitter:
         assert len(names) == len(set(names)), "snake-case model names collide"
 
     # ----- typing helpers -------------------------------------------------
-    def module_of(self, name: str) -> str:
-        return self.msgs[name].file
-
     def ref(self, name: str, here: str) -> str:
         m = self.msgs[name]
         cls = name.replace(".", "")
