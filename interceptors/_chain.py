@@ -31,7 +31,7 @@ class Call:
         deadline: ``time.monotonic()`` instant after which the call fails, or None.
         idempotent: True when sending the request twice is harmless (reads).
         attempt: 0 for the first try, counting up with each retry.
-        metadata: gRPC metadata to send, in order (filled in by signing).
+        metadata: gRPC metadata to send, in order; signing appends its headers.
         body: the serialized request, exactly the bytes signed and sent.
     """
 

@@ -11,9 +11,16 @@ from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
 
 __all__ = ["SigningInterceptor"]
 
+_HEADERS = frozenset(
+    {"x-sdm-authentication", "x-sdm-signature", "x-sdm-api-version", "x-sdm-user-agent"}
+)
+
 
 class SigningInterceptor(Interceptor):
     """Adds the four ``x-sdm-*`` headers, asking the provider for keys on every attempt.
+
+    Metadata set further up the chain (e.g. by a user's interceptor) is kept and sent
+    ahead of the signing headers; only entries named like those headers are replaced.
 
     Args:
         credentials: where the API key pair comes from; asked on every attempt so a
@@ -40,7 +47,11 @@ class _SigningOutbound(Outbound):
         credentials = await self._config.credentials.get()
         body = call.request.SerializeToString()
         key = _signing.derive_key(credentials.secret_bytes, _signing.utc_day())
+        # Keep what outer links added; an ``x-sdm-*`` header of ours set there would be
+        # sent twice and could disagree with the signature, so ours replace it.
+        kept = tuple((k, v) for k, v in call.metadata if k not in _HEADERS)
         metadata = (
+            *kept,
             ("x-sdm-authentication", credentials.access_key),
             ("x-sdm-signature", _signing.sign(key, call.method.signing_name, body)),
             ("x-sdm-api-version", _signing.API_VERSION),

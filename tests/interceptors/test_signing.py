@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import types
 from datetime import date
+from typing import Any
 
 import grpc
 import strongdm
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 from aiosdm import _signing
 from aiosdm.client import Client
 from aiosdm.credentials import Credentials
-from aiosdm.interceptors import RetryPolicy
+from aiosdm.interceptors import Call, Handler, Interceptor, Outbound, RetryPolicy
 
 from ..client._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, empty_answer
 
@@ -111,3 +113,54 @@ async def test_every_attempt_asks_the_provider_and_is_signed_again() -> None:
         secret = base64.b64encode(b"s%d" % attempt).decode()
         assert received.header("x-sdm-authentication") == f"key-{attempt}"
         assert received.header("x-sdm-signature") == expected_signature(received, secret)
+
+
+class RequestId(Interceptor):
+    """A user's interceptor: tags every call with its own metadata (and a stale signature)."""
+
+    def intercept(self, next: Handler) -> Handler:
+        return _RequestIdOutbound(next)
+
+
+class _RequestIdOutbound(Outbound):
+    async def unary(self, call: Call) -> Any:
+        metadata = (
+            *call.metadata,
+            ("x-request-id", "req-42"),
+            ("x-sdm-signature", "forged"),
+            ("x-tenant", "blue"),
+        )
+        return await self.next.unary(dataclasses.replace(call, metadata=metadata))
+
+
+async def test_metadata_from_a_user_interceptor_travels_with_the_signing_headers() -> None:
+    async def flaky(received: Received) -> object:
+        if len(server.received) < 2:
+            raise Abort(grpc.StatusCode.UNAVAILABLE, "try again")
+        return await empty_answer(received)
+
+    fast = RetryPolicy(base_delay=0.001)
+    async with (
+        ScriptedServer(flaky) as server,
+        Client(
+            ACCESS_KEY,
+            SECRET,
+            host=server.target,
+            insecure=True,
+            retry_policy=fast,
+            interceptors=[RequestId()],
+        ) as client,
+    ):
+        await client.accounts.get("a-1")
+    assert len(server.received) == 2  # the retried attempt keeps the user's metadata too
+    for received in server.received:
+        assert received.header("x-request-id") == "req-42"
+        assert received.header("x-tenant") == "blue"
+        assert [k for k, _ in received.sdm_headers()] == [
+            "x-sdm-authentication",
+            "x-sdm-signature",
+            "x-sdm-api-version",
+            "x-sdm-user-agent",
+        ]
+        assert received.header("x-sdm-authentication") == ACCESS_KEY
+        assert received.header("x-sdm-signature") == expected_signature(received)
