@@ -9,7 +9,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import protoc
+from . import coverage, protoc
+from .clients import emit_clients
+from .kinds import emit_kinds
 from .models import ModelEmitter
 from .schema import load
 from .services import emit_services
@@ -32,6 +34,8 @@ def build() -> dict[str, str]:
         tree[f"models/{file}.py"] = emitter.emit_module(file, f"Models for {file}.proto.")
     tree["models/__init__.py"] = emitter.emit_init()
     tree["services.py"] = emit_services(schema)
+    tree.update(emit_clients(schema))
+    tree["kinds.py"] = emit_kinds(schema)
     return tidy(tree)
 
 
@@ -64,7 +68,13 @@ def current() -> dict[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail if generated/ is stale")
+    parser.add_argument(
+        "--coverage", action="store_true", help="report how much of the official API we cover"
+    )
+    parser.add_argument("--json", action="store_true", help="with --coverage: print JSON")
     args = parser.parse_args()
+    if args.coverage:
+        return coverage.main(as_json=args.json)
     wanted = build()
     if args.check:
         have = current()
