@@ -1,4 +1,9 @@
-"""Share one in-flight coroutine between every caller asking for the same key."""
+"""Async helpers shared by several packages (credentials, aws, interceptors).
+
+They live at the top of ``aiosdm``, importing nothing of ours, so that no package has to
+import another just for them (``aiosdm.credentials`` and ``aiosdm.aws`` used to import
+each other this way).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Wall-clock time, injectable so tests can move it."""
+"""Wall-clock time, injectable so tests can move it (shared by credentials and aws)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Refusing to send secrets, or receive them, over plaintext HTTP off this machine."""
+"""Refusing to send secrets, or receive them, over plaintext HTTP off this machine.
+
+Shared by the Aliyun client (credentials) and the SAML provider (aws).
+"""
 
 from __future__ import annotations
 

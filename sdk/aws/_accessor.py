@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from aiosdm._async import SingleFlight
+from aiosdm._clock import Clock, utc_now
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._botocore import Session, new_session
 from aiosdm.aws._cache import CacheKey, CredentialsCache
 from aiosdm.aws._errors import AccountAccessError
 from aiosdm.aws._provider import AccountSessions
 from aiosdm.aws._sts import StsCaller
-from aiosdm.credentials._clock import Clock, utc_now
-from aiosdm.credentials._single_flight import SingleFlight
 
 __all__ = ["AccessStep", "Accessor", "MultiHopAccessor"]
 

@@ -20,8 +20,8 @@ from aiobotocore.credentials import (  # type: ignore[import-untyped]
 from aiobotocore.session import AioSession  # type: ignore[import-untyped]
 from botocore.loaders import create_loader  # type: ignore[import-untyped]
 
+from aiosdm._clock import Clock
 from aiosdm.aws._aws_credentials import AwsCredentials
-from aiosdm.credentials._clock import Clock
 
 __all__ = ["Session", "new_session", "prepare", "refreshing_session", "static_session"]
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
+from aiosdm._async import SingleFlight
+from aiosdm._clock import Clock, utc_now
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._errors import ExpiredCredentialsError
-from aiosdm.credentials._clock import Clock, utc_now
-from aiosdm.credentials._single_flight import SingleFlight
 
 __all__ = ["CacheKey", "CredentialsCache"]
 

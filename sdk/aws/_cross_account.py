@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from aiosdm._clock import Clock, utc_now
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._botocore import Session
 from aiosdm.aws._cache import CacheKey, CredentialsCache
 from aiosdm.aws._provider import AccountSessions, SessionProvider
 from aiosdm.aws._sts import StsCaller
-from aiosdm.credentials._clock import Clock, utc_now
 
 __all__ = ["CrossAccountSessionProvider", "default_session_name"]
 

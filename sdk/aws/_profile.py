@@ -10,11 +10,11 @@ from typing import Any
 import botocore.session  # type: ignore[import-untyped]
 from botocore.credentials import RefreshableCredentials  # type: ignore[import-untyped]
 
+from aiosdm._async import SingleFlight
+from aiosdm._clock import Clock, utc_now
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._botocore import Session, new_session, prepare, refreshing_session
 from aiosdm.aws._errors import AwsAccessError
-from aiosdm.credentials._clock import Clock, utc_now
-from aiosdm.credentials._single_flight import SingleFlight
 
 __all__ = ["ProfileSessionProvider"]
 

@@ -10,6 +10,9 @@ from typing import Literal
 
 import aiohttp
 
+from aiosdm._async import SingleFlight
+from aiosdm._clock import Clock, utc_now
+from aiosdm._tls import require_tls_or_loopback
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._botocore import Session
 from aiosdm.aws._cache import CacheKey, CredentialsCache
@@ -21,9 +24,6 @@ from aiosdm.aws._errors import (
 from aiosdm.aws._provider import AccountSessions
 from aiosdm.aws._saml_assertion import choose_role, find_saml_response, roles_in
 from aiosdm.aws._sts import StsCaller
-from aiosdm.credentials._clock import Clock, utc_now
-from aiosdm.credentials._single_flight import SingleFlight
-from aiosdm.credentials._transport import require_tls_or_loopback
 
 __all__ = ["IdpLogin", "SamlSessionProvider"]
 

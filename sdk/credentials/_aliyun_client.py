@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 import aiohttp
 from yarl import URL
 
+from aiosdm._clock import Clock, utc_now
+from aiosdm._tls import require_tls_or_loopback
 from aiosdm.credentials._aliyun_signing import authorization, canonical_query, hex_sha256
-from aiosdm.credentials._clock import Clock, utc_now
-from aiosdm.credentials._transport import require_tls_or_loopback
 
 __all__ = [
     "AliyunAccessKey",

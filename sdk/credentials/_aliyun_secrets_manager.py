@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from aiosdm._clock import Clock, utc_now
 from aiosdm.credentials._aliyun_client import AliyunAccessKey, AliyunClient
 from aiosdm.credentials._base import Credentials
-from aiosdm.credentials._clock import Clock, utc_now
 from aiosdm.credentials._errors import SecretFormatError
 from aiosdm.credentials._rotating import (
     DEFAULT_COALESCE,

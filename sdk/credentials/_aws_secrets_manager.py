@@ -7,9 +7,9 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
+from aiosdm._clock import Clock, utc_now
 from aiosdm.aws._botocore import Session, new_session, prepare
 from aiosdm.credentials._base import Credentials
-from aiosdm.credentials._clock import Clock, utc_now
 from aiosdm.credentials._rotating import (
     DEFAULT_COALESCE,
     DEFAULT_INTERVAL,

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from aiosdm._async import SingleFlight
 from aiosdm.credentials._base import Credentials
 from aiosdm.credentials._errors import CredentialsError, CredentialsNotFoundError
 from aiosdm.credentials._secret_document import credentials_from, load_json_object
-from aiosdm.credentials._single_flight import SingleFlight
 
 __all__ = ["FileCredentials"]
 

@@ -27,11 +27,11 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Generic, Self, TypeVar
 
-from aiosdm.credentials._clock import Clock, utc_now
+from aiosdm._async import SingleFlight
+from aiosdm._clock import Clock, utc_now
 from aiosdm.credentials._errors import CredentialsError, CredentialsRefreshError
 from aiosdm.credentials._schedule import next_refresh_delay, retry_delay
 from aiosdm.credentials._secret_document import RotationHints
-from aiosdm.credentials._single_flight import SingleFlight
 from aiosdm.credentials._token_bucket import TokenBucket
 
 __all__ = ["Fetched", "RotatingSource"]
