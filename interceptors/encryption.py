@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from aiosdm import errors
+from aiosdm._async import SingleFlight
 from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
 
 __all__ = ["EncryptionInterceptor", "generate_client_key"]
@@ -77,8 +78,9 @@ class EncryptionInterceptor(Interceptor):
         self.fetch_engine = fetch_engine
         self.key_factory = key_factory
         self.public_keys: dict[str, rsa.RSAPublicKey] = {}
-        self._private_key: asyncio.Future[tuple[rsa.RSAPrivateKey, bytes]] | None = None
-        self._engine_fetches: dict[str, asyncio.Future[None]] = {}
+        self._client_key: tuple[rsa.RSAPrivateKey, bytes] | None = None
+        self._generating: SingleFlight[None, tuple[rsa.RSAPrivateKey, bytes]] = SingleFlight()
+        self._fetching: SingleFlight[str, None] = SingleFlight()  # by engine id
 
     def __repr__(self) -> str:
         return f"EncryptionInterceptor(cached_engines={len(self.public_keys)})"
@@ -104,23 +106,20 @@ class EncryptionInterceptor(Interceptor):
 
     async def client_key(self) -> tuple[rsa.RSAPrivateKey, bytes]:
         """This client's key pair and its PEM public key, generated on first use."""
-        if self._private_key is None:
-            self._private_key = asyncio.ensure_future(self._generate())
-        try:
-            # Shielded: one caller giving up must not cancel the others' generation.
-            return await asyncio.shield(self._private_key)
-        except BaseException:
-            pending = self._private_key
-            if pending.done() and (pending.cancelled() or pending.exception() is not None):
-                self._private_key = None  # failed: the next caller tries again
-            raise
+        if self._client_key is not None:
+            return self._client_key
+        # One generation for every caller; one giving up does not stop it for the others,
+        # and after a failure the next caller tries again.
+        return await self._generating.run(None, self._generate)
 
     async def _generate(self) -> tuple[rsa.RSAPrivateKey, bytes]:
         private_key = await asyncio.to_thread(self.key_factory)
         pem = private_key.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
-        return private_key, pem
+        # Kept before the task ends, so a caller arriving then never starts a second one.
+        self._client_key = private_key, pem
+        return self._client_key
 
     async def engine_key(self, engine_id: str, deadline: float | None) -> rsa.RSAPublicKey:
         """The public key of ``engine_id``, fetched once if not cached.
@@ -135,13 +134,13 @@ class EncryptionInterceptor(Interceptor):
             raise errors.EncryptionError(
                 f"no public key known for secret engine {engine_id!r}; value not sent"
             )
-        fetch = self._engine_fetches.get(engine_id)
-        if fetch is None:
-            fetch = asyncio.ensure_future(self.fetch_engine(engine_id, deadline))
-            self._engine_fetches[engine_id] = fetch
-            fetch.add_done_callback(lambda done: self._fetch_done(engine_id, done))
+        fetch_engine = self.fetch_engine
+
+        async def fetch() -> None:
+            await fetch_engine(engine_id, deadline)  # its answer fills the cache
+
         try:
-            await asyncio.shield(fetch)
+            await self._fetching.run(engine_id, fetch)
         except errors.RPCError as exc:
             raise errors.EncryptionError(
                 f"cannot get the public key of secret engine {engine_id!r} "
@@ -153,11 +152,6 @@ class EncryptionInterceptor(Interceptor):
                 f"secret engine {engine_id!r} has no usable public key; value not sent"
             )
         return key
-
-    def _fetch_done(self, engine_id: str, fetch: asyncio.Future[None]) -> None:
-        self._engine_fetches.pop(engine_id, None)
-        if not fetch.cancelled():
-            fetch.exception()  # seen here, so an unawaited failure is not reported twice
 
 
 class _EncryptionOutbound(Outbound):

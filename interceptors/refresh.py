@@ -8,12 +8,12 @@ processed.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 from aiosdm import errors
+from aiosdm._async import SingleFlight
 from aiosdm.credentials import CredentialsProvider
 from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
 
@@ -42,7 +42,8 @@ class CredentialRefreshInterceptor(Interceptor):
         self.credentials = credentials
         self.expired = expired
         self._generation = 0
-        self._refreshing: asyncio.Future[None] | None = None
+        # Keyed by the generation being replaced: callers that saw the same key share one.
+        self._flight: SingleFlight[int, None] = SingleFlight()
 
     def __repr__(self) -> str:
         return f"CredentialRefreshInterceptor(refreshes={self._generation})"
@@ -54,16 +55,11 @@ class CredentialRefreshInterceptor(Interceptor):
         """Refresh unless that happened since ``seen_generation``; one refresh at a time."""
         if self._generation != seen_generation:
             return
-        if self._refreshing is None:
-            self._refreshing = asyncio.ensure_future(self._refresh())
-        await asyncio.shield(self._refreshing)
+        await self._flight.run(seen_generation, self._refresh)
 
     async def _refresh(self) -> None:
-        try:
-            await self.credentials.refresh()
-            self._generation += 1
-        finally:
-            self._refreshing = None
+        await self.credentials.refresh()
+        self._generation += 1
 
 
 class _RefreshOutbound(Outbound):

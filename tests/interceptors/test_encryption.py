@@ -181,3 +181,27 @@ async def test_the_client_key_is_made_once_off_the_event_loop() -> None:
     assert {a.managed_secret.value for a in answers} == {PLAINTEXT}
     key = serialization.load_pem_public_key(server.received[0].message().public_key)
     assert isinstance(key, rsa.RSAPublicKey) and key.key_size == 4096
+
+
+async def test_after_a_failed_key_generation_the_next_caller_tries_again() -> None:
+    service = SecretsService()
+    service.stored["ms-1"] = PLAINTEXT
+    attempts: list[int] = []
+
+    def key_factory() -> rsa.RSAPrivateKey:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("no entropy yet")
+        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+    async with (
+        ScriptedServer(service) as server,
+        connect(server, client_key_factory=key_factory) as client,
+    ):
+        with pytest.raises(RuntimeError, match="no entropy yet"):
+            await client.managed_secrets.retrieve("ms-1")
+        retrieved = await client.managed_secrets.retrieve("ms-1")
+        again = await client.managed_secrets.retrieve("ms-1")
+    assert retrieved.managed_secret.value == again.managed_secret.value == PLAINTEXT
+    assert len(attempts) == 2  # failed once, then made once and kept
+    assert len(server.received) == 2  # nothing was sent without a key

@@ -122,3 +122,18 @@ async def test_what_counts_as_expired_is_pluggable() -> None:
         await client.accounts.get("a-1")
     assert provider.refreshes == 1
     assert len(server.received) == 2
+
+
+async def test_after_a_failed_refresh_the_next_rejected_call_refreshes_again() -> None:
+    provider = Rotating(fail=True)
+    async with (
+        ScriptedServer(KeyCheckingServer(NEW)) as server,
+        connect(server, provider) as client,
+    ):
+        with pytest.raises(errors.AuthenticationError):
+            await client.accounts.get("a-1")
+        provider.fail = False
+        await client.accounts.get("a-2")
+    assert provider.refreshes == 2
+    keys = [r.header("x-sdm-authentication") for r in server.received]
+    assert keys == ["old-key", "old-key", "new-key"]
