@@ -14,15 +14,16 @@ from typing import Any
 
 from aiosdm import errors
 from aiosdm._async import SingleFlight
+from aiosdm._status import is_unauthenticated
 from aiosdm.credentials import CredentialsProvider
 from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
 
 __all__ = ["CredentialRefreshInterceptor", "is_expired"]
 
 
-def is_expired(error: errors.RPCError) -> bool:
-    """The default test for "the key is no good any more": UNAUTHENTICATED."""
-    return error.code == 16
+#: The default test for "the key is no good any more" (UNAUTHENTICATED): the same
+#: predicate as :func:`aiosdm.credentials.is_unauthenticated`, under this package's name.
+is_expired = is_unauthenticated
 
 
 class CredentialRefreshInterceptor(Interceptor):

@@ -27,13 +27,12 @@ from typing import Any
 
 from aiosdm import errors
 from aiosdm._generated.models.spec import RateLimitMetadata
+from aiosdm._status import StatusCode
 from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
 from aiosdm.interceptors.budget import RetryBudget
 from aiosdm.interceptors.pacing import Quota, QuotaExhausted, RateLimitPacer
 
 __all__ = ["IDEMPOTENT_METHODS", "RetryInterceptor", "RetryPolicy", "never_sent"]
-
-_RESOURCE_EXHAUSTED = 8
 
 #: Methods that only read or probe: sending one twice changes nothing.
 IDEMPOTENT_METHODS = frozenset(
@@ -75,7 +74,7 @@ class RetryPolicy:
     jitter: float = 0.2
     max_retries: int = 4
     retry_rate_limit_errors: bool = True
-    retryable_codes: frozenset[int] = frozenset({13, 14})
+    retryable_codes: frozenset[int] = frozenset({StatusCode.INTERNAL, StatusCode.UNAVAILABLE})
 
     def backoff(self, retry: int, rng: Callable[[], float] = random.random) -> float:
         """Seconds to wait before retry number ``retry`` (1 for the first)."""
@@ -89,7 +88,9 @@ def never_sent(error: errors.RPCError) -> bool:
     gRPC reports a connection that could not be made with this text before any
     byte of the request is written; anything else may have been processed.
     """
-    return error.code == 14 and error.details.startswith("failed to connect to all addresses")
+    return error.code == StatusCode.UNAVAILABLE and error.details.startswith(
+        "failed to connect to all addresses"
+    )
 
 
 def _quota_error(exhausted: QuotaExhausted) -> errors.RateLimitError:
@@ -161,7 +162,7 @@ class _RetryOutbound(Outbound):
                 response = await self.next.unary(dataclasses.replace(call, attempt=attempt))
             except errors.RPCError as error:
                 last = error
-                if error.code == _RESOURCE_EXHAUSTED:
+                if error.code == StatusCode.RESOURCE_EXHAUSTED:
                     quota = Quota.from_model(getattr(error, "rate_limit", None))
                     wait = pacer.rejected(permit, path, quota)
                     limited += 1

@@ -13,6 +13,7 @@ import grpc
 from google.protobuf.message import DecodeError
 
 from aiosdm import errors
+from aiosdm._status import StatusCode
 from aiosdm.interceptors._chain import Call
 
 __all__ = ["Transport"]
@@ -73,9 +74,11 @@ class Transport:
         try:
             raw = await multicallable(body, metadata=call.metadata, timeout=timeout)
         except grpc.aio.AioRpcError as exc:
-            code = exc.code().value[0]
+            code = StatusCode.of(exc.code())
             raise errors.error_from_status(
-                code, exc.details() or "", exc.trailing_metadata()
+                StatusCode.UNKNOWN if code is None else code,
+                exc.details() or "",
+                exc.trailing_metadata(),
             ) from exc
         try:
             return call.method.response.FromString(raw)

@@ -16,19 +16,23 @@ the official SDK does it::
     ├── UnknownError          a failure that is not a gRPC status (2)
     └── EncryptionError       a secret value could not be en- or decrypted (client side; 9)
 
+Each class names its status in ``status_code``; one registry maps a status to its class.
+Codes are :class:`StatusCode` members, which equal their numbers.
+
 Messages come from the service (``google.rpc.Status.message``) or name the failure;
 they never contain request contents, so secrets cannot leak through them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from google.rpc import status_pb2
 
 from aiosdm._generated.models.spec import RateLimitMetadata, read_rate_limit_metadata
 from aiosdm._generated.v1 import spec_pb2
+from aiosdm._status import StatusCode
 
 __all__ = [
     "AlreadyExistsError",
@@ -40,34 +44,12 @@ __all__ = [
     "PermissionError",
     "RPCError",
     "RateLimitError",
+    "StatusCode",
     "TimeoutError",
     "UnknownError",
     "error_from_status",
 ]
 
-# gRPC status codes by number (grpc.StatusCode values), kept here so the mapping
-# reads without the grpc enum.
-_CODE_NAMES = {
-    0: "ok",
-    1: "cancelled",
-    2: "unknown",
-    3: "invalid argument",
-    4: "deadline exceeded",
-    5: "not found",
-    6: "already exists",
-    7: "permission denied",
-    8: "resource exhausted",
-    9: "failed precondition",
-    10: "aborted",
-    11: "out of range",
-    12: "unimplemented",
-    13: "internal",
-    14: "unavailable",
-    15: "data loss",
-    16: "unauthenticated",
-}
-_DEADLINE_EXCEEDED = 4
-_RESOURCE_EXHAUSTED = 8
 _STATUS_TRAILER_PREFIX = "grpc-status-details"
 # Matched by the last segment of the type URL: the service packs it as
 # ``type.googleapis.com/v1.RateLimitMetadata`` (its proto package is ``v1``).
@@ -77,14 +59,19 @@ _RATE_LIMIT_TYPE = "v1.RateLimitMetadata"
 class RPCError(Exception):
     """A failed call: ``msg`` says what happened, ``code`` is the gRPC status number.
 
-    ``details`` keeps the raw gRPC status text (useful to tell local transport
+    ``code`` is a :class:`StatusCode` (an ``int``) unless the number is not a known
+    status. ``details`` keeps the raw gRPC status text (useful to tell local transport
     failures from service answers); it is empty for errors raised client side.
     """
+
+    #: The status a subclass stands for; None here, as a plain RPCError carries any.
+    status_code: ClassVar[StatusCode | None] = None
 
     def __init__(self, msg: str, code: int, *, details: str = "") -> None:
         super().__init__(msg)
         self.msg = msg
-        self.code = code
+        known = StatusCode.of(code)
+        self.code: int = code if known is None else known
         self.details = details
 
     def __repr__(self) -> str:
@@ -94,88 +81,100 @@ class RPCError(Exception):
         return self.msg
 
 
-class AlreadyExistsError(RPCError):
+class _OneStatusError(RPCError):
+    """An error class standing for one status: its ``code`` is the class's ``status_code``."""
+
+    status_code: ClassVar[StatusCode]
+
+    def __init__(self, msg: str, *, details: str = "") -> None:
+        super().__init__(msg, self.status_code, details=details)
+
+
+class AlreadyExistsError(_OneStatusError):
     """The entity already exists."""
 
-    def __init__(self, msg: str, **kw: Any) -> None:
-        super().__init__(msg, 6, **kw)
+    status_code = StatusCode.ALREADY_EXISTS
 
 
-class NotFoundError(RPCError):
+class NotFoundError(_OneStatusError):
     """The entity does not exist."""
 
-    def __init__(self, msg: str, **kw: Any) -> None:
-        super().__init__(msg, 5, **kw)
+    status_code = StatusCode.NOT_FOUND
 
 
-class BadRequestError(RPCError):
+class BadRequestError(_OneStatusError):
     """The request was malformed (also raised client side for a wrong filter)."""
 
-    def __init__(self, msg: str, **kw: Any) -> None:
-        super().__init__(msg, 3, **kw)
+    status_code = StatusCode.INVALID_ARGUMENT
 
 
-class AuthenticationError(RPCError):
+class AuthenticationError(_OneStatusError):
     """The API key or signature was not accepted."""
 
-    def __init__(self, msg: str, **kw: Any) -> None:
-        super().__init__(msg, 16, **kw)
+    status_code = StatusCode.UNAUTHENTICATED
 
 
-class PermissionError(RPCError):  # shadows the builtin on purpose: the official name
+class PermissionError(_OneStatusError):  # shadows the builtin on purpose: the official name
     """The key may not do this."""
 
-    def __init__(self, msg: str, **kw: Any) -> None:
-        super().__init__(msg, 7, **kw)
+    status_code = StatusCode.PERMISSION_DENIED
 
 
-class InternalError(RPCError):
+class InternalError(_OneStatusError):
     """The service failed internally."""
 
-    def __init__(self, msg: str, **kw: Any) -> None:
-        super().__init__(msg, 13, **kw)
+    status_code = StatusCode.INTERNAL
 
 
-class RateLimitError(RPCError):
+class RateLimitError(_OneStatusError):
     """Too many requests; ``rate_limit`` says how many and when the quota resets."""
 
+    status_code = StatusCode.RESOURCE_EXHAUSTED
+
     def __init__(self, msg: str, rate_limit: RateLimitMetadata, **kw: Any) -> None:
-        super().__init__(msg, 8, **kw)
+        super().__init__(msg, **kw)
         self.rate_limit = rate_limit
 
 
-class TimeoutError(RPCError):  # shadows the builtin on purpose: the official name
+class TimeoutError(_OneStatusError):  # shadows the builtin on purpose: the official name
     """The call's deadline passed (across all of its attempts and pages)."""
 
+    status_code = StatusCode.DEADLINE_EXCEEDED
+
     def __init__(self, msg: str = "deadline exceeded", **kw: Any) -> None:
-        super().__init__(msg, 4, **kw)
+        super().__init__(msg, **kw)
 
 
-class UnknownError(RPCError):
+class UnknownError(_OneStatusError):
     """A failure that did not come as a gRPC status (e.g. an unreadable response)."""
 
-    def __init__(self, msg: str, **kw: Any) -> None:
-        super().__init__(msg, 2, **kw)
+    status_code = StatusCode.UNKNOWN
 
 
-class EncryptionError(RPCError):
+class EncryptionError(_OneStatusError):
     """A managed secret value could not be encrypted (so it was not sent) or decrypted.
 
     Raised instead of ever sending a secret in plaintext, for example when the
     secret engine's public key cannot be fetched.
     """
 
-    def __init__(self, msg: str, **kw: Any) -> None:
-        super().__init__(msg, 9, **kw)
+    status_code = StatusCode.FAILED_PRECONDITION
 
 
-_BY_CODE: dict[int, Callable[..., RPCError]] = {
-    3: BadRequestError,
-    5: NotFoundError,
-    6: AlreadyExistsError,
-    7: PermissionError,
-    13: InternalError,
-    16: AuthenticationError,
+#: The class for each status the service answers with (see the module docstring for
+#: when it applies). UnknownError and EncryptionError are raised client side only.
+_BY_CODE: dict[StatusCode, type[_OneStatusError]] = {
+    cls.status_code: cls
+    for cls in (
+        BadRequestError,
+        TimeoutError,
+        NotFoundError,
+        AlreadyExistsError,
+        PermissionError,
+        RateLimitError,
+        InternalError,
+        AuthenticationError,
+    )
 }
 
 
@@ -190,21 +189,28 @@ def error_from_status(
         trailing_metadata: the call's trailers; ``grpc-status-details-bin`` there
             decides whether the result is typed (see the module docstring).
     """
-    if code == _DEADLINE_EXCEEDED:
+    known = StatusCode.of(code)
+    cls = _BY_CODE.get(known) if known is not None else None
+    if cls is TimeoutError:  # with or without a Status trailer, like the official SDK
         return TimeoutError(details=details)
     status = _status_trailer(trailing_metadata)
     if status is None:
-        return RPCError(_CODE_NAMES.get(code, "unknown"), code, details=details)
-    if code == _RESOURCE_EXHAUSTED:
-        for detail in status.details:
-            if detail.type_url.rsplit("/", 1)[-1] == _RATE_LIMIT_TYPE:
-                plumbing = spec_pb2.RateLimitMetadata.FromString(detail.value)
-                rate_limit = read_rate_limit_metadata(plumbing)
-                return RateLimitError(status.message, rate_limit, details=details)
-    cls = _BY_CODE.get(code)
+        return RPCError(known.phrase if known is not None else "unknown", code, details=details)
+    if cls is RateLimitError:
+        rate_limit = _rate_limit(status)
+        if rate_limit is None:  # without its detail it stays a plain RPCError
+            return RPCError(status.message, code, details=details)
+        return RateLimitError(status.message, rate_limit, details=details)
     if cls is None:
         return RPCError(status.message, code, details=details)
     return cls(status.message, details=details)
+
+
+def _rate_limit(status: status_pb2.Status) -> RateLimitMetadata | None:
+    for detail in status.details:
+        if detail.type_url.rsplit("/", 1)[-1] == _RATE_LIMIT_TYPE:
+            return read_rate_limit_metadata(spec_pb2.RateLimitMetadata.FromString(detail.value))
+    return None
 
 
 def _status_trailer(metadata: Iterable[tuple[str, Any]] | None) -> status_pb2.Status | None:

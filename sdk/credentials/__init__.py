@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from aiosdm._status import ExpiredPredicate, is_unauthenticated
 from aiosdm.credentials._base import Credentials, CredentialsProvider, StaticCredentials
 from aiosdm.credentials._env import EnvCredentials
 from aiosdm.credentials._errors import (
@@ -30,7 +31,6 @@ from aiosdm.credentials._errors import (
     CredentialsRefreshError,
     SecretFormatError,
 )
-from aiosdm.credentials._expiry import ExpiredPredicate, is_unauthenticated
 from aiosdm.credentials._file import FileCredentials
 from aiosdm.credentials._rotating import Fetched, RotatingSource
 from aiosdm.credentials._secret_document import RotationHints

@@ -34,6 +34,15 @@ ABORTS = {
     "unavailable, bare": Abort(grpc.StatusCode.UNAVAILABLE, "down", bare=True),
     "failed precondition": Abort(grpc.StatusCode.FAILED_PRECONDITION, "not yet"),
     "deadline from server": Abort(grpc.StatusCode.DEADLINE_EXCEEDED, "too slow"),
+    "cancelled": Abort(grpc.StatusCode.CANCELLED, "stopped"),
+    "unknown": Abort(grpc.StatusCode.UNKNOWN, "no idea"),
+    "aborted": Abort(grpc.StatusCode.ABORTED, "conflict"),
+    "out of range": Abort(grpc.StatusCode.OUT_OF_RANGE, "too far"),
+    "unimplemented": Abort(grpc.StatusCode.UNIMPLEMENTED, "not here"),
+    "unavailable": Abort(grpc.StatusCode.UNAVAILABLE, "down"),
+    "data loss": Abort(grpc.StatusCode.DATA_LOSS, "lost"),
+    "unauthenticated, bare": Abort(grpc.StatusCode.UNAUTHENTICATED, "who", bare=True),
+    "deadline, bare": Abort(grpc.StatusCode.DEADLINE_EXCEEDED, "slow", bare=True),
 }
 
 
@@ -99,3 +108,27 @@ def test_errors_never_carry_request_contents() -> None:
     error = errors.error_from_status(3, "details", [])
     assert repr(error) == "RPCError(msg='invalid argument', code=3)"
     assert str(errors.NotFoundError("cannot find x")) == "cannot find x"
+
+
+def test_each_class_declares_its_status_and_the_registry_picks_it() -> None:
+    trailer = [("grpc-status-details-bin", b"")]  # an empty Status: message ""
+    official = {
+        "BadRequestError": 3,
+        "TimeoutError": 4,
+        "NotFoundError": 5,
+        "AlreadyExistsError": 6,
+        "PermissionError": 7,
+        "InternalError": 13,
+        "AuthenticationError": 16,
+    }
+    for code in errors.StatusCode:
+        error = errors.error_from_status(code.value, "", trailer)
+        assert error.code is code
+        assert type(error).status_code in (None, code)
+        if code.value in official.values():
+            assert official[type(error).__name__] == code.value
+        else:
+            assert type(error) is errors.RPCError, code
+    assert errors.UnknownError("x").code is errors.StatusCode.UNKNOWN
+    assert errors.EncryptionError("x").code is errors.StatusCode.FAILED_PRECONDITION
+    assert errors.RPCError("odd", 99).code == 99
