@@ -16,6 +16,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from aiosdm import models as models
+from aiosdm._version import __version__ as __version__
 
 if TYPE_CHECKING:
     from aiosdm import errors as errors
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
     from aiosdm.interceptors import RetryPolicy as RetryPolicy
     from aiosdm.models import *  # noqa: F403  (every model, listed in models.__all__)
     from aiosdm.snapshot import SnapshotClient as SnapshotClient
-
-__version__ = "0.1.0"
 
 # name -> (module, attribute); attribute None means the module itself.
 _LAZY: dict[str, tuple[str, str | None]] = {

@@ -15,12 +15,14 @@ import hmac
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from aiosdm._version import __version__
+
 __all__ = ["API_VERSION", "USER_AGENT", "decode_secret", "derive_key", "sign", "utc_day"]
 
 #: Sent as ``x-sdm-api-version``: the API revision these protos describe.
 API_VERSION = "2025-04-14"
 #: Sent as ``x-sdm-user-agent``.
-USER_AGENT = "aiosdm-python/0.1.0"
+USER_AGENT = f"aiosdm-python/{__version__}"
 
 _KEY_LABEL = b"sdm_api_v1"
 

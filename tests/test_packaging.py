@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import tomllib
 from pathlib import Path
+
+import aiosdm
+from aiosdm import _signing, _version
 
 ROOT = Path(__file__).resolve().parent.parent
 ROOTS = {"sdk": "aiosdm", "interceptors": "aiosdm.interceptors", "generated": "aiosdm._generated"}
@@ -24,3 +28,14 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
 
 def test_typed_marker_ships() -> None:
     assert (ROOT / "sdk" / "py.typed").exists()
+
+
+def test_one_version_for_the_distribution_the_package_and_the_user_agent() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "version" not in config["project"] and config["project"]["dynamic"] == ["version"]
+    dynamic = config["tool"]["setuptools"]["dynamic"]
+    assert dynamic["version"] == {"attr": "aiosdm._version.__version__"}
+    assert aiosdm.__version__ is _version.__version__
+    assert _signing.USER_AGENT.split("/") == ["aiosdm-python", _version.__version__]
+    # The installed metadata was built from the same attribute (reinstall after a bump).
+    assert importlib.metadata.version("aiosdm") == _version.__version__
