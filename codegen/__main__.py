@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 
 from . import coverage, protoc
+from .clients import emit_clients
+from .kinds import emit_kinds
 from .models import ModelEmitter
 from .schema import load
 from .services import emit_services
@@ -32,6 +34,8 @@ def build() -> dict[str, str]:
         tree[f"models/{file}.py"] = emitter.emit_module(file, f"Models for {file}.proto.")
     tree["models/__init__.py"] = emitter.emit_init()
     tree["services.py"] = emit_services(schema)
+    tree.update(emit_clients(schema))
+    tree["kinds.py"] = emit_kinds(schema)
     return tidy(tree)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import keyword
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
@@ -41,6 +43,27 @@ SPECIAL = {
 }
 
 
+class SchemaError(Exception):
+    """The protos ask for something the generator cannot build."""
+
+
+#: rpc names whose shape needs no hint.
+_SHAPES_BY_NAME = {
+    "Create": "create",
+    "Get": "get",
+    "Update": "update",
+    "Delete": "delete",
+    "List": "list",
+}
+_UNKNOWN_IDEMPOTENCY = descriptor_pb2.MethodOptions.IDEMPOTENCY_UNKNOWN
+
+
+def snake(name: str) -> str:
+    """``AccountGrant`` -> ``account_grant``, ``TCPProbe`` -> ``tcp_probe``."""
+    name = name.replace(".", "")
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
 @dataclass
 class Hints:
     name: str = ""
@@ -49,6 +72,8 @@ class Hints:
     required: bool = False
     secret: bool = False
     json: bool = False
+    ref: str = ""  # message name of the entity whose id this field holds
+    indexed: bool = False
 
 
 @dataclass
@@ -75,6 +100,7 @@ class Message:
     fields: list[Field]
     oneofs: list[str]
     grpc_code: int = 0
+    unique: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def polymorphic(self) -> str | None:
@@ -86,6 +112,10 @@ class Message:
         return None
 
     @property
+    def by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    @property
     def model_fields(self) -> list[Field]:
         return [f for f in self.fields if not f.hints.hidden]
 
@@ -95,6 +125,12 @@ class Method:
     name: str
     request: str
     response: str
+    doc: str = ""
+    python_name: str = ""
+    shape: str = ""  # create | get | update | delete | list | custom
+    idempotent: bool = False
+    items: str = ""  # list responses: the repeated field of items
+    id_field: str = ""
 
 
 @dataclass
@@ -103,6 +139,13 @@ class Service:
     file: str
     doc: str
     methods: list[Method]
+    kind: str = ""  # crud | read_only | history | derived | custom
+    id_prefix: str = ""
+    snapshot: bool = False
+    entity: str = ""
+    history_of: str = ""
+    attribute: str = ""
+    noun: str = ""
 
 
 @dataclass
@@ -130,6 +173,16 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
         pool.Add(f)
     field_ext = pool.FindExtensionByName(f"{PACKAGE}.field")
     model_ext = pool.FindExtensionByName(f"{PACKAGE}.model")
+    service_ext = pool.FindExtensionByName(f"{PACKAGE}.service")
+    method_ext = pool.FindExtensionByName(f"{PACKAGE}.method")
+    kind_enum = pool.FindEnumTypeByName(f"{PACKAGE}.ServiceKind")
+    shape_enum = pool.FindEnumTypeByName(f"{PACKAGE}.MethodShape")
+    svc_opts = message_factory.GetMessageClass(
+        pool.FindMessageTypeByName("google.protobuf.ServiceOptions")
+    )
+    method_opts = message_factory.GetMessageClass(
+        pool.FindMessageTypeByName("google.protobuf.MethodOptions")
+    )
     field_opts = message_factory.GetMessageClass(
         pool.FindMessageTypeByName("google.protobuf.FieldOptions")
     )
@@ -158,7 +211,9 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
             fields = []
             for i, fp in enumerate(mp.field):
                 h = field_opts.FromString(fp.options.SerializeToString()).Extensions[field_ext]
-                hints = Hints(h.name, h.hidden, h.read_only, h.required, h.secret, h.json)
+                hints = Hints(
+                    h.name, h.hidden, h.read_only, h.required, h.secret, h.json, h.ref, h.indexed
+                )
                 attr = hints.name or fp.name.lower()
                 if keyword.iskeyword(attr):
                     attr += "_"
@@ -198,6 +253,7 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                 fields=fields,
                 oneofs=[o.name for o in mp.oneof_decl],
                 grpc_code=mo.grpc_code,
+                unique=[tuple(k.split(",")) for k in mo.unique],
             )
             for j, nested in enumerate(mp.nested_type):
                 add(nested, (*path, 3, j), name + ".", notes, base)
@@ -205,19 +261,88 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
         for i, mp in enumerate(fdp.message_type):
             add(mp, (4, i), "")
         for i, sp in enumerate(fdp.service):
+            sh = svc_opts.FromString(sp.options.SerializeToString()).Extensions[service_ext]
+            methods = []
+            for j, mp in enumerate(sp.method):
+                mo = method_opts.FromString(mp.options.SerializeToString()).Extensions[method_ext]
+                methods.append(
+                    Method(
+                        name=mp.name,
+                        request=mp.input_type.rsplit(".", 1)[-1],
+                        response=mp.output_type.rsplit(".", 1)[-1],
+                        doc=notes.get((6, i, 2, j), ""),
+                        python_name=mo.name or snake(mp.name),
+                        shape=_enum_word(shape_enum, mo.shape, "SHAPE_")
+                        or _SHAPES_BY_NAME.get(mp.name, "custom"),
+                        idempotent=mp.options.idempotency_level != _UNKNOWN_IDEMPOTENCY,
+                        items=mo.items,
+                        id_field=mo.id_field,
+                    )
+                )
             services.append(
                 Service(
                     name=sp.name,
                     file=base,
                     doc=notes.get((6, i), ""),
-                    methods=[
-                        Method(
-                            m.name,
-                            m.input_type.rsplit(".", 1)[-1],
-                            m.output_type.rsplit(".", 1)[-1],
-                        )
-                        for m in sp.method
-                    ],
+                    methods=methods,
+                    kind=_enum_word(kind_enum, sh.kind, "SERVICE_"),
+                    id_prefix=sh.id_prefix,
+                    snapshot=sh.snapshot,
+                    entity=sh.entity,
+                    history_of=sh.history_of,
+                    attribute=sh.attribute or snake(sp.name),
+                    noun=sh.noun,
                 )
             )
-    return Schema(messages=messages, services=services, files=files)
+    schema = Schema(messages=messages, services=services, files=files)
+    _complete(schema)
+    return schema
+
+
+def _enum_word(enum: Any, number: int, prefix: str) -> str:
+    """``SHAPE_CREATE`` -> ``create``; the zero value -> ""."""
+    if number == 0:
+        return ""
+    return str(enum.values_by_number[number].name).removeprefix(prefix).lower()
+
+
+def _complete(schema: Schema) -> None:
+    """Fill what the hints leave to convention, and refuse what cannot work."""
+    names = {s.name for s in schema.services}
+    for s in schema.services:
+        where = f"service {s.name}"
+        if not s.kind:
+            raise SchemaError(f"{where}: set option (aiosdm.v1.service).kind")
+        if s.kind == "history" and s.history_of not in names:
+            raise SchemaError(f"{where}: history_of {s.history_of!r} is not a service")
+        if s.entity and s.entity not in schema.messages:
+            raise SchemaError(f"{where}: entity {s.entity!r} is not a message")
+        if s.entity and not s.noun:
+            s.noun = snake(s.entity).replace("_", " ")
+        for m in s.methods:
+            _check_method(schema, f"{s.name}.{m.name}", m)
+
+
+def _check_method(schema: Schema, where: str, m: Method) -> None:
+    request, response = schema.messages[m.request], schema.messages[m.response]
+    numbers = {f.number: f for f in request.fields}
+    if m.shape in ("create", "update"):
+        number = 2 if m.shape == "create" else 3
+        if number not in numbers or numbers[number].kind != "message":
+            raise SchemaError(f"{where}: a {m.shape} request carries its entity in field {number}")
+    if m.shape in ("get", "delete") and "id" not in request.by_name:
+        raise SchemaError(f"{where}: a {m.shape} request carries an id field")
+    if m.shape == "list":
+        if "filter" not in request.by_name:
+            raise SchemaError(f"{where}: a list request carries a filter field")
+        repeated = [f.name for f in response.fields if f.repeated and f.kind == "message"]
+        if not m.items:
+            if len(repeated) != 1:
+                raise SchemaError(f"{where}: name the items field (method hint `items`)")
+            m.items = repeated[0]
+        elif m.items not in repeated:
+            raise SchemaError(f"{where}: items {m.items!r} is not a repeated message field")
+    if m.id_field and m.id_field not in request.by_name:
+        raise SchemaError(f"{where}: id_field {m.id_field!r} is not a request field")
+    if m.shape != "list" and not response.porcelain:
+        raise SchemaError(f"{where}: the response {m.response} needs porcelain: true")

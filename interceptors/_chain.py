@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from aiosdm._generated.services import MethodSpec
+from aiosdm._specs import MethodSpec
 
 __all__ = ["Call", "Handler", "Interceptor", "Outbound", "build_chain"]
 
@@ -35,7 +35,7 @@ class Call:
         body: the serialized request, exactly the bytes signed and sent.
     """
 
-    method: MethodSpec
+    method: MethodSpec[Any, Any]
     request: Any = field(repr=False)
     deadline: float | None = None
     idempotent: bool = False

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import importlib
 import os
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from aiosdm import _signing
+from aiosdm._generated.client_services import ClientServices
 from aiosdm._generated.services import SERVICES
+from aiosdm._service import CallCore
 from aiosdm._transport import Transport
 from aiosdm.credentials import CredentialsProvider, StaticCredentials
 from aiosdm.errors import RPCError
@@ -30,37 +31,8 @@ from aiosdm.interceptors import (
     generate_client_key,
     is_expired,
 )
-from aiosdm.services._base import CallCore
 
 if TYPE_CHECKING:
-    from aiosdm.services.accounts import (
-        AccountAttachments,
-        AccountGrants,
-        AccountPermissions,
-        AccountResources,
-        Accounts,
-        AccountsGroups,
-    )
-    from aiosdm.services.activities import Activities
-    from aiosdm.services.groups import Groups, GroupsRoles
-    from aiosdm.services.history import (
-        AccountAttachmentsHistory,
-        AccountGrantsHistory,
-        AccountResourcesHistory,
-        AccountsGroupsHistory,
-        AccountsHistory,
-        GroupsHistory,
-        GroupsRolesHistory,
-        NodesHistory,
-        ResourcesHistory,
-        RoleResourcesHistory,
-        RolesHistory,
-        SecretStoresHistory,
-    )
-    from aiosdm.services.nodes import Nodes
-    from aiosdm.services.resources import Resources
-    from aiosdm.services.roles import RoleResources, Roles
-    from aiosdm.services.secrets import ManagedSecrets, SecretEngines, SecretStores
     from aiosdm.snapshot import SnapshotClient
 
 __all__ = ["DEFAULT_HOST", "Client"]
@@ -69,33 +41,7 @@ __all__ = ["DEFAULT_HOST", "Client"]
 DEFAULT_HOST = "app.strongdm.com:443"
 
 
-_S = TypeVar("_S")
-
-
-class _LazyService(Generic[_S]):
-    """A client attribute made on first access: a service's module (and its models) load
-    only when the service is used, which keeps ``import aiosdm`` and start-up cheap."""
-
-    def __init__(self, module: str, name: str) -> None:
-        self._module, self._name = module, name
-
-    def __set_name__(self, owner: type, attribute: str) -> None:
-        self._attribute = attribute
-
-    @overload
-    def __get__(self, client: None, owner: type) -> _LazyService[_S]: ...
-    @overload
-    def __get__(self, client: Client, owner: type) -> _S: ...
-    def __get__(self, client: Client | None, owner: type) -> _LazyService[_S] | _S:
-        if client is None:
-            return self
-        cls = getattr(importlib.import_module(f"aiosdm.services.{self._module}"), self._name)
-        service: _S = cls(client._core)
-        client.__dict__[self._attribute] = service  # later reads skip the descriptor
-        return service
-
-
-class Client:
+class Client(ClientServices):
     """An asyncio client for the strongDM API.
 
     Use it as ``async with Client(key, secret) as client:`` (or call
@@ -109,7 +55,8 @@ class Client:
             ValueError whose message does not contain it.
         host: ``host:port`` of the API.
         insecure: plaintext instead of TLS (for a local control plane).
-        retry_rate_limit_errors: retry calls rejected by the rate limit.
+        retry_rate_limit_errors: retry calls rejected by the rate limit (default on);
+            when given, it overrides the same setting of ``retry_policy``.
         page_limit: items per page for lists (0: the service's default).
         prefetch: fetch a list's next page while the caller reads the current one.
         credentials: a provider of rotating keys instead of a fixed pair.
@@ -124,53 +71,6 @@ class Client:
         retry_sleep: how the client waits between attempts (``asyncio.sleep``).
     """
 
-    account_attachments: _LazyService[AccountAttachments] = _LazyService(
-        "accounts", "AccountAttachments"
-    )
-    account_attachments_history: _LazyService[AccountAttachmentsHistory] = _LazyService(
-        "history", "AccountAttachmentsHistory"
-    )
-    account_grants: _LazyService[AccountGrants] = _LazyService("accounts", "AccountGrants")
-    account_grants_history: _LazyService[AccountGrantsHistory] = _LazyService(
-        "history", "AccountGrantsHistory"
-    )
-    account_permissions: _LazyService[AccountPermissions] = _LazyService(
-        "accounts", "AccountPermissions"
-    )
-    account_resources: _LazyService[AccountResources] = _LazyService("accounts", "AccountResources")
-    account_resources_history: _LazyService[AccountResourcesHistory] = _LazyService(
-        "history", "AccountResourcesHistory"
-    )
-    accounts: _LazyService[Accounts] = _LazyService("accounts", "Accounts")
-    accounts_groups: _LazyService[AccountsGroups] = _LazyService("accounts", "AccountsGroups")
-    accounts_groups_history: _LazyService[AccountsGroupsHistory] = _LazyService(
-        "history", "AccountsGroupsHistory"
-    )
-    accounts_history: _LazyService[AccountsHistory] = _LazyService("history", "AccountsHistory")
-    activities: _LazyService[Activities] = _LazyService("activities", "Activities")
-    groups: _LazyService[Groups] = _LazyService("groups", "Groups")
-    groups_history: _LazyService[GroupsHistory] = _LazyService("history", "GroupsHistory")
-    groups_roles: _LazyService[GroupsRoles] = _LazyService("groups", "GroupsRoles")
-    groups_roles_history: _LazyService[GroupsRolesHistory] = _LazyService(
-        "history", "GroupsRolesHistory"
-    )
-    managed_secrets: _LazyService[ManagedSecrets] = _LazyService("secrets", "ManagedSecrets")
-    nodes: _LazyService[Nodes] = _LazyService("nodes", "Nodes")
-    nodes_history: _LazyService[NodesHistory] = _LazyService("history", "NodesHistory")
-    resources: _LazyService[Resources] = _LazyService("resources", "Resources")
-    resources_history: _LazyService[ResourcesHistory] = _LazyService("history", "ResourcesHistory")
-    role_resources: _LazyService[RoleResources] = _LazyService("roles", "RoleResources")
-    role_resources_history: _LazyService[RoleResourcesHistory] = _LazyService(
-        "history", "RoleResourcesHistory"
-    )
-    roles: _LazyService[Roles] = _LazyService("roles", "Roles")
-    roles_history: _LazyService[RolesHistory] = _LazyService("history", "RolesHistory")
-    secret_engines: _LazyService[SecretEngines] = _LazyService("secrets", "SecretEngines")
-    secret_stores: _LazyService[SecretStores] = _LazyService("secrets", "SecretStores")
-    secret_stores_history: _LazyService[SecretStoresHistory] = _LazyService(
-        "history", "SecretStoresHistory"
-    )
-
     def __init__(
         self,
         api_access_key: str | None = None,
@@ -178,7 +78,7 @@ class Client:
         *,
         host: str = DEFAULT_HOST,
         insecure: bool = False,
-        retry_rate_limit_errors: bool = True,
+        retry_rate_limit_errors: bool | None = None,
         page_limit: int = 0,
         prefetch: bool = True,
         credentials: CredentialsProvider | None = None,
@@ -202,9 +102,9 @@ class Client:
         self.host = host
         self.page_limit = page_limit
         self.credentials = credentials
-        policy = dataclasses.replace(
-            retry_policy or RetryPolicy(), retry_rate_limit_errors=retry_rate_limit_errors
-        )
+        policy = retry_policy or RetryPolicy()
+        if retry_rate_limit_errors is not None:  # only a keyword the caller gave wins
+            policy = dataclasses.replace(policy, retry_rate_limit_errors=retry_rate_limit_errors)
         self._transport = Transport(
             host, insecure=insecure, options=channel_options, root_certificates=root_certificates
         )

@@ -25,8 +25,8 @@ def test_services_and_models_load_on_first_use() -> None:
     after_import, after_client, after_accounts = (set(m) for m in json.loads(out))
     assert "grpc" not in after_import
     assert "aiosdm._generated.models.accounts" not in after_import
-    assert "aiosdm.services.accounts" not in after_client
-    assert "aiosdm.services.accounts" in after_accounts
+    assert "aiosdm._generated.clients.accounts" not in after_client
+    assert "aiosdm._generated.clients.accounts" in after_accounts
     assert "aiosdm._generated.models.drivers" not in after_accounts  # resources never touched
 
 

@@ -26,7 +26,7 @@ from aiosdm._generated.v1 import hints_pb2 as aiosdm_dot_v1_dot_hints__pb2
 from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#aiosdm/v1/account_attachments.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\\\n\x11\x41\x63\x63ountAttachment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x1a\n\naccount_id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x17\n\x07role_id\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01:\x06\xb2\x9f\x19\x02\x08\x01\"\x8a\x01\n\x1e\x41\x63\x63ountAttachmentCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12\x38\n\x12\x61\x63\x63ount_attachment\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\"\xc6\x01\n\x1f\x41\x63\x63ountAttachmentCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12\x38\n\x12\x61\x63\x63ount_attachment\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"V\n\x1b\x41\x63\x63ountAttachmentGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\xc0\x01\n\x1c\x41\x63\x63ountAttachmentGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x38\n\x12\x61\x63\x63ount_attachment\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\\\n\x1e\x41\x63\x63ountAttachmentDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x8c\x01\n\x1f\x41\x63\x63ountAttachmentDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\\\n\x1c\x41\x63\x63ountAttachmentListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xbb\x01\n\x1d\x41\x63\x63ountAttachmentListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x39\n\x13\x61\x63\x63ount_attachments\x18\x02 \x03(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x89\x03\n\x12\x41\x63\x63ountAttachments\x12_\n\x06\x43reate\x12).aiosdm.v1.AccountAttachmentCreateRequest\x1a*.aiosdm.v1.AccountAttachmentCreateResponse\x12V\n\x03Get\x12&.aiosdm.v1.AccountAttachmentGetRequest\x1a\'.aiosdm.v1.AccountAttachmentGetResponse\x12_\n\x06\x44\x65lete\x12).aiosdm.v1.AccountAttachmentDeleteRequest\x1a*.aiosdm.v1.AccountAttachmentDeleteResponse\x12Y\n\x04List\x12\'.aiosdm.v1.AccountAttachmentListRequest\x1a(.aiosdm.v1.AccountAttachmentListResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#aiosdm/v1/account_attachments.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x7f\n\x11\x41\x63\x63ountAttachment\x12\n\n\x02id\x18\x01 \x01(\t\x12#\n\naccount_id\x18\x02 \x01(\tB\x0f\xaa\x9f\x19\x0b \x01:\x07\x41\x63\x63ount\x12\x1d\n\x07role_id\x18\x03 \x01(\tB\x0c\xaa\x9f\x19\x08 \x01:\x04Role:\x1a\xb2\x9f\x19\x16\x08\x01\x1a\x12\x61\x63\x63ount_id,role_id\"\x8a\x01\n\x1e\x41\x63\x63ountAttachmentCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12\x38\n\x12\x61\x63\x63ount_attachment\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\"\xc6\x01\n\x1f\x41\x63\x63ountAttachmentCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12\x38\n\x12\x61\x63\x63ount_attachment\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"V\n\x1b\x41\x63\x63ountAttachmentGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\xc0\x01\n\x1c\x41\x63\x63ountAttachmentGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x38\n\x12\x61\x63\x63ount_attachment\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\\\n\x1e\x41\x63\x63ountAttachmentDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x8c\x01\n\x1f\x41\x63\x63ountAttachmentDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\\\n\x1c\x41\x63\x63ountAttachmentListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xbb\x01\n\x1d\x41\x63\x63ountAttachmentListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x39\n\x13\x61\x63\x63ount_attachments\x18\x02 \x03(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xb5\x03\n\x12\x41\x63\x63ountAttachments\x12_\n\x06\x43reate\x12).aiosdm.v1.AccountAttachmentCreateRequest\x1a*.aiosdm.v1.AccountAttachmentCreateResponse\x12[\n\x03Get\x12&.aiosdm.v1.AccountAttachmentGetRequest\x1a\'.aiosdm.v1.AccountAttachmentGetResponse\"\x03\x90\x02\x01\x12_\n\x06\x44\x65lete\x12).aiosdm.v1.AccountAttachmentDeleteRequest\x1a*.aiosdm.v1.AccountAttachmentDeleteResponse\x12^\n\x04List\x12\'.aiosdm.v1.AccountAttachmentListRequest\x1a(.aiosdm.v1.AccountAttachmentListResponse\"\x03\x90\x02\x01\x1a \xba\x9f\x19\x1c\x08\x01\x12\x03\x61\x61-\x18\x01\"\x11\x41\x63\x63ountAttachmentb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,35 +34,41 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'aiosdm.v1.account_attachmen
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ACCOUNTATTACHMENT'].fields_by_name['account_id']._loaded_options = None
-  _globals['_ACCOUNTATTACHMENT'].fields_by_name['account_id']._serialized_options = b'\252\237\031\002 \001'
+  _globals['_ACCOUNTATTACHMENT'].fields_by_name['account_id']._serialized_options = b'\252\237\031\013 \001:\007Account'
   _globals['_ACCOUNTATTACHMENT'].fields_by_name['role_id']._loaded_options = None
-  _globals['_ACCOUNTATTACHMENT'].fields_by_name['role_id']._serialized_options = b'\252\237\031\002 \001'
+  _globals['_ACCOUNTATTACHMENT'].fields_by_name['role_id']._serialized_options = b'\252\237\031\010 \001:\004Role'
   _globals['_ACCOUNTATTACHMENT']._loaded_options = None
-  _globals['_ACCOUNTATTACHMENT']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ACCOUNTATTACHMENT']._serialized_options = b'\262\237\031\026\010\001\032\022account_id,role_id'
   _globals['_ACCOUNTATTACHMENTCREATERESPONSE']._loaded_options = None
   _globals['_ACCOUNTATTACHMENTCREATERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTATTACHMENTGETRESPONSE']._loaded_options = None
   _globals['_ACCOUNTATTACHMENTGETRESPONSE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTATTACHMENTDELETERESPONSE']._loaded_options = None
   _globals['_ACCOUNTATTACHMENTDELETERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ACCOUNTATTACHMENTS']._loaded_options = None
+  _globals['_ACCOUNTATTACHMENTS']._serialized_options = b'\272\237\031\034\010\001\022\003aa-\030\001\"\021AccountAttachment'
+  _globals['_ACCOUNTATTACHMENTS'].methods_by_name['Get']._loaded_options = None
+  _globals['_ACCOUNTATTACHMENTS'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_ACCOUNTATTACHMENTS'].methods_by_name['List']._loaded_options = None
+  _globals['_ACCOUNTATTACHMENTS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTATTACHMENT']._serialized_start=95
-  _globals['_ACCOUNTATTACHMENT']._serialized_end=187
-  _globals['_ACCOUNTATTACHMENTCREATEREQUEST']._serialized_start=190
-  _globals['_ACCOUNTATTACHMENTCREATEREQUEST']._serialized_end=328
-  _globals['_ACCOUNTATTACHMENTCREATERESPONSE']._serialized_start=331
-  _globals['_ACCOUNTATTACHMENTCREATERESPONSE']._serialized_end=529
-  _globals['_ACCOUNTATTACHMENTGETREQUEST']._serialized_start=531
-  _globals['_ACCOUNTATTACHMENTGETREQUEST']._serialized_end=617
-  _globals['_ACCOUNTATTACHMENTGETRESPONSE']._serialized_start=620
-  _globals['_ACCOUNTATTACHMENTGETRESPONSE']._serialized_end=812
-  _globals['_ACCOUNTATTACHMENTDELETEREQUEST']._serialized_start=814
-  _globals['_ACCOUNTATTACHMENTDELETEREQUEST']._serialized_end=906
-  _globals['_ACCOUNTATTACHMENTDELETERESPONSE']._serialized_start=909
-  _globals['_ACCOUNTATTACHMENTDELETERESPONSE']._serialized_end=1049
-  _globals['_ACCOUNTATTACHMENTLISTREQUEST']._serialized_start=1051
-  _globals['_ACCOUNTATTACHMENTLISTREQUEST']._serialized_end=1143
-  _globals['_ACCOUNTATTACHMENTLISTRESPONSE']._serialized_start=1146
-  _globals['_ACCOUNTATTACHMENTLISTRESPONSE']._serialized_end=1333
-  _globals['_ACCOUNTATTACHMENTS']._serialized_start=1336
-  _globals['_ACCOUNTATTACHMENTS']._serialized_end=1729
+  _globals['_ACCOUNTATTACHMENT']._serialized_end=222
+  _globals['_ACCOUNTATTACHMENTCREATEREQUEST']._serialized_start=225
+  _globals['_ACCOUNTATTACHMENTCREATEREQUEST']._serialized_end=363
+  _globals['_ACCOUNTATTACHMENTCREATERESPONSE']._serialized_start=366
+  _globals['_ACCOUNTATTACHMENTCREATERESPONSE']._serialized_end=564
+  _globals['_ACCOUNTATTACHMENTGETREQUEST']._serialized_start=566
+  _globals['_ACCOUNTATTACHMENTGETREQUEST']._serialized_end=652
+  _globals['_ACCOUNTATTACHMENTGETRESPONSE']._serialized_start=655
+  _globals['_ACCOUNTATTACHMENTGETRESPONSE']._serialized_end=847
+  _globals['_ACCOUNTATTACHMENTDELETEREQUEST']._serialized_start=849
+  _globals['_ACCOUNTATTACHMENTDELETEREQUEST']._serialized_end=941
+  _globals['_ACCOUNTATTACHMENTDELETERESPONSE']._serialized_start=944
+  _globals['_ACCOUNTATTACHMENTDELETERESPONSE']._serialized_end=1084
+  _globals['_ACCOUNTATTACHMENTLISTREQUEST']._serialized_start=1086
+  _globals['_ACCOUNTATTACHMENTLISTREQUEST']._serialized_end=1178
+  _globals['_ACCOUNTATTACHMENTLISTRESPONSE']._serialized_start=1181
+  _globals['_ACCOUNTATTACHMENTLISTRESPONSE']._serialized_end=1368
+  _globals['_ACCOUNTATTACHMENTS']._serialized_start=1371
+  _globals['_ACCOUNTATTACHMENTS']._serialized_end=1808
 # @@protoc_insertion_point(module_scope)

@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61iosdm/v1/account_grants.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xfc\x01\n\x0c\x41\x63\x63ountGrant\x12\n\n\x02id\x18\x01 \x01(\t\x12\x1b\n\x0bresource_id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1a\n\naccount_id\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12.\n\nstart_from\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bvalid_until\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1b\n\x0b\x61\x63\x63\x65ss_rule\x18\x06 \x01(\tB\x06\xaa\x9f\x19\x02\x30\x01\x12!\n\x11\x61\x63\x63\x65ss_request_id\x18\x07 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01:\x06\xb2\x9f\x19\x02\x08\x01\"{\n\x19\x41\x63\x63ountGrantCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12.\n\raccount_grant\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGrant\"\xb7\x01\n\x1a\x41\x63\x63ountGrantCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12.\n\raccount_grant\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGrant\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"Q\n\x16\x41\x63\x63ountGrantGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\xb1\x01\n\x17\x41\x63\x63ountGrantGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12.\n\raccount_grant\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGrant\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"W\n\x19\x41\x63\x63ountGrantDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x87\x01\n\x1a\x41\x63\x63ountGrantDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"W\n\x17\x41\x63\x63ountGrantListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xac\x01\n\x18\x41\x63\x63ountGrantListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x0e\x61\x63\x63ount_grants\x18\x02 \x03(\x0b\x32\x17.aiosdm.v1.AccountGrant\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xdc\x02\n\rAccountGrants\x12U\n\x06\x43reate\x12$.aiosdm.v1.AccountGrantCreateRequest\x1a%.aiosdm.v1.AccountGrantCreateResponse\x12L\n\x03Get\x12!.aiosdm.v1.AccountGrantGetRequest\x1a\".aiosdm.v1.AccountGrantGetResponse\x12U\n\x06\x44\x65lete\x12$.aiosdm.v1.AccountGrantDeleteRequest\x1a%.aiosdm.v1.AccountGrantDeleteResponse\x12O\n\x04List\x12\".aiosdm.v1.AccountGrantListRequest\x1a#.aiosdm.v1.AccountGrantListResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61iosdm/v1/account_grants.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x8f\x02\n\x0c\x41\x63\x63ountGrant\x12\n\n\x02id\x18\x01 \x01(\t\x12%\n\x0bresource_id\x18\x02 \x01(\tB\x10\xaa\x9f\x19\x0c \x01:\x08Resource\x12#\n\naccount_id\x18\x03 \x01(\tB\x0f\xaa\x9f\x19\x0b \x01:\x07\x41\x63\x63ount\x12.\n\nstart_from\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bvalid_until\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1b\n\x0b\x61\x63\x63\x65ss_rule\x18\x06 \x01(\tB\x06\xaa\x9f\x19\x02\x30\x01\x12!\n\x11\x61\x63\x63\x65ss_request_id\x18\x07 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01:\x06\xb2\x9f\x19\x02\x08\x01\"{\n\x19\x41\x63\x63ountGrantCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12.\n\raccount_grant\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGrant\"\xb7\x01\n\x1a\x41\x63\x63ountGrantCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12.\n\raccount_grant\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGrant\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"Q\n\x16\x41\x63\x63ountGrantGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\xb1\x01\n\x17\x41\x63\x63ountGrantGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12.\n\raccount_grant\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGrant\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"W\n\x19\x41\x63\x63ountGrantDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x87\x01\n\x1a\x41\x63\x63ountGrantDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"W\n\x17\x41\x63\x63ountGrantListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xac\x01\n\x18\x41\x63\x63ountGrantListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x0e\x61\x63\x63ount_grants\x18\x02 \x03(\x0b\x32\x17.aiosdm.v1.AccountGrant\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x83\x03\n\rAccountGrants\x12U\n\x06\x43reate\x12$.aiosdm.v1.AccountGrantCreateRequest\x1a%.aiosdm.v1.AccountGrantCreateResponse\x12Q\n\x03Get\x12!.aiosdm.v1.AccountGrantGetRequest\x1a\".aiosdm.v1.AccountGrantGetResponse\"\x03\x90\x02\x01\x12U\n\x06\x44\x65lete\x12$.aiosdm.v1.AccountGrantDeleteRequest\x1a%.aiosdm.v1.AccountGrantDeleteResponse\x12T\n\x04List\x12\".aiosdm.v1.AccountGrantListRequest\x1a#.aiosdm.v1.AccountGrantListResponse\"\x03\x90\x02\x01\x1a\x1b\xba\x9f\x19\x17\x08\x01\x12\x03\x61g-\x18\x01\"\x0c\x41\x63\x63ountGrantb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,9 +35,9 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'aiosdm.v1.account_grants_pb
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ACCOUNTGRANT'].fields_by_name['resource_id']._loaded_options = None
-  _globals['_ACCOUNTGRANT'].fields_by_name['resource_id']._serialized_options = b'\252\237\031\002 \001'
+  _globals['_ACCOUNTGRANT'].fields_by_name['resource_id']._serialized_options = b'\252\237\031\014 \001:\010Resource'
   _globals['_ACCOUNTGRANT'].fields_by_name['account_id']._loaded_options = None
-  _globals['_ACCOUNTGRANT'].fields_by_name['account_id']._serialized_options = b'\252\237\031\002 \001'
+  _globals['_ACCOUNTGRANT'].fields_by_name['account_id']._serialized_options = b'\252\237\031\013 \001:\007Account'
   _globals['_ACCOUNTGRANT'].fields_by_name['access_rule']._loaded_options = None
   _globals['_ACCOUNTGRANT'].fields_by_name['access_rule']._serialized_options = b'\252\237\031\0020\001'
   _globals['_ACCOUNTGRANT'].fields_by_name['access_request_id']._loaded_options = None
@@ -50,24 +50,30 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTGRANTGETRESPONSE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTGRANTDELETERESPONSE']._loaded_options = None
   _globals['_ACCOUNTGRANTDELETERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ACCOUNTGRANTS']._loaded_options = None
+  _globals['_ACCOUNTGRANTS']._serialized_options = b'\272\237\031\027\010\001\022\003ag-\030\001\"\014AccountGrant'
+  _globals['_ACCOUNTGRANTS'].methods_by_name['Get']._loaded_options = None
+  _globals['_ACCOUNTGRANTS'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_ACCOUNTGRANTS'].methods_by_name['List']._loaded_options = None
+  _globals['_ACCOUNTGRANTS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTGRANT']._serialized_start=124
-  _globals['_ACCOUNTGRANT']._serialized_end=376
-  _globals['_ACCOUNTGRANTCREATEREQUEST']._serialized_start=378
-  _globals['_ACCOUNTGRANTCREATEREQUEST']._serialized_end=501
-  _globals['_ACCOUNTGRANTCREATERESPONSE']._serialized_start=504
-  _globals['_ACCOUNTGRANTCREATERESPONSE']._serialized_end=687
-  _globals['_ACCOUNTGRANTGETREQUEST']._serialized_start=689
-  _globals['_ACCOUNTGRANTGETREQUEST']._serialized_end=770
-  _globals['_ACCOUNTGRANTGETRESPONSE']._serialized_start=773
-  _globals['_ACCOUNTGRANTGETRESPONSE']._serialized_end=950
-  _globals['_ACCOUNTGRANTDELETEREQUEST']._serialized_start=952
-  _globals['_ACCOUNTGRANTDELETEREQUEST']._serialized_end=1039
-  _globals['_ACCOUNTGRANTDELETERESPONSE']._serialized_start=1042
-  _globals['_ACCOUNTGRANTDELETERESPONSE']._serialized_end=1177
-  _globals['_ACCOUNTGRANTLISTREQUEST']._serialized_start=1179
-  _globals['_ACCOUNTGRANTLISTREQUEST']._serialized_end=1266
-  _globals['_ACCOUNTGRANTLISTRESPONSE']._serialized_start=1269
-  _globals['_ACCOUNTGRANTLISTRESPONSE']._serialized_end=1441
-  _globals['_ACCOUNTGRANTS']._serialized_start=1444
-  _globals['_ACCOUNTGRANTS']._serialized_end=1792
+  _globals['_ACCOUNTGRANT']._serialized_end=395
+  _globals['_ACCOUNTGRANTCREATEREQUEST']._serialized_start=397
+  _globals['_ACCOUNTGRANTCREATEREQUEST']._serialized_end=520
+  _globals['_ACCOUNTGRANTCREATERESPONSE']._serialized_start=523
+  _globals['_ACCOUNTGRANTCREATERESPONSE']._serialized_end=706
+  _globals['_ACCOUNTGRANTGETREQUEST']._serialized_start=708
+  _globals['_ACCOUNTGRANTGETREQUEST']._serialized_end=789
+  _globals['_ACCOUNTGRANTGETRESPONSE']._serialized_start=792
+  _globals['_ACCOUNTGRANTGETRESPONSE']._serialized_end=969
+  _globals['_ACCOUNTGRANTDELETEREQUEST']._serialized_start=971
+  _globals['_ACCOUNTGRANTDELETEREQUEST']._serialized_end=1058
+  _globals['_ACCOUNTGRANTDELETERESPONSE']._serialized_start=1061
+  _globals['_ACCOUNTGRANTDELETERESPONSE']._serialized_end=1196
+  _globals['_ACCOUNTGRANTLISTREQUEST']._serialized_start=1198
+  _globals['_ACCOUNTGRANTLISTREQUEST']._serialized_end=1285
+  _globals['_ACCOUNTGRANTLISTRESPONSE']._serialized_start=1288
+  _globals['_ACCOUNTGRANTLISTRESPONSE']._serialized_end=1460
+  _globals['_ACCOUNTGRANTS']._serialized_start=1463
+  _globals['_ACCOUNTGRANTS']._serialized_end=1850
 # @@protoc_insertion_point(module_scope)

@@ -26,7 +26,7 @@ from aiosdm._generated.v1 import hints_pb2 as aiosdm_dot_v1_dot_hints__pb2
 from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x61iosdm/v1/accounts_groups.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x8b\x01\n\x19\x41\x63\x63ountGroupCreateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12.\n\raccount_group\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGroup:\x06\xb2\x9f\x19\x02\x08\x01\"X\n\x0c\x41\x63\x63ountGroup\x12\n\n\x02id\x18\x01 \x01(\t\x12\x1a\n\naccount_id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x18\n\x08group_id\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01:\x06\xb2\x9f\x19\x02\x08\x01\"a\n\x16\x41\x63\x63ountGroupGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"g\n\x19\x41\x63\x63ountGroupDeleteRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"g\n\x17\x41\x63\x63ountGroupListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\xbf\x01\n\x1a\x41\x63\x63ountGroupCreateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12.\n\raccount_group\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGroup\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xb1\x01\n\x17\x41\x63\x63ountGroupGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12.\n\raccount_group\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGroup\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\x87\x01\n\x1a\x41\x63\x63ountGroupDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xc4\x01\n\x18\x41\x63\x63ountGroupListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x37\n\x0e\x61\x63\x63ount_groups\x18\x02 \x03(\x0b\x32\x17.aiosdm.v1.AccountGroupB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\x32\xdd\x02\n\x0e\x41\x63\x63ountsGroups\x12U\n\x06\x43reate\x12$.aiosdm.v1.AccountGroupCreateRequest\x1a%.aiosdm.v1.AccountGroupCreateResponse\x12L\n\x03Get\x12!.aiosdm.v1.AccountGroupGetRequest\x1a\".aiosdm.v1.AccountGroupGetResponse\x12U\n\x06\x44\x65lete\x12$.aiosdm.v1.AccountGroupDeleteRequest\x1a%.aiosdm.v1.AccountGroupDeleteResponse\x12O\n\x04List\x12\".aiosdm.v1.AccountGroupListRequest\x1a#.aiosdm.v1.AccountGroupListResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x61iosdm/v1/accounts_groups.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x8b\x01\n\x19\x41\x63\x63ountGroupCreateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12.\n\raccount_group\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGroup:\x06\xb2\x9f\x19\x02\x08\x01\"}\n\x0c\x41\x63\x63ountGroup\x12\n\n\x02id\x18\x01 \x01(\t\x12#\n\naccount_id\x18\x02 \x01(\tB\x0f\xaa\x9f\x19\x0b \x01:\x07\x41\x63\x63ount\x12\x1f\n\x08group_id\x18\x03 \x01(\tB\r\xaa\x9f\x19\t \x01:\x05Group:\x1b\xb2\x9f\x19\x17\x08\x01\x1a\x13\x61\x63\x63ount_id,group_id\"a\n\x16\x41\x63\x63ountGroupGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"g\n\x19\x41\x63\x63ountGroupDeleteRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"g\n\x17\x41\x63\x63ountGroupListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\xbf\x01\n\x1a\x41\x63\x63ountGroupCreateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12.\n\raccount_group\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGroup\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xb1\x01\n\x17\x41\x63\x63ountGroupGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12.\n\raccount_group\x18\x02 \x01(\x0b\x32\x17.aiosdm.v1.AccountGroup\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\x87\x01\n\x1a\x41\x63\x63ountGroupDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xc4\x01\n\x18\x41\x63\x63ountGroupListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x37\n\x0e\x61\x63\x63ount_groups\x18\x02 \x03(\x0b\x32\x17.aiosdm.v1.AccountGroupB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\x32\x8e\x03\n\x0e\x41\x63\x63ountsGroups\x12U\n\x06\x43reate\x12$.aiosdm.v1.AccountGroupCreateRequest\x1a%.aiosdm.v1.AccountGroupCreateResponse\x12Q\n\x03Get\x12!.aiosdm.v1.AccountGroupGetRequest\x1a\".aiosdm.v1.AccountGroupGetResponse\"\x03\x90\x02\x01\x12U\n\x06\x44\x65lete\x12$.aiosdm.v1.AccountGroupDeleteRequest\x1a%.aiosdm.v1.AccountGroupDeleteResponse\x12T\n\x04List\x12\".aiosdm.v1.AccountGroupListRequest\x1a#.aiosdm.v1.AccountGroupListResponse\"\x03\x90\x02\x01\x1a%\xba\x9f\x19!\x08\x01\x12\raccountgroup-\x18\x01\"\x0c\x41\x63\x63ountGroupb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,11 +38,11 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTGROUPCREATEREQUEST']._loaded_options = None
   _globals['_ACCOUNTGROUPCREATEREQUEST']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTGROUP'].fields_by_name['account_id']._loaded_options = None
-  _globals['_ACCOUNTGROUP'].fields_by_name['account_id']._serialized_options = b'\252\237\031\002 \001'
+  _globals['_ACCOUNTGROUP'].fields_by_name['account_id']._serialized_options = b'\252\237\031\013 \001:\007Account'
   _globals['_ACCOUNTGROUP'].fields_by_name['group_id']._loaded_options = None
-  _globals['_ACCOUNTGROUP'].fields_by_name['group_id']._serialized_options = b'\252\237\031\002 \001'
+  _globals['_ACCOUNTGROUP'].fields_by_name['group_id']._serialized_options = b'\252\237\031\t \001:\005Group'
   _globals['_ACCOUNTGROUP']._loaded_options = None
-  _globals['_ACCOUNTGROUP']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ACCOUNTGROUP']._serialized_options = b'\262\237\031\027\010\001\032\023account_id,group_id'
   _globals['_ACCOUNTGROUPGETREQUEST'].fields_by_name['meta']._loaded_options = None
   _globals['_ACCOUNTGROUPGETREQUEST'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
   _globals['_ACCOUNTGROUPGETREQUEST']._loaded_options = None
@@ -69,24 +69,30 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTGROUPLISTRESPONSE'].fields_by_name['account_groups']._serialized_options = b'\252\237\031\002\020\001'
   _globals['_ACCOUNTGROUPLISTRESPONSE']._loaded_options = None
   _globals['_ACCOUNTGROUPLISTRESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ACCOUNTSGROUPS']._loaded_options = None
+  _globals['_ACCOUNTSGROUPS']._serialized_options = b'\272\237\031!\010\001\022\raccountgroup-\030\001\"\014AccountGroup'
+  _globals['_ACCOUNTSGROUPS'].methods_by_name['Get']._loaded_options = None
+  _globals['_ACCOUNTSGROUPS'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_ACCOUNTSGROUPS'].methods_by_name['List']._loaded_options = None
+  _globals['_ACCOUNTSGROUPS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTGROUPCREATEREQUEST']._serialized_start=92
   _globals['_ACCOUNTGROUPCREATEREQUEST']._serialized_end=231
   _globals['_ACCOUNTGROUP']._serialized_start=233
-  _globals['_ACCOUNTGROUP']._serialized_end=321
-  _globals['_ACCOUNTGROUPGETREQUEST']._serialized_start=323
-  _globals['_ACCOUNTGROUPGETREQUEST']._serialized_end=420
-  _globals['_ACCOUNTGROUPDELETEREQUEST']._serialized_start=422
-  _globals['_ACCOUNTGROUPDELETEREQUEST']._serialized_end=525
-  _globals['_ACCOUNTGROUPLISTREQUEST']._serialized_start=527
-  _globals['_ACCOUNTGROUPLISTREQUEST']._serialized_end=630
-  _globals['_ACCOUNTGROUPCREATERESPONSE']._serialized_start=633
-  _globals['_ACCOUNTGROUPCREATERESPONSE']._serialized_end=824
-  _globals['_ACCOUNTGROUPGETRESPONSE']._serialized_start=827
-  _globals['_ACCOUNTGROUPGETRESPONSE']._serialized_end=1004
-  _globals['_ACCOUNTGROUPDELETERESPONSE']._serialized_start=1007
-  _globals['_ACCOUNTGROUPDELETERESPONSE']._serialized_end=1142
-  _globals['_ACCOUNTGROUPLISTRESPONSE']._serialized_start=1145
-  _globals['_ACCOUNTGROUPLISTRESPONSE']._serialized_end=1341
-  _globals['_ACCOUNTSGROUPS']._serialized_start=1344
-  _globals['_ACCOUNTSGROUPS']._serialized_end=1693
+  _globals['_ACCOUNTGROUP']._serialized_end=358
+  _globals['_ACCOUNTGROUPGETREQUEST']._serialized_start=360
+  _globals['_ACCOUNTGROUPGETREQUEST']._serialized_end=457
+  _globals['_ACCOUNTGROUPDELETEREQUEST']._serialized_start=459
+  _globals['_ACCOUNTGROUPDELETEREQUEST']._serialized_end=562
+  _globals['_ACCOUNTGROUPLISTREQUEST']._serialized_start=564
+  _globals['_ACCOUNTGROUPLISTREQUEST']._serialized_end=667
+  _globals['_ACCOUNTGROUPCREATERESPONSE']._serialized_start=670
+  _globals['_ACCOUNTGROUPCREATERESPONSE']._serialized_end=861
+  _globals['_ACCOUNTGROUPGETRESPONSE']._serialized_start=864
+  _globals['_ACCOUNTGROUPGETRESPONSE']._serialized_end=1041
+  _globals['_ACCOUNTGROUPDELETERESPONSE']._serialized_start=1044
+  _globals['_ACCOUNTGROUPDELETERESPONSE']._serialized_end=1179
+  _globals['_ACCOUNTGROUPLISTRESPONSE']._serialized_start=1182
+  _globals['_ACCOUNTGROUPLISTRESPONSE']._serialized_end=1378
+  _globals['_ACCOUNTSGROUPS']._serialized_start=1381
+  _globals['_ACCOUNTSGROUPS']._serialized_end=1779
 # @@protoc_insertion_point(module_scope)

@@ -29,7 +29,7 @@ from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x61iosdm/v1/accounts.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x14\x61iosdm/v1/tags.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x87\x01\n\x07\x41\x63\x63ount\x12\x1f\n\x04user\x18\x01 \x01(\x0b\x32\x0f.aiosdm.v1.UserH\x00\x12%\n\x07service\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.ServiceH\x00\x12!\n\x05token\x18\x03 \x01(\x0b\x32\x10.aiosdm.v1.TokenH\x00:\x06\xb2\x9f\x19\x02\x08\x01\x42\t\n\x07\x61\x63\x63ount\"\x8d\x04\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\x15\n\x05\x65mail\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1a\n\nfirst_name\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x19\n\tlast_name\x18\x04 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x19\n\tsuspended\x18\x05 \x01(\x08\x42\x06\xaa\x9f\x19\x02\x10\x01\x12\x1d\n\x04tags\x18\x06 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\"\n\x10permission_level\x18\x07 \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01\x12\x1a\n\nmanaged_by\x18\x08 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x13\n\x0b\x65xternal_id\x18\t \x01(\t\x12&\n\x0bsuspendedRO\x18\n \x01(\x08\x42\x11\xaa\x9f\x19\r\n\tsuspended\x18\x01\x12\x32\n\x12permission_levelRW\x18\x0b \x01(\tB\x16\xaa\x9f\x19\x12\n\x10permission_level\x12\x18\n\x08password\x18\x0c \x01(\tB\x06\xaa\x9f\x19\x02(\x01\x12\x14\n\x04SCIM\x18\r \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x12\n\nmanager_id\x18\x0e \x01(\t\x12#\n\x13resolved_manager_id\x18\x0f \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x36\n\ncreated_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xaa\x9f\x19\x02\x18\x01\x12\x17\n\x0f\x65mployee_number\x18\x11 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\x9d\x01\n\x07Service\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x11\n\tsuspended\x18\x03 \x01(\x08\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\x36\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xaa\x9f\x19\x02\x18\x01:\x06\xb2\x9f\x19\x02\x08\x01\"\xce\x02\n\x05Token\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x11\n\tsuspended\x18\x03 \x01(\x08\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12+\n\x07rekeyed\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x64\x65\x61\x64line\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x61\x63\x63ount_type\x18\x07 \x01(\t\x12\x13\n\x0bpermissions\x18\x08 \x03(\t\x12+\n\x08\x64uration\x18\t \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x36\n\ncreated_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xaa\x9f\x19\x02\x18\x01:\x06\xb2\x9f\x19\x02\x08\x01\"k\n\x14\x41\x63\x63ountCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12#\n\x07\x61\x63\x63ount\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.Account\"\xee\x01\n\x15\x41\x63\x63ountCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12#\n\x07\x61\x63\x63ount\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.Account\x12\x15\n\x05token\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02(\x01\x12\x30\n\nrate_limit\x18\x04 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\x12\x12\n\naccess_key\x18\x05 \x01(\t\x12\x1a\n\nsecret_key\x18\x06 \x01(\tB\x06\xaa\x9f\x19\x02(\x01:\x06\xb2\x9f\x19\x02\x08\x01\"L\n\x11\x41\x63\x63ountGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\xa1\x01\n\x12\x41\x63\x63ountGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12#\n\x07\x61\x63\x63ount\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.Account\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"w\n\x14\x41\x63\x63ountUpdateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\x12#\n\x07\x61\x63\x63ount\x18\x03 \x01(\x0b\x32\x12.aiosdm.v1.Account\"\xa7\x01\n\x15\x41\x63\x63ountUpdateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadata\x12#\n\x07\x61\x63\x63ount\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.Account\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"R\n\x14\x41\x63\x63ountDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x82\x01\n\x15\x41\x63\x63ountDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"R\n\x12\x41\x63\x63ountListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\x9c\x01\n\x13\x41\x63\x63ountListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12$\n\x08\x61\x63\x63ounts\x18\x02 \x03(\x0b\x32\x12.aiosdm.v1.Account\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xfc\x02\n\x08\x41\x63\x63ounts\x12K\n\x06\x43reate\x12\x1f.aiosdm.v1.AccountCreateRequest\x1a .aiosdm.v1.AccountCreateResponse\x12\x42\n\x03Get\x12\x1c.aiosdm.v1.AccountGetRequest\x1a\x1d.aiosdm.v1.AccountGetResponse\x12K\n\x06Update\x12\x1f.aiosdm.v1.AccountUpdateRequest\x1a .aiosdm.v1.AccountUpdateResponse\x12K\n\x06\x44\x65lete\x12\x1f.aiosdm.v1.AccountDeleteRequest\x1a .aiosdm.v1.AccountDeleteResponse\x12\x45\n\x04List\x12\x1d.aiosdm.v1.AccountListRequest\x1a\x1e.aiosdm.v1.AccountListResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18\x61iosdm/v1/accounts.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x14\x61iosdm/v1/tags.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x94\x01\n\x07\x41\x63\x63ount\x12\x1f\n\x04user\x18\x01 \x01(\x0b\x32\x0f.aiosdm.v1.UserH\x00\x12%\n\x07service\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.ServiceH\x00\x12!\n\x05token\x18\x03 \x01(\x0b\x32\x10.aiosdm.v1.TokenH\x00:\x13\xb2\x9f\x19\x0f\x08\x01\x1a\x05\x65mail\x1a\x04nameB\t\n\x07\x61\x63\x63ount\"\x8d\x04\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\x15\n\x05\x65mail\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1a\n\nfirst_name\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x19\n\tlast_name\x18\x04 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x19\n\tsuspended\x18\x05 \x01(\x08\x42\x06\xaa\x9f\x19\x02\x10\x01\x12\x1d\n\x04tags\x18\x06 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\"\n\x10permission_level\x18\x07 \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01\x12\x1a\n\nmanaged_by\x18\x08 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x13\n\x0b\x65xternal_id\x18\t \x01(\t\x12&\n\x0bsuspendedRO\x18\n \x01(\x08\x42\x11\xaa\x9f\x19\r\n\tsuspended\x18\x01\x12\x32\n\x12permission_levelRW\x18\x0b \x01(\tB\x16\xaa\x9f\x19\x12\n\x10permission_level\x12\x18\n\x08password\x18\x0c \x01(\tB\x06\xaa\x9f\x19\x02(\x01\x12\x14\n\x04SCIM\x18\r \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x12\n\nmanager_id\x18\x0e \x01(\t\x12#\n\x13resolved_manager_id\x18\x0f \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x36\n\ncreated_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xaa\x9f\x19\x02\x18\x01\x12\x17\n\x0f\x65mployee_number\x18\x11 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\x9d\x01\n\x07Service\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x11\n\tsuspended\x18\x03 \x01(\x08\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\x36\n\ncreated_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xaa\x9f\x19\x02\x18\x01:\x06\xb2\x9f\x19\x02\x08\x01\"\xce\x02\n\x05Token\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x11\n\tsuspended\x18\x03 \x01(\x08\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12+\n\x07rekeyed\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x64\x65\x61\x64line\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x61\x63\x63ount_type\x18\x07 \x01(\t\x12\x13\n\x0bpermissions\x18\x08 \x03(\t\x12+\n\x08\x64uration\x18\t \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x36\n\ncreated_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xaa\x9f\x19\x02\x18\x01:\x06\xb2\x9f\x19\x02\x08\x01\"k\n\x14\x41\x63\x63ountCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12#\n\x07\x61\x63\x63ount\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.Account\"\xee\x01\n\x15\x41\x63\x63ountCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12#\n\x07\x61\x63\x63ount\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.Account\x12\x15\n\x05token\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02(\x01\x12\x30\n\nrate_limit\x18\x04 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\x12\x12\n\naccess_key\x18\x05 \x01(\t\x12\x1a\n\nsecret_key\x18\x06 \x01(\tB\x06\xaa\x9f\x19\x02(\x01:\x06\xb2\x9f\x19\x02\x08\x01\"L\n\x11\x41\x63\x63ountGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\xa1\x01\n\x12\x41\x63\x63ountGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12#\n\x07\x61\x63\x63ount\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.Account\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"w\n\x14\x41\x63\x63ountUpdateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\x12#\n\x07\x61\x63\x63ount\x18\x03 \x01(\x0b\x32\x12.aiosdm.v1.Account\"\xa7\x01\n\x15\x41\x63\x63ountUpdateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadata\x12#\n\x07\x61\x63\x63ount\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.Account\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"R\n\x14\x41\x63\x63ountDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x82\x01\n\x15\x41\x63\x63ountDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"R\n\x12\x41\x63\x63ountListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\x9c\x01\n\x13\x41\x63\x63ountListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12$\n\x08\x61\x63\x63ounts\x18\x02 \x03(\x0b\x32\x12.aiosdm.v1.Account\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x9d\x03\n\x08\x41\x63\x63ounts\x12K\n\x06\x43reate\x12\x1f.aiosdm.v1.AccountCreateRequest\x1a .aiosdm.v1.AccountCreateResponse\x12G\n\x03Get\x12\x1c.aiosdm.v1.AccountGetRequest\x1a\x1d.aiosdm.v1.AccountGetResponse\"\x03\x90\x02\x01\x12K\n\x06Update\x12\x1f.aiosdm.v1.AccountUpdateRequest\x1a .aiosdm.v1.AccountUpdateResponse\x12K\n\x06\x44\x65lete\x12\x1f.aiosdm.v1.AccountDeleteRequest\x1a .aiosdm.v1.AccountDeleteResponse\x12J\n\x04List\x12\x1d.aiosdm.v1.AccountListRequest\x1a\x1e.aiosdm.v1.AccountListResponse\"\x03\x90\x02\x01\x1a\x15\xba\x9f\x19\x11\x08\x01\x12\x02\x61-\x18\x01\"\x07\x41\x63\x63ountb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,7 +37,7 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'aiosdm.v1.accounts_pb2', _g
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ACCOUNT']._loaded_options = None
-  _globals['_ACCOUNT']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ACCOUNT']._serialized_options = b'\262\237\031\017\010\001\032\005email\032\004name'
   _globals['_USER'].fields_by_name['email']._loaded_options = None
   _globals['_USER'].fields_by_name['email']._serialized_options = b'\252\237\031\002 \001'
   _globals['_USER'].fields_by_name['first_name']._loaded_options = None
@@ -88,34 +88,40 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTUPDATERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTDELETERESPONSE']._loaded_options = None
   _globals['_ACCOUNTDELETERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ACCOUNTS']._loaded_options = None
+  _globals['_ACCOUNTS']._serialized_options = b'\272\237\031\021\010\001\022\002a-\030\001\"\007Account'
+  _globals['_ACCOUNTS'].methods_by_name['Get']._loaded_options = None
+  _globals['_ACCOUNTS'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_ACCOUNTS'].methods_by_name['List']._loaded_options = None
+  _globals['_ACCOUNTS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNT']._serialized_start=172
-  _globals['_ACCOUNT']._serialized_end=307
-  _globals['_USER']._serialized_start=310
-  _globals['_USER']._serialized_end=835
-  _globals['_SERVICE']._serialized_start=838
-  _globals['_SERVICE']._serialized_end=995
-  _globals['_TOKEN']._serialized_start=998
-  _globals['_TOKEN']._serialized_end=1332
-  _globals['_ACCOUNTCREATEREQUEST']._serialized_start=1334
-  _globals['_ACCOUNTCREATEREQUEST']._serialized_end=1441
-  _globals['_ACCOUNTCREATERESPONSE']._serialized_start=1444
-  _globals['_ACCOUNTCREATERESPONSE']._serialized_end=1682
-  _globals['_ACCOUNTGETREQUEST']._serialized_start=1684
-  _globals['_ACCOUNTGETREQUEST']._serialized_end=1760
-  _globals['_ACCOUNTGETRESPONSE']._serialized_start=1763
-  _globals['_ACCOUNTGETRESPONSE']._serialized_end=1924
-  _globals['_ACCOUNTUPDATEREQUEST']._serialized_start=1926
-  _globals['_ACCOUNTUPDATEREQUEST']._serialized_end=2045
-  _globals['_ACCOUNTUPDATERESPONSE']._serialized_start=2048
-  _globals['_ACCOUNTUPDATERESPONSE']._serialized_end=2215
-  _globals['_ACCOUNTDELETEREQUEST']._serialized_start=2217
-  _globals['_ACCOUNTDELETEREQUEST']._serialized_end=2299
-  _globals['_ACCOUNTDELETERESPONSE']._serialized_start=2302
-  _globals['_ACCOUNTDELETERESPONSE']._serialized_end=2432
-  _globals['_ACCOUNTLISTREQUEST']._serialized_start=2434
-  _globals['_ACCOUNTLISTREQUEST']._serialized_end=2516
-  _globals['_ACCOUNTLISTRESPONSE']._serialized_start=2519
-  _globals['_ACCOUNTLISTRESPONSE']._serialized_end=2675
-  _globals['_ACCOUNTS']._serialized_start=2678
-  _globals['_ACCOUNTS']._serialized_end=3058
+  _globals['_ACCOUNT']._serialized_end=320
+  _globals['_USER']._serialized_start=323
+  _globals['_USER']._serialized_end=848
+  _globals['_SERVICE']._serialized_start=851
+  _globals['_SERVICE']._serialized_end=1008
+  _globals['_TOKEN']._serialized_start=1011
+  _globals['_TOKEN']._serialized_end=1345
+  _globals['_ACCOUNTCREATEREQUEST']._serialized_start=1347
+  _globals['_ACCOUNTCREATEREQUEST']._serialized_end=1454
+  _globals['_ACCOUNTCREATERESPONSE']._serialized_start=1457
+  _globals['_ACCOUNTCREATERESPONSE']._serialized_end=1695
+  _globals['_ACCOUNTGETREQUEST']._serialized_start=1697
+  _globals['_ACCOUNTGETREQUEST']._serialized_end=1773
+  _globals['_ACCOUNTGETRESPONSE']._serialized_start=1776
+  _globals['_ACCOUNTGETRESPONSE']._serialized_end=1937
+  _globals['_ACCOUNTUPDATEREQUEST']._serialized_start=1939
+  _globals['_ACCOUNTUPDATEREQUEST']._serialized_end=2058
+  _globals['_ACCOUNTUPDATERESPONSE']._serialized_start=2061
+  _globals['_ACCOUNTUPDATERESPONSE']._serialized_end=2228
+  _globals['_ACCOUNTDELETEREQUEST']._serialized_start=2230
+  _globals['_ACCOUNTDELETEREQUEST']._serialized_end=2312
+  _globals['_ACCOUNTDELETERESPONSE']._serialized_start=2315
+  _globals['_ACCOUNTDELETERESPONSE']._serialized_end=2445
+  _globals['_ACCOUNTLISTREQUEST']._serialized_start=2447
+  _globals['_ACCOUNTLISTREQUEST']._serialized_end=2529
+  _globals['_ACCOUNTLISTRESPONSE']._serialized_start=2532
+  _globals['_ACCOUNTLISTRESPONSE']._serialized_end=2688
+  _globals['_ACCOUNTS']._serialized_start=2691
+  _globals['_ACCOUNTS']._serialized_end=3104
 # @@protoc_insertion_point(module_scope)

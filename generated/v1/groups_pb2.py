@@ -30,7 +30,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from aiosdm._generated.v1 import tags_pb2 as aiosdm_dot_v1_dot_tags__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16\x61iosdm/v1/groups.proto\x12\taiosdm.v1\x1a\x18\x61iosdm/v1/accounts.proto\x1a\"aiosdm/v1/approval_workflows.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x15\x61iosdm/v1/roles.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x14\x61iosdm/v1/tags.proto\"u\n\x12GroupCreateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x1f\n\x05group\x18\x02 \x01(\x0b\x32\x10.aiosdm.v1.Group:\x06\xb2\x9f\x19\x02\x08\x01\"}\n\x05Group\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12\x16\n\x06source\x18\x04 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x1d\n\x04tags\x18\x05 \x01(\x0b\x32\x0f.aiosdm.v1.Tags:\x06\xb2\x9f\x19\x02\x08\x01\"\x7f\n\x1bGroupCreateFromRolesRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x10\n\x08role_ids\x18\x02 \x03(\t\x12\x0e\n\x06\x63ommit\x18\x03 \x01(\x08:\x06\xb2\x9f\x19\x02\x08\x01\"\xe1\x01\n\rGroupFromRole\x12\x30\n\nrate_limit\x18\x01 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12\x1f\n\x05group\x18\x03 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12!\n\x08\x61\x63\x63ounts\x18\x04 \x03(\x0b\x32\x0f.aiosdm.v1.User\x12\x33\n\x0e\x61pproval_flows\x18\x05 \x03(\x0b\x32\x1b.aiosdm.v1.ApprovalWorkflow:\x06\xb2\x9f\x19\x02\x08\x01\"Z\n\x0fGroupGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\x89\x01\n\x12GroupUpdateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x12\n\x02id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02\x10\x01\x12\x1f\n\x05group\x18\x03 \x01(\x0b\x32\x10.aiosdm.v1.Group:\x06\xb2\x9f\x19\x02\x08\x01\"`\n\x12GroupDeleteRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"`\n\x10GroupListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\xa9\x01\n\x13GroupCreateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x1f\n\x05group\x18\x02 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xc4\x01\n\x1cGroupCreateFromRolesResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\x12\x31\n\x0fgroup_from_role\x18\x03 \x03(\x0b\x32\x18.aiosdm.v1.GroupFromRole:\x06\xb2\x9f\x19\x02\x08\x01\"\x9b\x01\n\x10GroupGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x1f\n\x05group\x18\x02 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xa9\x01\n\x13GroupUpdateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x1f\n\x05group\x18\x02 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\x80\x01\n\x13GroupDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xae\x01\n\x11GroupListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12(\n\x06groups\x18\x02 \x03(\x0b\x32\x10.aiosdm.v1.GroupB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\x32\xca\x03\n\x06Groups\x12G\n\x06\x43reate\x12\x1d.aiosdm.v1.GroupCreateRequest\x1a\x1e.aiosdm.v1.GroupCreateResponse\x12\x62\n\x0f\x43reateFromRoles\x12&.aiosdm.v1.GroupCreateFromRolesRequest\x1a\'.aiosdm.v1.GroupCreateFromRolesResponse\x12>\n\x03Get\x12\x1a.aiosdm.v1.GroupGetRequest\x1a\x1b.aiosdm.v1.GroupGetResponse\x12G\n\x06Update\x12\x1d.aiosdm.v1.GroupUpdateRequest\x1a\x1e.aiosdm.v1.GroupUpdateResponse\x12G\n\x06\x44\x65lete\x12\x1d.aiosdm.v1.GroupDeleteRequest\x1a\x1e.aiosdm.v1.GroupDeleteResponse\x12\x41\n\x04List\x12\x1b.aiosdm.v1.GroupListRequest\x1a\x1c.aiosdm.v1.GroupListResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16\x61iosdm/v1/groups.proto\x12\taiosdm.v1\x1a\x18\x61iosdm/v1/accounts.proto\x1a\"aiosdm/v1/approval_workflows.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x15\x61iosdm/v1/roles.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x14\x61iosdm/v1/tags.proto\"u\n\x12GroupCreateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x1f\n\x05group\x18\x02 \x01(\x0b\x32\x10.aiosdm.v1.Group:\x06\xb2\x9f\x19\x02\x08\x01\"\x83\x01\n\x05Group\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12\x16\n\x06source\x18\x04 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x1d\n\x04tags\x18\x05 \x01(\x0b\x32\x0f.aiosdm.v1.Tags:\x0c\xb2\x9f\x19\x08\x08\x01\x1a\x04name\"\x7f\n\x1bGroupCreateFromRolesRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x10\n\x08role_ids\x18\x02 \x03(\t\x12\x0e\n\x06\x63ommit\x18\x03 \x01(\x08:\x06\xb2\x9f\x19\x02\x08\x01\"\xe1\x01\n\rGroupFromRole\x12\x30\n\nrate_limit\x18\x01 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12\x1f\n\x05group\x18\x03 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12!\n\x08\x61\x63\x63ounts\x18\x04 \x03(\x0b\x32\x0f.aiosdm.v1.User\x12\x33\n\x0e\x61pproval_flows\x18\x05 \x03(\x0b\x32\x1b.aiosdm.v1.ApprovalWorkflow:\x06\xb2\x9f\x19\x02\x08\x01\"Z\n\x0fGroupGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\x89\x01\n\x12GroupUpdateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x12\n\x02id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02\x10\x01\x12\x1f\n\x05group\x18\x03 \x01(\x0b\x32\x10.aiosdm.v1.Group:\x06\xb2\x9f\x19\x02\x08\x01\"`\n\x12GroupDeleteRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"`\n\x10GroupListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\xa9\x01\n\x13GroupCreateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x1f\n\x05group\x18\x02 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xc4\x01\n\x1cGroupCreateFromRolesResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\x12\x31\n\x0fgroup_from_role\x18\x03 \x03(\x0b\x32\x18.aiosdm.v1.GroupFromRole:\x06\xb2\x9f\x19\x02\x08\x01\"\x9b\x01\n\x10GroupGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x1f\n\x05group\x18\x02 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xa9\x01\n\x13GroupUpdateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x1f\n\x05group\x18\x02 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\x80\x01\n\x13GroupDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xae\x01\n\x11GroupListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12(\n\x06groups\x18\x02 \x03(\x0b\x32\x10.aiosdm.v1.GroupB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\x32\xed\x03\n\x06Groups\x12G\n\x06\x43reate\x12\x1d.aiosdm.v1.GroupCreateRequest\x1a\x1e.aiosdm.v1.GroupCreateResponse\x12\x62\n\x0f\x43reateFromRoles\x12&.aiosdm.v1.GroupCreateFromRolesRequest\x1a\'.aiosdm.v1.GroupCreateFromRolesResponse\x12\x43\n\x03Get\x12\x1a.aiosdm.v1.GroupGetRequest\x1a\x1b.aiosdm.v1.GroupGetResponse\"\x03\x90\x02\x01\x12G\n\x06Update\x12\x1d.aiosdm.v1.GroupUpdateRequest\x1a\x1e.aiosdm.v1.GroupUpdateResponse\x12G\n\x06\x44\x65lete\x12\x1d.aiosdm.v1.GroupDeleteRequest\x1a\x1e.aiosdm.v1.GroupDeleteResponse\x12\x46\n\x04List\x12\x1b.aiosdm.v1.GroupListRequest\x1a\x1c.aiosdm.v1.GroupListResponse\"\x03\x90\x02\x01\x1a\x17\xba\x9f\x19\x13\x08\x01\x12\x06group-\x18\x01\"\x05Groupb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -46,7 +46,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GROUP'].fields_by_name['source']._loaded_options = None
   _globals['_GROUP'].fields_by_name['source']._serialized_options = b'\252\237\031\002\030\001'
   _globals['_GROUP']._loaded_options = None
-  _globals['_GROUP']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_GROUP']._serialized_options = b'\262\237\031\010\010\001\032\004name'
   _globals['_GROUPCREATEFROMROLESREQUEST'].fields_by_name['meta']._loaded_options = None
   _globals['_GROUPCREATEFROMROLESREQUEST'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
   _globals['_GROUPCREATEFROMROLESREQUEST']._loaded_options = None
@@ -93,34 +93,40 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GROUPLISTRESPONSE'].fields_by_name['groups']._serialized_options = b'\252\237\031\002\020\001'
   _globals['_GROUPLISTRESPONSE']._loaded_options = None
   _globals['_GROUPLISTRESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_GROUPS']._loaded_options = None
+  _globals['_GROUPS']._serialized_options = b'\272\237\031\023\010\001\022\006group-\030\001\"\005Group'
+  _globals['_GROUPS'].methods_by_name['Get']._loaded_options = None
+  _globals['_GROUPS'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_GROUPS'].methods_by_name['List']._loaded_options = None
+  _globals['_GROUPS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_GROUPCREATEREQUEST']._serialized_start=189
   _globals['_GROUPCREATEREQUEST']._serialized_end=306
-  _globals['_GROUP']._serialized_start=308
-  _globals['_GROUP']._serialized_end=433
-  _globals['_GROUPCREATEFROMROLESREQUEST']._serialized_start=435
-  _globals['_GROUPCREATEFROMROLESREQUEST']._serialized_end=562
-  _globals['_GROUPFROMROLE']._serialized_start=565
-  _globals['_GROUPFROMROLE']._serialized_end=790
-  _globals['_GROUPGETREQUEST']._serialized_start=792
-  _globals['_GROUPGETREQUEST']._serialized_end=882
-  _globals['_GROUPUPDATEREQUEST']._serialized_start=885
-  _globals['_GROUPUPDATEREQUEST']._serialized_end=1022
-  _globals['_GROUPDELETEREQUEST']._serialized_start=1024
-  _globals['_GROUPDELETEREQUEST']._serialized_end=1120
-  _globals['_GROUPLISTREQUEST']._serialized_start=1122
-  _globals['_GROUPLISTREQUEST']._serialized_end=1218
-  _globals['_GROUPCREATERESPONSE']._serialized_start=1221
-  _globals['_GROUPCREATERESPONSE']._serialized_end=1390
-  _globals['_GROUPCREATEFROMROLESRESPONSE']._serialized_start=1393
-  _globals['_GROUPCREATEFROMROLESRESPONSE']._serialized_end=1589
-  _globals['_GROUPGETRESPONSE']._serialized_start=1592
-  _globals['_GROUPGETRESPONSE']._serialized_end=1747
-  _globals['_GROUPUPDATERESPONSE']._serialized_start=1750
-  _globals['_GROUPUPDATERESPONSE']._serialized_end=1919
-  _globals['_GROUPDELETERESPONSE']._serialized_start=1922
-  _globals['_GROUPDELETERESPONSE']._serialized_end=2050
-  _globals['_GROUPLISTRESPONSE']._serialized_start=2053
-  _globals['_GROUPLISTRESPONSE']._serialized_end=2227
-  _globals['_GROUPS']._serialized_start=2230
-  _globals['_GROUPS']._serialized_end=2688
+  _globals['_GROUP']._serialized_start=309
+  _globals['_GROUP']._serialized_end=440
+  _globals['_GROUPCREATEFROMROLESREQUEST']._serialized_start=442
+  _globals['_GROUPCREATEFROMROLESREQUEST']._serialized_end=569
+  _globals['_GROUPFROMROLE']._serialized_start=572
+  _globals['_GROUPFROMROLE']._serialized_end=797
+  _globals['_GROUPGETREQUEST']._serialized_start=799
+  _globals['_GROUPGETREQUEST']._serialized_end=889
+  _globals['_GROUPUPDATEREQUEST']._serialized_start=892
+  _globals['_GROUPUPDATEREQUEST']._serialized_end=1029
+  _globals['_GROUPDELETEREQUEST']._serialized_start=1031
+  _globals['_GROUPDELETEREQUEST']._serialized_end=1127
+  _globals['_GROUPLISTREQUEST']._serialized_start=1129
+  _globals['_GROUPLISTREQUEST']._serialized_end=1225
+  _globals['_GROUPCREATERESPONSE']._serialized_start=1228
+  _globals['_GROUPCREATERESPONSE']._serialized_end=1397
+  _globals['_GROUPCREATEFROMROLESRESPONSE']._serialized_start=1400
+  _globals['_GROUPCREATEFROMROLESRESPONSE']._serialized_end=1596
+  _globals['_GROUPGETRESPONSE']._serialized_start=1599
+  _globals['_GROUPGETRESPONSE']._serialized_end=1754
+  _globals['_GROUPUPDATERESPONSE']._serialized_start=1757
+  _globals['_GROUPUPDATERESPONSE']._serialized_end=1926
+  _globals['_GROUPDELETERESPONSE']._serialized_start=1929
+  _globals['_GROUPDELETERESPONSE']._serialized_end=2057
+  _globals['_GROUPLISTRESPONSE']._serialized_start=2060
+  _globals['_GROUPLISTRESPONSE']._serialized_end=2234
+  _globals['_GROUPS']._serialized_start=2237
+  _globals['_GROUPS']._serialized_end=2730
 # @@protoc_insertion_point(module_scope)

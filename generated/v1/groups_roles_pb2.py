@@ -26,7 +26,7 @@ from aiosdm._generated.v1 import hints_pb2 as aiosdm_dot_v1_dot_hints__pb2
 from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x61iosdm/v1/groups_roles.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x82\x01\n\x16GroupRoleCreateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12(\n\ngroup_role\x18\x02 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole:\x06\xb2\x9f\x19\x02\x08\x01\"\x8d\x01\n\tGroupRole\x12\n\n\x02id\x18\x01 \x01(\t\x12\x18\n\x08group_id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x17\n\x07role_id\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1c\n\ngroup_name\x18\x04 \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01\x12\x1b\n\trole_name\x18\x05 \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01:\x06\xb2\x9f\x19\x02\x08\x01\"^\n\x13GroupRoleGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"d\n\x16GroupRoleDeleteRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"d\n\x14GroupRoleListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\xb6\x01\n\x17GroupRoleCreateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12(\n\ngroup_role\x18\x02 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xa8\x01\n\x14GroupRoleGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12(\n\ngroup_role\x18\x02 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xae\x01\n\x17GroupRoleDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\x12(\n\ngroup_role\x18\x03 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole:\x06\xb2\x9f\x19\x02\x08\x01\"\xbc\x01\n\x15GroupRoleListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x32\n\x0cgroups_roles\x18\x02 \x03(\x0b\x32\x14.aiosdm.v1.GroupRoleB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\x32\xc2\x02\n\x0bGroupsRoles\x12O\n\x06\x43reate\x12!.aiosdm.v1.GroupRoleCreateRequest\x1a\".aiosdm.v1.GroupRoleCreateResponse\x12\x46\n\x03Get\x12\x1e.aiosdm.v1.GroupRoleGetRequest\x1a\x1f.aiosdm.v1.GroupRoleGetResponse\x12O\n\x06\x44\x65lete\x12!.aiosdm.v1.GroupRoleDeleteRequest\x1a\".aiosdm.v1.GroupRoleDeleteResponse\x12I\n\x04List\x12\x1f.aiosdm.v1.GroupRoleListRequest\x1a .aiosdm.v1.GroupRoleListResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x61iosdm/v1/groups_roles.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x82\x01\n\x16GroupRoleCreateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12(\n\ngroup_role\x18\x02 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole:\x06\xb2\x9f\x19\x02\x08\x01\"\xac\x01\n\tGroupRole\x12\n\n\x02id\x18\x01 \x01(\t\x12\x1f\n\x08group_id\x18\x02 \x01(\tB\r\xaa\x9f\x19\t \x01:\x05Group\x12\x1d\n\x07role_id\x18\x03 \x01(\tB\x0c\xaa\x9f\x19\x08 \x01:\x04Role\x12\x1c\n\ngroup_name\x18\x04 \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01\x12\x1b\n\trole_name\x18\x05 \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01:\x18\xb2\x9f\x19\x14\x08\x01\x1a\x10group_id,role_id\"^\n\x13GroupRoleGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"d\n\x16GroupRoleDeleteRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"d\n\x14GroupRoleListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\xb6\x01\n\x17GroupRoleCreateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12(\n\ngroup_role\x18\x02 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xa8\x01\n\x14GroupRoleGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12(\n\ngroup_role\x18\x02 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xae\x01\n\x17GroupRoleDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\x12(\n\ngroup_role\x18\x03 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole:\x06\xb2\x9f\x19\x02\x08\x01\"\xbc\x01\n\x15GroupRoleListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x32\n\x0cgroups_roles\x18\x02 \x03(\x0b\x32\x14.aiosdm.v1.GroupRoleB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\x32\xed\x02\n\x0bGroupsRoles\x12O\n\x06\x43reate\x12!.aiosdm.v1.GroupRoleCreateRequest\x1a\".aiosdm.v1.GroupRoleCreateResponse\x12K\n\x03Get\x12\x1e.aiosdm.v1.GroupRoleGetRequest\x1a\x1f.aiosdm.v1.GroupRoleGetResponse\"\x03\x90\x02\x01\x12O\n\x06\x44\x65lete\x12!.aiosdm.v1.GroupRoleDeleteRequest\x1a\".aiosdm.v1.GroupRoleDeleteResponse\x12N\n\x04List\x12\x1f.aiosdm.v1.GroupRoleListRequest\x1a .aiosdm.v1.GroupRoleListResponse\"\x03\x90\x02\x01\x1a\x1f\xba\x9f\x19\x1b\x08\x01\x12\ngrouprole-\x18\x01\"\tGroupRoleb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,15 +38,15 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GROUPROLECREATEREQUEST']._loaded_options = None
   _globals['_GROUPROLECREATEREQUEST']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_GROUPROLE'].fields_by_name['group_id']._loaded_options = None
-  _globals['_GROUPROLE'].fields_by_name['group_id']._serialized_options = b'\252\237\031\002 \001'
+  _globals['_GROUPROLE'].fields_by_name['group_id']._serialized_options = b'\252\237\031\t \001:\005Group'
   _globals['_GROUPROLE'].fields_by_name['role_id']._loaded_options = None
-  _globals['_GROUPROLE'].fields_by_name['role_id']._serialized_options = b'\252\237\031\002 \001'
+  _globals['_GROUPROLE'].fields_by_name['role_id']._serialized_options = b'\252\237\031\010 \001:\004Role'
   _globals['_GROUPROLE'].fields_by_name['group_name']._loaded_options = None
   _globals['_GROUPROLE'].fields_by_name['group_name']._serialized_options = b'\252\237\031\004\020\001\030\001'
   _globals['_GROUPROLE'].fields_by_name['role_name']._loaded_options = None
   _globals['_GROUPROLE'].fields_by_name['role_name']._serialized_options = b'\252\237\031\004\020\001\030\001'
   _globals['_GROUPROLE']._loaded_options = None
-  _globals['_GROUPROLE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_GROUPROLE']._serialized_options = b'\262\237\031\024\010\001\032\020group_id,role_id'
   _globals['_GROUPROLEGETREQUEST'].fields_by_name['meta']._loaded_options = None
   _globals['_GROUPROLEGETREQUEST'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
   _globals['_GROUPROLEGETREQUEST']._loaded_options = None
@@ -73,24 +73,30 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GROUPROLELISTRESPONSE'].fields_by_name['groups_roles']._serialized_options = b'\252\237\031\002\020\001'
   _globals['_GROUPROLELISTRESPONSE']._loaded_options = None
   _globals['_GROUPROLELISTRESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_GROUPSROLES']._loaded_options = None
+  _globals['_GROUPSROLES']._serialized_options = b'\272\237\031\033\010\001\022\ngrouprole-\030\001\"\tGroupRole'
+  _globals['_GROUPSROLES'].methods_by_name['Get']._loaded_options = None
+  _globals['_GROUPSROLES'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_GROUPSROLES'].methods_by_name['List']._loaded_options = None
+  _globals['_GROUPSROLES'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_GROUPROLECREATEREQUEST']._serialized_start=89
   _globals['_GROUPROLECREATEREQUEST']._serialized_end=219
   _globals['_GROUPROLE']._serialized_start=222
-  _globals['_GROUPROLE']._serialized_end=363
-  _globals['_GROUPROLEGETREQUEST']._serialized_start=365
-  _globals['_GROUPROLEGETREQUEST']._serialized_end=459
-  _globals['_GROUPROLEDELETEREQUEST']._serialized_start=461
-  _globals['_GROUPROLEDELETEREQUEST']._serialized_end=561
-  _globals['_GROUPROLELISTREQUEST']._serialized_start=563
-  _globals['_GROUPROLELISTREQUEST']._serialized_end=663
-  _globals['_GROUPROLECREATERESPONSE']._serialized_start=666
-  _globals['_GROUPROLECREATERESPONSE']._serialized_end=848
-  _globals['_GROUPROLEGETRESPONSE']._serialized_start=851
-  _globals['_GROUPROLEGETRESPONSE']._serialized_end=1019
-  _globals['_GROUPROLEDELETERESPONSE']._serialized_start=1022
-  _globals['_GROUPROLEDELETERESPONSE']._serialized_end=1196
-  _globals['_GROUPROLELISTRESPONSE']._serialized_start=1199
-  _globals['_GROUPROLELISTRESPONSE']._serialized_end=1387
-  _globals['_GROUPSROLES']._serialized_start=1390
-  _globals['_GROUPSROLES']._serialized_end=1712
+  _globals['_GROUPROLE']._serialized_end=394
+  _globals['_GROUPROLEGETREQUEST']._serialized_start=396
+  _globals['_GROUPROLEGETREQUEST']._serialized_end=490
+  _globals['_GROUPROLEDELETEREQUEST']._serialized_start=492
+  _globals['_GROUPROLEDELETEREQUEST']._serialized_end=592
+  _globals['_GROUPROLELISTREQUEST']._serialized_start=594
+  _globals['_GROUPROLELISTREQUEST']._serialized_end=694
+  _globals['_GROUPROLECREATERESPONSE']._serialized_start=697
+  _globals['_GROUPROLECREATERESPONSE']._serialized_end=879
+  _globals['_GROUPROLEGETRESPONSE']._serialized_start=882
+  _globals['_GROUPROLEGETRESPONSE']._serialized_end=1050
+  _globals['_GROUPROLEDELETERESPONSE']._serialized_start=1053
+  _globals['_GROUPROLEDELETERESPONSE']._serialized_end=1227
+  _globals['_GROUPROLELISTRESPONSE']._serialized_start=1230
+  _globals['_GROUPROLELISTRESPONSE']._serialized_end=1418
+  _globals['_GROUPSROLES']._serialized_start=1421
+  _globals['_GROUPSROLES']._serialized_end=1786
 # @@protoc_insertion_point(module_scope)

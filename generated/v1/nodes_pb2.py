@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from aiosdm._generated.v1 import tags_pb2 as aiosdm_dot_v1_dot_tags__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x61iosdm/v1/nodes.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x14\x61iosdm/v1/tags.proto\"\x92\x01\n\x04Node\x12!\n\x05relay\x18\x01 \x01(\x0b\x32\x10.aiosdm.v1.RelayH\x00\x12%\n\x07gateway\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.GatewayH\x00\x12\x30\n\rproxy_cluster\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.ProxyClusterH\x00:\x06\xb2\x9f\x19\x02\x08\x01\x42\x06\n\x04node\"\x99\x02\n\x05Relay\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x15\n\x05state\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\x16\n\x0egateway_filter\x18\x05 \x01(\t\x12\x16\n\x06\x64\x65vice\x18\x06 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x18\n\x08location\x18\x07 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x17\n\x07version\x18\x08 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x16\n\x04uuid\x18\t \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01\x12=\n\x13maintenance_windows\x18\x0b \x03(\x0b\x32 .aiosdm.v1.NodeMaintenanceWindow:\x06\xb2\x9f\x19\x02\x08\x01\"P\n\x15NodeMaintenanceWindow\x12\x15\n\rcron_schedule\x18\x01 \x01(\t\x12\x18\n\x10require_idleness\x18\x02 \x01(\x08:\x06\xb2\x9f\x19\x02\x08\x01\"\xd1\x02\n\x07Gateway\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x15\n\x05state\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x1e\n\x0elisten_address\x18\x04 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x14\n\x0c\x62ind_address\x18\x05 \x01(\t\x12\x1d\n\x04tags\x18\x06 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\x16\n\x0egateway_filter\x18\x07 \x01(\t\x12\x16\n\x06\x64\x65vice\x18\x08 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x18\n\x08location\x18\t \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x17\n\x07version\x18\n \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x16\n\x04uuid\x18\x0b \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01\x12=\n\x13maintenance_windows\x18\r \x03(\x0b\x32 .aiosdm.v1.NodeMaintenanceWindow:\x06\xb2\x9f\x19\x02\x08\x01\"\xa7\x01\n\x0cProxyCluster\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x17\n\x07\x61\x64\x64ress\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12=\n\x13maintenance_windows\x18\x05 \x03(\x0b\x32 .aiosdm.v1.NodeMaintenanceWindow:\x06\xb2\x9f\x19\x02\x08\x01\"b\n\x11NodeCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12\x1d\n\x04node\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Node\"\xb5\x01\n\x12NodeCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12\x1d\n\x04node\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Node\x12\x15\n\x05token\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02(\x01\x12\x30\n\nrate_limit\x18\x04 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"I\n\x0eNodeGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x98\x01\n\x0fNodeGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x1d\n\x04node\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Node\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"n\n\x11NodeUpdateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\x12\x1d\n\x04node\x18\x03 \x01(\x0b\x32\x0f.aiosdm.v1.Node\"\x9e\x01\n\x12NodeUpdateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadata\x12\x1d\n\x04node\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Node\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"O\n\x11NodeDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x7f\n\x12NodeDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"O\n\x0fNodeListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\x93\x01\n\x10NodeListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x1e\n\x05nodes\x18\x02 \x03(\x0b\x32\x0f.aiosdm.v1.Node\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"r\n\x13NodeTCPProbeRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12\x0f\n\x07node_id\x18\x02 \x01(\t\x12\x0c\n\x04host\x18\x03 \x01(\t\x12\x0c\n\x04port\x18\x04 \x01(\x05\"\xa3\x01\n\x14NodeTCPProbeResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12\x11\n\tsucceeded\x18\x02 \x01(\x08\x12\r\n\x05\x65rror\x18\x03 \x01(\t\x12\x30\n\nrate_limit\x18\x04 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa8\x03\n\x05Nodes\x12\x45\n\x06\x43reate\x12\x1c.aiosdm.v1.NodeCreateRequest\x1a\x1d.aiosdm.v1.NodeCreateResponse\x12<\n\x03Get\x12\x19.aiosdm.v1.NodeGetRequest\x1a\x1a.aiosdm.v1.NodeGetResponse\x12\x45\n\x06Update\x12\x1c.aiosdm.v1.NodeUpdateRequest\x1a\x1d.aiosdm.v1.NodeUpdateResponse\x12\x45\n\x06\x44\x65lete\x12\x1c.aiosdm.v1.NodeDeleteRequest\x1a\x1d.aiosdm.v1.NodeDeleteResponse\x12?\n\x04List\x12\x1a.aiosdm.v1.NodeListRequest\x1a\x1b.aiosdm.v1.NodeListResponse\x12K\n\x08TCPProbe\x12\x1e.aiosdm.v1.NodeTCPProbeRequest\x1a\x1f.aiosdm.v1.NodeTCPProbeResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x61iosdm/v1/nodes.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x14\x61iosdm/v1/tags.proto\"\x98\x01\n\x04Node\x12!\n\x05relay\x18\x01 \x01(\x0b\x32\x10.aiosdm.v1.RelayH\x00\x12%\n\x07gateway\x18\x02 \x01(\x0b\x32\x12.aiosdm.v1.GatewayH\x00\x12\x30\n\rproxy_cluster\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.ProxyClusterH\x00:\x0c\xb2\x9f\x19\x08\x08\x01\x1a\x04nameB\x06\n\x04node\"\x99\x02\n\x05Relay\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x15\n\x05state\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\x16\n\x0egateway_filter\x18\x05 \x01(\t\x12\x16\n\x06\x64\x65vice\x18\x06 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x18\n\x08location\x18\x07 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x17\n\x07version\x18\x08 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x16\n\x04uuid\x18\t \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01\x12=\n\x13maintenance_windows\x18\x0b \x03(\x0b\x32 .aiosdm.v1.NodeMaintenanceWindow:\x06\xb2\x9f\x19\x02\x08\x01\"P\n\x15NodeMaintenanceWindow\x12\x15\n\rcron_schedule\x18\x01 \x01(\t\x12\x18\n\x10require_idleness\x18\x02 \x01(\x08:\x06\xb2\x9f\x19\x02\x08\x01\"\xd1\x02\n\x07Gateway\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x15\n\x05state\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x1e\n\x0elisten_address\x18\x04 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x14\n\x0c\x62ind_address\x18\x05 \x01(\t\x12\x1d\n\x04tags\x18\x06 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\x16\n\x0egateway_filter\x18\x07 \x01(\t\x12\x16\n\x06\x64\x65vice\x18\x08 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x18\n\x08location\x18\t \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x17\n\x07version\x18\n \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12\x16\n\x04uuid\x18\x0b \x01(\tB\x08\xaa\x9f\x19\x04\x10\x01\x18\x01\x12=\n\x13maintenance_windows\x18\r \x03(\x0b\x32 .aiosdm.v1.NodeMaintenanceWindow:\x06\xb2\x9f\x19\x02\x08\x01\"\xa7\x01\n\x0cProxyCluster\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x17\n\x07\x61\x64\x64ress\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12=\n\x13maintenance_windows\x18\x05 \x03(\x0b\x32 .aiosdm.v1.NodeMaintenanceWindow:\x06\xb2\x9f\x19\x02\x08\x01\"b\n\x11NodeCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12\x1d\n\x04node\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Node\"\xb5\x01\n\x12NodeCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12\x1d\n\x04node\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Node\x12\x15\n\x05token\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02(\x01\x12\x30\n\nrate_limit\x18\x04 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"I\n\x0eNodeGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x98\x01\n\x0fNodeGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x1d\n\x04node\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Node\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"n\n\x11NodeUpdateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\x12\x1d\n\x04node\x18\x03 \x01(\x0b\x32\x0f.aiosdm.v1.Node\"\x9e\x01\n\x12NodeUpdateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadata\x12\x1d\n\x04node\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Node\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"O\n\x11NodeDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x7f\n\x12NodeDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"O\n\x0fNodeListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\x93\x01\n\x10NodeListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x1e\n\x05nodes\x18\x02 \x03(\x0b\x32\x0f.aiosdm.v1.Node\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"r\n\x13NodeTCPProbeRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12\x0f\n\x07node_id\x18\x02 \x01(\t\x12\x0c\n\x04host\x18\x03 \x01(\t\x12\x0c\n\x04port\x18\x04 \x01(\x05\"\xa3\x01\n\x14NodeTCPProbeResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12\x11\n\tsucceeded\x18\x02 \x01(\x08\x12\r\n\x05\x65rror\x18\x03 \x01(\t\x12\x30\n\nrate_limit\x18\x04 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\x32\xd8\x03\n\x05Nodes\x12\x45\n\x06\x43reate\x12\x1c.aiosdm.v1.NodeCreateRequest\x1a\x1d.aiosdm.v1.NodeCreateResponse\x12\x41\n\x03Get\x12\x19.aiosdm.v1.NodeGetRequest\x1a\x1a.aiosdm.v1.NodeGetResponse\"\x03\x90\x02\x01\x12\x45\n\x06Update\x12\x1c.aiosdm.v1.NodeUpdateRequest\x1a\x1d.aiosdm.v1.NodeUpdateResponse\x12\x45\n\x06\x44\x65lete\x12\x1c.aiosdm.v1.NodeDeleteRequest\x1a\x1d.aiosdm.v1.NodeDeleteResponse\x12\x44\n\x04List\x12\x1a.aiosdm.v1.NodeListRequest\x1a\x1b.aiosdm.v1.NodeListResponse\"\x03\x90\x02\x01\x12]\n\x08TCPProbe\x12\x1e.aiosdm.v1.NodeTCPProbeRequest\x1a\x1f.aiosdm.v1.NodeTCPProbeResponse\"\x10\x90\x02\x02\xc2\x9f\x19\t\"\x07node_id\x1a\x12\xba\x9f\x19\x0e\x08\x01\x12\x02n-\x18\x01\"\x04Nodeb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,7 +35,7 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'aiosdm.v1.nodes_pb2', _glob
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_NODE']._loaded_options = None
-  _globals['_NODE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_NODE']._serialized_options = b'\262\237\031\010\010\001\032\004name'
   _globals['_RELAY'].fields_by_name['state']._loaded_options = None
   _globals['_RELAY'].fields_by_name['state']._serialized_options = b'\252\237\031\002\030\001'
   _globals['_RELAY'].fields_by_name['device']._loaded_options = None
@@ -80,40 +80,48 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_NODEDELETERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_NODETCPPROBERESPONSE']._loaded_options = None
   _globals['_NODETCPPROBERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_NODES']._loaded_options = None
+  _globals['_NODES']._serialized_options = b'\272\237\031\016\010\001\022\002n-\030\001\"\004Node'
+  _globals['_NODES'].methods_by_name['Get']._loaded_options = None
+  _globals['_NODES'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_NODES'].methods_by_name['List']._loaded_options = None
+  _globals['_NODES'].methods_by_name['List']._serialized_options = b'\220\002\001'
+  _globals['_NODES'].methods_by_name['TCPProbe']._loaded_options = None
+  _globals['_NODES'].methods_by_name['TCPProbe']._serialized_options = b'\220\002\002\302\237\031\t\"\007node_id'
   _globals['_NODE']._serialized_start=104
-  _globals['_NODE']._serialized_end=250
-  _globals['_RELAY']._serialized_start=253
-  _globals['_RELAY']._serialized_end=534
-  _globals['_NODEMAINTENANCEWINDOW']._serialized_start=536
-  _globals['_NODEMAINTENANCEWINDOW']._serialized_end=616
-  _globals['_GATEWAY']._serialized_start=619
-  _globals['_GATEWAY']._serialized_end=956
-  _globals['_PROXYCLUSTER']._serialized_start=959
-  _globals['_PROXYCLUSTER']._serialized_end=1126
-  _globals['_NODECREATEREQUEST']._serialized_start=1128
-  _globals['_NODECREATEREQUEST']._serialized_end=1226
-  _globals['_NODECREATERESPONSE']._serialized_start=1229
-  _globals['_NODECREATERESPONSE']._serialized_end=1410
-  _globals['_NODEGETREQUEST']._serialized_start=1412
-  _globals['_NODEGETREQUEST']._serialized_end=1485
-  _globals['_NODEGETRESPONSE']._serialized_start=1488
-  _globals['_NODEGETRESPONSE']._serialized_end=1640
-  _globals['_NODEUPDATEREQUEST']._serialized_start=1642
-  _globals['_NODEUPDATEREQUEST']._serialized_end=1752
-  _globals['_NODEUPDATERESPONSE']._serialized_start=1755
-  _globals['_NODEUPDATERESPONSE']._serialized_end=1913
-  _globals['_NODEDELETEREQUEST']._serialized_start=1915
-  _globals['_NODEDELETEREQUEST']._serialized_end=1994
-  _globals['_NODEDELETERESPONSE']._serialized_start=1996
-  _globals['_NODEDELETERESPONSE']._serialized_end=2123
-  _globals['_NODELISTREQUEST']._serialized_start=2125
-  _globals['_NODELISTREQUEST']._serialized_end=2204
-  _globals['_NODELISTRESPONSE']._serialized_start=2207
-  _globals['_NODELISTRESPONSE']._serialized_end=2354
-  _globals['_NODETCPPROBEREQUEST']._serialized_start=2356
-  _globals['_NODETCPPROBEREQUEST']._serialized_end=2470
-  _globals['_NODETCPPROBERESPONSE']._serialized_start=2473
-  _globals['_NODETCPPROBERESPONSE']._serialized_end=2636
-  _globals['_NODES']._serialized_start=2639
-  _globals['_NODES']._serialized_end=3063
+  _globals['_NODE']._serialized_end=256
+  _globals['_RELAY']._serialized_start=259
+  _globals['_RELAY']._serialized_end=540
+  _globals['_NODEMAINTENANCEWINDOW']._serialized_start=542
+  _globals['_NODEMAINTENANCEWINDOW']._serialized_end=622
+  _globals['_GATEWAY']._serialized_start=625
+  _globals['_GATEWAY']._serialized_end=962
+  _globals['_PROXYCLUSTER']._serialized_start=965
+  _globals['_PROXYCLUSTER']._serialized_end=1132
+  _globals['_NODECREATEREQUEST']._serialized_start=1134
+  _globals['_NODECREATEREQUEST']._serialized_end=1232
+  _globals['_NODECREATERESPONSE']._serialized_start=1235
+  _globals['_NODECREATERESPONSE']._serialized_end=1416
+  _globals['_NODEGETREQUEST']._serialized_start=1418
+  _globals['_NODEGETREQUEST']._serialized_end=1491
+  _globals['_NODEGETRESPONSE']._serialized_start=1494
+  _globals['_NODEGETRESPONSE']._serialized_end=1646
+  _globals['_NODEUPDATEREQUEST']._serialized_start=1648
+  _globals['_NODEUPDATEREQUEST']._serialized_end=1758
+  _globals['_NODEUPDATERESPONSE']._serialized_start=1761
+  _globals['_NODEUPDATERESPONSE']._serialized_end=1919
+  _globals['_NODEDELETEREQUEST']._serialized_start=1921
+  _globals['_NODEDELETEREQUEST']._serialized_end=2000
+  _globals['_NODEDELETERESPONSE']._serialized_start=2002
+  _globals['_NODEDELETERESPONSE']._serialized_end=2129
+  _globals['_NODELISTREQUEST']._serialized_start=2131
+  _globals['_NODELISTREQUEST']._serialized_end=2210
+  _globals['_NODELISTRESPONSE']._serialized_start=2213
+  _globals['_NODELISTRESPONSE']._serialized_end=2360
+  _globals['_NODETCPPROBEREQUEST']._serialized_start=2362
+  _globals['_NODETCPPROBEREQUEST']._serialized_end=2476
+  _globals['_NODETCPPROBERESPONSE']._serialized_start=2479
+  _globals['_NODETCPPROBERESPONSE']._serialized_end=2642
+  _globals['_NODES']._serialized_start=2645
+  _globals['_NODES']._serialized_end=3117
 # @@protoc_insertion_point(module_scope)

@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from aiosdm._generated.v1 import tags_pb2 as aiosdm_dot_v1_dot_tags__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x61iosdm/v1/roles.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x14\x61iosdm/v1/tags.proto\"\xb6\x01\n\x04Role\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\x1c\n\x0c\x61\x63\x63\x65ss_rules\x18\x05 \x01(\tB\x06\xaa\x9f\x19\x02\x30\x01\x12\x1a\n\nmanaged_by\x18\x06 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12+\n\x05scope\x18\x07 \x01(\x0b\x32\x14.aiosdm.v1.RoleScopeB\x06\xaa\x9f\x19\x02\x10\x01:\x06\xb2\x9f\x19\x02\x08\x01\"9\n\tRoleScope\x12\x14\n\x04type\x18\x01 \x01(\tB\x06\xaa\x9f\x19\x02\x10\x01\x12\x16\n\x06\x61gents\x18\x02 \x03(\tB\x06\xaa\x9f\x19\x02\x10\x01\"b\n\x11RoleCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\"\x9e\x01\n\x12RoleCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"I\n\x0eRoleGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x98\x01\n\x0fRoleGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"n\n\x11RoleUpdateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\x12\x1d\n\x04role\x18\x03 \x01(\x0b\x32\x0f.aiosdm.v1.Role\"\x9e\x01\n\x12RoleUpdateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"O\n\x11RoleDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x7f\n\x12RoleDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"O\n\x0fRoleListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\x93\x01\n\x10RoleListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x1e\n\x05roles\x18\x02 \x03(\x0b\x32\x0f.aiosdm.v1.Role\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xdb\x02\n\x05Roles\x12\x45\n\x06\x43reate\x12\x1c.aiosdm.v1.RoleCreateRequest\x1a\x1d.aiosdm.v1.RoleCreateResponse\x12<\n\x03Get\x12\x19.aiosdm.v1.RoleGetRequest\x1a\x1a.aiosdm.v1.RoleGetResponse\x12\x45\n\x06Update\x12\x1c.aiosdm.v1.RoleUpdateRequest\x1a\x1d.aiosdm.v1.RoleUpdateResponse\x12\x45\n\x06\x44\x65lete\x12\x1c.aiosdm.v1.RoleDeleteRequest\x1a\x1d.aiosdm.v1.RoleDeleteResponse\x12?\n\x04List\x12\x1a.aiosdm.v1.RoleListRequest\x1a\x1b.aiosdm.v1.RoleListResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x61iosdm/v1/roles.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x14\x61iosdm/v1/tags.proto\"\xbc\x01\n\x04Role\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1d\n\x04tags\x18\x04 \x01(\x0b\x32\x0f.aiosdm.v1.Tags\x12\x1c\n\x0c\x61\x63\x63\x65ss_rules\x18\x05 \x01(\tB\x06\xaa\x9f\x19\x02\x30\x01\x12\x1a\n\nmanaged_by\x18\x06 \x01(\tB\x06\xaa\x9f\x19\x02\x18\x01\x12+\n\x05scope\x18\x07 \x01(\x0b\x32\x14.aiosdm.v1.RoleScopeB\x06\xaa\x9f\x19\x02\x10\x01:\x0c\xb2\x9f\x19\x08\x08\x01\x1a\x04name\"9\n\tRoleScope\x12\x14\n\x04type\x18\x01 \x01(\tB\x06\xaa\x9f\x19\x02\x10\x01\x12\x16\n\x06\x61gents\x18\x02 \x03(\tB\x06\xaa\x9f\x19\x02\x10\x01\"b\n\x11RoleCreateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\"\x9e\x01\n\x12RoleCreateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"I\n\x0eRoleGetRequest\x12+\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x98\x01\n\x0fRoleGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"n\n\x11RoleUpdateRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\x12\x1d\n\x04role\x18\x03 \x01(\x0b\x32\x0f.aiosdm.v1.Role\"\x9e\x01\n\x12RoleUpdateResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadata\x12\x1d\n\x04role\x18\x02 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"O\n\x11RoleDeleteRequest\x12.\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadata\x12\n\n\x02id\x18\x02 \x01(\t\"\x7f\n\x12RoleDeleteResponse\x12/\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadata\x12\x30\n\nrate_limit\x18\x02 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"O\n\x0fRoleListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\x93\x01\n\x10RoleListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x1e\n\x05roles\x18\x02 \x03(\x0b\x32\x0f.aiosdm.v1.Role\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xf9\x02\n\x05Roles\x12\x45\n\x06\x43reate\x12\x1c.aiosdm.v1.RoleCreateRequest\x1a\x1d.aiosdm.v1.RoleCreateResponse\x12\x41\n\x03Get\x12\x19.aiosdm.v1.RoleGetRequest\x1a\x1a.aiosdm.v1.RoleGetResponse\"\x03\x90\x02\x01\x12\x45\n\x06Update\x12\x1c.aiosdm.v1.RoleUpdateRequest\x1a\x1d.aiosdm.v1.RoleUpdateResponse\x12\x45\n\x06\x44\x65lete\x12\x1c.aiosdm.v1.RoleDeleteRequest\x1a\x1d.aiosdm.v1.RoleDeleteResponse\x12\x44\n\x04List\x12\x1a.aiosdm.v1.RoleListRequest\x1a\x1b.aiosdm.v1.RoleListResponse\"\x03\x90\x02\x01\x1a\x12\xba\x9f\x19\x0e\x08\x01\x12\x02r-\x18\x01\"\x04Roleb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,7 +43,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROLE'].fields_by_name['scope']._loaded_options = None
   _globals['_ROLE'].fields_by_name['scope']._serialized_options = b'\252\237\031\002\020\001'
   _globals['_ROLE']._loaded_options = None
-  _globals['_ROLE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ROLE']._serialized_options = b'\262\237\031\010\010\001\032\004name'
   _globals['_ROLESCOPE'].fields_by_name['type']._loaded_options = None
   _globals['_ROLESCOPE'].fields_by_name['type']._serialized_options = b'\252\237\031\002\020\001'
   _globals['_ROLESCOPE'].fields_by_name['agents']._loaded_options = None
@@ -56,30 +56,36 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROLEUPDATERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ROLEDELETERESPONSE']._loaded_options = None
   _globals['_ROLEDELETERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_ROLES']._loaded_options = None
+  _globals['_ROLES']._serialized_options = b'\272\237\031\016\010\001\022\002r-\030\001\"\004Role'
+  _globals['_ROLES'].methods_by_name['Get']._loaded_options = None
+  _globals['_ROLES'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_ROLES'].methods_by_name['List']._loaded_options = None
+  _globals['_ROLES'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ROLE']._serialized_start=104
-  _globals['_ROLE']._serialized_end=286
-  _globals['_ROLESCOPE']._serialized_start=288
-  _globals['_ROLESCOPE']._serialized_end=345
-  _globals['_ROLECREATEREQUEST']._serialized_start=347
-  _globals['_ROLECREATEREQUEST']._serialized_end=445
-  _globals['_ROLECREATERESPONSE']._serialized_start=448
-  _globals['_ROLECREATERESPONSE']._serialized_end=606
-  _globals['_ROLEGETREQUEST']._serialized_start=608
-  _globals['_ROLEGETREQUEST']._serialized_end=681
-  _globals['_ROLEGETRESPONSE']._serialized_start=684
-  _globals['_ROLEGETRESPONSE']._serialized_end=836
-  _globals['_ROLEUPDATEREQUEST']._serialized_start=838
-  _globals['_ROLEUPDATEREQUEST']._serialized_end=948
-  _globals['_ROLEUPDATERESPONSE']._serialized_start=951
-  _globals['_ROLEUPDATERESPONSE']._serialized_end=1109
-  _globals['_ROLEDELETEREQUEST']._serialized_start=1111
-  _globals['_ROLEDELETEREQUEST']._serialized_end=1190
-  _globals['_ROLEDELETERESPONSE']._serialized_start=1192
-  _globals['_ROLEDELETERESPONSE']._serialized_end=1319
-  _globals['_ROLELISTREQUEST']._serialized_start=1321
-  _globals['_ROLELISTREQUEST']._serialized_end=1400
-  _globals['_ROLELISTRESPONSE']._serialized_start=1403
-  _globals['_ROLELISTRESPONSE']._serialized_end=1550
-  _globals['_ROLES']._serialized_start=1553
-  _globals['_ROLES']._serialized_end=1900
+  _globals['_ROLE']._serialized_end=292
+  _globals['_ROLESCOPE']._serialized_start=294
+  _globals['_ROLESCOPE']._serialized_end=351
+  _globals['_ROLECREATEREQUEST']._serialized_start=353
+  _globals['_ROLECREATEREQUEST']._serialized_end=451
+  _globals['_ROLECREATERESPONSE']._serialized_start=454
+  _globals['_ROLECREATERESPONSE']._serialized_end=612
+  _globals['_ROLEGETREQUEST']._serialized_start=614
+  _globals['_ROLEGETREQUEST']._serialized_end=687
+  _globals['_ROLEGETRESPONSE']._serialized_start=690
+  _globals['_ROLEGETRESPONSE']._serialized_end=842
+  _globals['_ROLEUPDATEREQUEST']._serialized_start=844
+  _globals['_ROLEUPDATEREQUEST']._serialized_end=954
+  _globals['_ROLEUPDATERESPONSE']._serialized_start=957
+  _globals['_ROLEUPDATERESPONSE']._serialized_end=1115
+  _globals['_ROLEDELETEREQUEST']._serialized_start=1117
+  _globals['_ROLEDELETEREQUEST']._serialized_end=1196
+  _globals['_ROLEDELETERESPONSE']._serialized_start=1198
+  _globals['_ROLEDELETERESPONSE']._serialized_end=1325
+  _globals['_ROLELISTREQUEST']._serialized_start=1327
+  _globals['_ROLELISTREQUEST']._serialized_end=1406
+  _globals['_ROLELISTRESPONSE']._serialized_start=1409
+  _globals['_ROLELISTRESPONSE']._serialized_end=1556
+  _globals['_ROLES']._serialized_start=1559
+  _globals['_ROLES']._serialized_end=1936
 # @@protoc_insertion_point(module_scope)

@@ -18,7 +18,8 @@ from typing import Any
 
 from google.protobuf.message import Message
 
-from aiosdm._generated.services import MethodSpec
+from aiosdm._generated.kinds import KINDS
+from aiosdm._specs import Kind, MethodSpec
 from aiosdm.testing._auth import ApiKey, KeyRing
 from aiosdm.testing._errors import bad_request, not_found
 from aiosdm.testing._fields import (
@@ -35,7 +36,7 @@ from aiosdm.testing._fields import (
     us_timestamp,
 )
 from aiosdm.testing._filters import FilterError, Predicate, SpecialTerm, compile_filter
-from aiosdm.testing._kinds import KINDS, Kind
+from aiosdm.testing._kinds import type_name
 from aiosdm.testing._store import Actor, Store, Tx
 
 __all__ = [
@@ -68,7 +69,7 @@ __all__ = [
 class Call:
     """One authenticated call, as handlers see it."""
 
-    spec: MethodSpec
+    spec: MethodSpec[Any, Any]
     key: ApiKey
     actor: Actor
 
@@ -110,7 +111,7 @@ def entity_of(request: Any, number: int, kind: Kind) -> Any:
 def check_required(entity: Message, kind: Kind) -> None:
     missing = missing_required(body(entity))
     if missing:
-        label = kind.type_name(entity)
+        label = type_name(kind, entity)
         raise bad_request(f"{label}: missing required field(s): {', '.join(missing)}")
 
 

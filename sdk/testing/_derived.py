@@ -18,9 +18,9 @@ from typing import Any
 
 from google.protobuf.message import Message
 
+from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.v1 import account_resources_pb2, role_resources_pb2
 from aiosdm.testing._fields import arm_name, body, timestamp_us, us_timestamp
-from aiosdm.testing._kinds import KINDS
 from aiosdm.testing._store import Tx
 
 __all__ = [

@@ -11,6 +11,7 @@ from typing import Any
 
 from google.protobuf.message import Message
 
+from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.services import SERVICES
 from aiosdm._generated.v1 import (
     account_permissions_pb2,
@@ -51,7 +52,6 @@ from aiosdm.testing._fields import (
     us_timestamp,
 )
 from aiosdm.testing._filters import Predicate
-from aiosdm.testing._kinds import KINDS
 from aiosdm.testing._secrets import secret_handlers
 from aiosdm.testing._store import Tx
 

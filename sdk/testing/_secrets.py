@@ -16,6 +16,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import rsa
 from google.protobuf.message import Message
 
+from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.v1 import managed_secrets_pb2
 from aiosdm.testing._crud import (
     Call,
@@ -42,7 +43,6 @@ from aiosdm.testing._crypto import (
 )
 from aiosdm.testing._errors import bad_request, not_found
 from aiosdm.testing._fields import body, field_names, flatten, us_timestamp
-from aiosdm.testing._kinds import KINDS
 from aiosdm.testing._store import Tx
 
 __all__ = ["secret_handlers"]

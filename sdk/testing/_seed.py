@@ -7,12 +7,13 @@ from typing import Any
 
 from google.protobuf.message import Message
 
+from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.services import SERVICES
+from aiosdm._specs import Kind
 from aiosdm.testing._auth import ApiKey
 from aiosdm.testing._crud import Call, Env, create_in
 from aiosdm.testing._fields import body, oneof_name
 from aiosdm.testing._handlers import create_hooks
-from aiosdm.testing._kinds import KINDS, Kind
 from aiosdm.testing._store import Actor, Tx
 
 __all__ = ["SEEDABLE", "seed"]

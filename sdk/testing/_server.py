@@ -15,7 +15,9 @@ import grpc
 import grpc.aio
 from google.protobuf.message import DecodeError
 
-from aiosdm._generated.services import SERVICES, MethodSpec
+from aiosdm._generated.kinds import KINDS
+from aiosdm._generated.services import SERVICES
+from aiosdm._specs import MethodSpec
 from aiosdm.testing._auth import ApiKey, KeyRing
 from aiosdm.testing._crud import Call, Env, Handler
 from aiosdm.testing._derived import update_derived
@@ -23,7 +25,6 @@ from aiosdm.testing._errors import ServiceError, bad_request
 from aiosdm.testing._faults import Faults
 from aiosdm.testing._fields import arm_name, body
 from aiosdm.testing._handlers import build_handlers
-from aiosdm.testing._kinds import KINDS
 from aiosdm.testing._ratelimit import RateLimit, RateLimiter
 from aiosdm.testing._seed import seed
 from aiosdm.testing._store import Actor, Store, Tx
@@ -272,7 +273,7 @@ class LocalServer:
     # -- the wire ----------------------------------------------------------------
 
     def _rpc(
-        self, spec: MethodSpec, handler: Handler
+        self, spec: MethodSpec[Any, Any], handler: Handler
     ) -> Callable[[bytes, grpc.aio.ServicerContext], Awaitable[bytes]]:
         async def rpc(body: bytes, context: grpc.aio.ServicerContext) -> bytes:
             started = time.perf_counter()
@@ -302,7 +303,7 @@ class LocalServer:
 
     async def _serve(
         self,
-        spec: MethodSpec,
+        spec: MethodSpec[Any, Any],
         handler: Handler,
         body: bytes,
         context: grpc.aio.ServicerContext,

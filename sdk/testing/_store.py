@@ -28,9 +28,10 @@ from typing import Any, TypeVar
 from google.protobuf.message import Message
 
 from aiosdm._generated.v1 import activities_pb2
+from aiosdm._specs import Kind
 from aiosdm.testing._errors import already_exists
 from aiosdm.testing._fields import us_timestamp
-from aiosdm.testing._kinds import Kind
+from aiosdm.testing._kinds import describe, links, type_name, unique_keys
 
 __all__ = ["Actor", "Change", "HistoryRow", "Store", "Tx"]
 
@@ -227,7 +228,7 @@ class Tx:
     def put(self, kind: Kind, ident: str, entity: Message) -> None:
         """Make ``entity`` the current version (checking uniqueness first)."""
         old_row = self._current_row(kind, ident)
-        keys = kind.unique_keys(entity)
+        keys = unique_keys(kind, entity)
         for key, message in keys:
             owner = self._conn.execute(
                 "SELECT id FROM uniques WHERE kind=? AND key=?", (kind.name, key)
@@ -243,7 +244,7 @@ class Tx:
             "INSERT INTO versions(kind, id, valid_from, activity_id, data) VALUES (?,?,?,?,?)",
             (kind.name, ident, self.now, self._activity(), entity.SerializeToString()),
         )
-        self._reindex(kind, ident, kind.links(entity), keys)
+        self._reindex(kind, ident, links(kind, entity), keys)
         self.changes.append(Change(kind, ident, old, entity))
 
     def delete(self, kind: Kind, ident: str) -> Message | None:
@@ -314,9 +315,9 @@ class Tx:
             action = (
                 "created" if first.old is None else "deleted" if first.new is None else "updated"
             )
-            kind_name = first.kind.type_name(entity)
+            kind_name = type_name(first.kind, entity)
             verb = f"{first.kind.noun} {action}"
-            description = f"{kind_name} {first.kind.describe(entity)} {action}"
+            description = f"{kind_name} {describe(entity)} {action}"
             if len(primary) > 1:
                 description += f" (and {len(primary) - 1} more changes)"
         activity.verb, activity.description = verb, description
@@ -324,8 +325,8 @@ class Tx:
         for change in primary[:50]:
             entity = change.new if change.new is not None else change.old
             assert entity is not None
-            item = activity.entities.add(id=change.id, type=change.kind.type_name(entity))
-            label = change.kind.describe(entity)
+            item = activity.entities.add(id=change.id, type=type_name(change.kind, entity))
+            label = describe(entity)
             if "@" in label:
                 item.email = label
             elif label != change.id:

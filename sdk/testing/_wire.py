@@ -10,12 +10,13 @@ import grpc.aio
 from google.protobuf.message import Message
 
 from aiosdm import _signing
-from aiosdm._generated.services import SERVICES, MethodSpec
+from aiosdm._generated.services import SERVICES
+from aiosdm._specs import MethodSpec
 
 __all__ = ["WireClient"]
 
 
-def _spec(signing_name: str) -> MethodSpec:
+def _spec(signing_name: str) -> MethodSpec[Any, Any]:
     service, _, method = signing_name.partition(".")
     try:
         return SERVICES[service][method]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import ipaddress
+import time
 from typing import Any
 
 import grpc
@@ -17,11 +18,20 @@ from cryptography.x509.oid import NameOID
 
 from aiosdm import errors
 from aiosdm._generated.services import SERVICES
+from aiosdm._generated.v1 import spec_pb2
 from aiosdm.client import DEFAULT_HOST, Client
 from aiosdm.credentials import StaticCredentials
 from aiosdm.interceptors import Call, Handler, Interceptor, Outbound, RetryPolicy
 
-from ._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, empty_answer
+from ._servers import (
+    ACCESS_KEY,
+    SECRET,
+    Abort,
+    Received,
+    ScriptedServer,
+    empty_answer,
+    timestamp,
+)
 
 NOT_BASE64 = "this-is-%%%-not-base64-secret"
 
@@ -188,3 +198,38 @@ async def test_tls_is_the_default() -> None:
                 await c.accounts.delete("a-1", timeout=5)
         assert caught.value.code == grpc.StatusCode.UNAVAILABLE.value[0]
     assert received == ["/v1.Accounts/Get"]
+
+
+@pytest.mark.parametrize(
+    ("keyword", "policy", "attempts"),
+    [
+        ({}, RetryPolicy(retry_rate_limit_errors=False), 1),  # the policy's choice stands
+        ({"retry_rate_limit_errors": False}, RetryPolicy(), 1),  # the keyword wins
+        ({}, RetryPolicy(base_delay=0.001), 2),  # default: rate limits are retried
+    ],
+)
+async def test_rate_limit_retries_follow_the_policy_unless_the_keyword_is_given(
+    keyword: dict[str, bool], policy: RetryPolicy, attempts: int
+) -> None:
+    seen = 0
+
+    async def limited(received: Received) -> Any:
+        nonlocal seen
+        seen += 1
+        if seen == 1:
+            limit = spec_pb2.RateLimitMetadata(limit=1, reset_at=timestamp(time.time()), bucket="k")
+            raise Abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "rate limited", rate_limit=limit)
+        return await empty_answer(received)
+
+    async with (
+        ScriptedServer(limited) as server,
+        Client(
+            ACCESS_KEY, SECRET, host=server.target, insecure=True, retry_policy=policy, **keyword
+        ) as client,
+    ):
+        if attempts == 1:
+            with pytest.raises(errors.RateLimitError):
+                await client.roles.get("r-1", timeout=5)
+        else:
+            await client.roles.get("r-1", timeout=5)
+    assert server.paths() == ["/v1.Roles/Get"] * attempts

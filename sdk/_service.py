@@ -10,14 +10,13 @@ the ``id`` field.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
-from aiosdm._generated.services import SERVICES, MethodSpec
 from aiosdm._pagination import ListIterator, quote_filter_args
+from aiosdm._specs import MethodSpec
 from aiosdm.interceptors._chain import Call, Handler
-from aiosdm.interceptors.retry import IDEMPOTENT_METHODS
 
 __all__ = ["CallCore", "Service"]
 
@@ -49,13 +48,13 @@ class CallCore:
             prefetch=self.prefetch,
         )
 
-    async def unary(self, spec: MethodSpec, request: Any, deadline: float | None) -> Any:
+    async def unary(self, spec: MethodSpec[Any, Any], request: Any, deadline: float | None) -> Any:
         """Send one request down the chain; returns the response message."""
         call = Call(
             method=spec,
             request=request,
             deadline=deadline,
-            idempotent=spec.method in IDEMPOTENT_METHODS,
+            idempotent=spec.idempotent,
         )
         return await self.handler.unary(call)
 
@@ -65,9 +64,11 @@ def _deadline(timeout: float | None) -> float | None:
 
 
 class Service:
-    """Base of the service clients (``client.accounts`` etc.)."""
+    """Base of the generated service clients (``client.accounts`` etc.): the request
+    layouts every method shape shares."""
 
-    _service: ClassVar[str]
+    #: The service's methods by rpc name (its row of the generated wire table).
+    _methods: ClassVar[Mapping[str, MethodSpec[Any, Any]]]
 
     def __init__(self, core: CallCore) -> None:
         self._core = core
@@ -75,8 +76,8 @@ class Service:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} service>"
 
-    def _spec(self, method: str) -> MethodSpec:
-        return SERVICES[self._service][method]
+    def _spec(self, method: str) -> MethodSpec[Any, Any]:
+        return self._methods[method]
 
     def _request(self, method: str) -> Any:
         return self._spec(method).request()
@@ -112,15 +113,17 @@ class Service:
         setattr(request, field, id)
         return read(await self._call(method, request, timeout))
 
-    async def _get(self, id: str, read: Callable[[Any], T], timeout: float | None) -> T:
+    async def _get(
+        self, method: str, id: str, read: Callable[[Any], T], timeout: float | None
+    ) -> T:
         """Get: ``meta`` only when reading a snapshot, then the id."""
-        request = self._request("Get")
+        request = self._request(method)
         snapshot_at = self._core.snapshot_at
         if snapshot_at is not None:
             request.meta.SetInParent()
             request.meta.snapshot_at.FromDatetime(snapshot_at)
         request.id = id
-        return read(await self._call("Get", request, timeout))
+        return read(await self._call(method, request, timeout))
 
     def _list(
         self,
@@ -129,9 +132,15 @@ class Service:
         args: Sequence[object],
         timeout: float | None,
         items: Callable[[Any], list[T]],
+        fields: Mapping[str, object] | None = None,
     ) -> ListIterator[T]:
-        """A lazily paged list; the filter is checked (and quoted) right away."""
+        """A lazily paged list; the filter is checked (and quoted) right away.
+
+        ``fields`` are further request fields some lists take (whose entitlements).
+        """
         request = self._request(method)
+        for name, value in (fields or {}).items():
+            setattr(request, name, value)
         request.meta.SetInParent()
         if self._core.page_limit > 0:
             request.meta.limit = self._core.page_limit
