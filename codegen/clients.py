@@ -234,7 +234,7 @@ class ClientEmitter:
             )
         common |= {"response": self.model(mod, m.response), "read": self.reader(mod, m.response)}
         if m.shape in ("create", "update"):
-            entity = self.schema.messages[m.request].fields[1 if m.shape == "create" else 2]
+            entity = self.schema.messages[m.request].by_name[m.entity_field]
             return CREATE.substitute(
                 common,
                 param=entity.name,

@@ -56,6 +56,10 @@ _SHAPES_BY_NAME = {
     "List": "list",
 }
 _UNKNOWN_IDEMPOTENCY = descriptor_pb2.MethodOptions.IDEMPOTENCY_UNKNOWN
+#: The standard layouts (wire facts, section 1): where a create or update request
+#: carries its entity, and where create/get/update responses carry theirs.
+ENTITY_FIELD_NUMBER = {"create": 2, "update": 3}
+RESULT_FIELD_NUMBER = 2
 
 
 def snake(name: str) -> str:
@@ -131,6 +135,8 @@ class Method:
     idempotent: bool = False
     items: str = ""  # list responses: the repeated field of items
     id_field: str = ""
+    entity_field: str = ""  # create/update: the request field carrying the entity
+    result_field: str = ""  # create/get/update: the response field carrying the entity
 
 
 @dataclass
@@ -326,10 +332,17 @@ def _complete(schema: Schema) -> None:
 def _check_method(schema: Schema, where: str, m: Method) -> None:
     request, response = schema.messages[m.request], schema.messages[m.response]
     numbers = {f.number: f for f in request.fields}
-    if m.shape in ("create", "update"):
-        number = 2 if m.shape == "create" else 3
+    if m.shape in ENTITY_FIELD_NUMBER:
+        number = ENTITY_FIELD_NUMBER[m.shape]
         if number not in numbers or numbers[number].kind != "message":
             raise SchemaError(f"{where}: a {m.shape} request carries its entity in field {number}")
+        m.entity_field = numbers[number].name
+    if m.shape in ("create", "get", "update"):
+        results = {f.number: f for f in response.fields}
+        if RESULT_FIELD_NUMBER in results and results[RESULT_FIELD_NUMBER].kind == "message":
+            m.result_field = results[RESULT_FIELD_NUMBER].name
+    if m.shape in ("get", "update", "delete") and not m.id_field:
+        m.id_field = "id"
     if m.shape in ("get", "delete") and "id" not in request.by_name:
         raise SchemaError(f"{where}: a {m.shape} request carries an id field")
     if m.shape == "list":

@@ -44,6 +44,8 @@ METHOD = Template("""        "$method": MethodSpec(
             idempotent=$idempotent,
             items="$items",
             id_field="$id_field",
+            entity_field="$entity_field",
+            result_field="$result_field",
         ),
 """)
 
@@ -89,6 +91,8 @@ def _method(schema: Schema, s: Service, m: Method) -> str:
         idempotent=m.idempotent,
         items=m.items,
         id_field=m.id_field,
+        entity_field=m.entity_field,
+        result_field=m.result_field,
     )
 
 

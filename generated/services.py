@@ -53,6 +53,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="account_attachment",
+            result_field="account_attachment",
         ),
         "Get": MethodSpec(
             service="AccountAttachments",
@@ -65,7 +67,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="account_attachment",
         ),
         "Delete": MethodSpec(
             service="AccountAttachments",
@@ -78,7 +82,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="AccountAttachments",
@@ -92,6 +98,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="account_attachments",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountAttachmentsHistory": {
@@ -107,6 +115,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountGrants": {
@@ -122,6 +132,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="account_grant",
+            result_field="account_grant",
         ),
         "Get": MethodSpec(
             service="AccountGrants",
@@ -134,7 +146,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="account_grant",
         ),
         "Delete": MethodSpec(
             service="AccountGrants",
@@ -147,7 +161,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="AccountGrants",
@@ -161,6 +177,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="account_grants",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountGrantsHistory": {
@@ -176,6 +194,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountPermissions": {
@@ -191,6 +211,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="permissions",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountResources": {
@@ -206,6 +228,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="account_resources",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountResourcesHistory": {
@@ -221,6 +245,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "Accounts": {
@@ -236,6 +262,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="account",
+            result_field="account",
         ),
         "Get": MethodSpec(
             service="Accounts",
@@ -248,7 +276,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="account",
         ),
         "Update": MethodSpec(
             service="Accounts",
@@ -261,7 +291,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.UPDATE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="account",
+            result_field="account",
         ),
         "Delete": MethodSpec(
             service="Accounts",
@@ -274,7 +306,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="Accounts",
@@ -288,6 +322,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="accounts",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountsGroups": {
@@ -303,6 +339,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="account_group",
+            result_field="account_group",
         ),
         "Get": MethodSpec(
             service="AccountsGroups",
@@ -315,7 +353,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="account_group",
         ),
         "Delete": MethodSpec(
             service="AccountsGroups",
@@ -328,7 +368,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="AccountsGroups",
@@ -342,6 +384,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="account_groups",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountsGroupsHistory": {
@@ -357,6 +401,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "AccountsHistory": {
@@ -372,6 +418,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "Activities": {
@@ -386,7 +434,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="activity",
         ),
         "List": MethodSpec(
             service="Activities",
@@ -400,6 +450,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="activities",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "Roles": {
@@ -415,6 +467,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="role",
+            result_field="role",
         ),
         "Get": MethodSpec(
             service="Roles",
@@ -427,7 +481,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="role",
         ),
         "Update": MethodSpec(
             service="Roles",
@@ -440,7 +496,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.UPDATE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="role",
+            result_field="role",
         ),
         "Delete": MethodSpec(
             service="Roles",
@@ -453,7 +511,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="Roles",
@@ -467,6 +527,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="roles",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "Groups": {
@@ -482,6 +544,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="group",
+            result_field="group",
         ),
         "CreateFromRoles": MethodSpec(
             service="Groups",
@@ -495,6 +559,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
         "Get": MethodSpec(
             service="Groups",
@@ -507,7 +573,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="group",
         ),
         "Update": MethodSpec(
             service="Groups",
@@ -520,7 +588,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.UPDATE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="group",
+            result_field="group",
         ),
         "Delete": MethodSpec(
             service="Groups",
@@ -533,7 +603,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="Groups",
@@ -547,6 +619,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="groups",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "GroupsHistory": {
@@ -562,6 +636,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "GroupsRoles": {
@@ -577,6 +653,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="group_role",
+            result_field="group_role",
         ),
         "Get": MethodSpec(
             service="GroupsRoles",
@@ -589,7 +667,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="group_role",
         ),
         "Delete": MethodSpec(
             service="GroupsRoles",
@@ -602,7 +682,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="GroupsRoles",
@@ -616,6 +698,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="groups_roles",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "GroupsRolesHistory": {
@@ -631,6 +715,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "ManagedSecrets": {
@@ -646,6 +732,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="managed_secrets",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
         "ListByActor": MethodSpec(
             service="ManagedSecrets",
@@ -659,6 +747,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="managed_secrets",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
         "Create": MethodSpec(
             service="ManagedSecrets",
@@ -672,6 +762,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="managed_secret",
+            result_field="managed_secret",
         ),
         "Update": MethodSpec(
             service="ManagedSecrets",
@@ -684,7 +776,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.UPDATE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="managed_secret",
+            result_field="managed_secret",
         ),
         "Rotate": MethodSpec(
             service="ManagedSecrets",
@@ -698,6 +792,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "Delete": MethodSpec(
             service="ManagedSecrets",
@@ -710,7 +806,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "ForceDelete": MethodSpec(
             service="ManagedSecrets",
@@ -723,7 +821,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "Get": MethodSpec(
             service="ManagedSecrets",
@@ -736,7 +836,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="managed_secret",
         ),
         "Retrieve": MethodSpec(
             service="ManagedSecrets",
@@ -750,6 +852,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="",
             id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "Validate": MethodSpec(
             service="ManagedSecrets",
@@ -763,6 +867,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="",
             id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "Logs": MethodSpec(
             service="ManagedSecrets",
@@ -776,6 +882,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="managed_secret_logs",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "Nodes": {
@@ -791,6 +899,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="node",
+            result_field="node",
         ),
         "Get": MethodSpec(
             service="Nodes",
@@ -803,7 +913,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="node",
         ),
         "Update": MethodSpec(
             service="Nodes",
@@ -816,7 +928,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.UPDATE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="node",
+            result_field="node",
         ),
         "Delete": MethodSpec(
             service="Nodes",
@@ -829,7 +943,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="Nodes",
@@ -843,6 +959,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="nodes",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
         "TCPProbe": MethodSpec(
             service="Nodes",
@@ -856,6 +974,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="",
             id_field="node_id",
+            entity_field="",
+            result_field="",
         ),
     },
     "NodesHistory": {
@@ -871,6 +991,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "Resources": {
@@ -886,6 +1008,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="matches",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
         "Create": MethodSpec(
             service="Resources",
@@ -899,6 +1023,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="resource",
+            result_field="resource",
         ),
         "Get": MethodSpec(
             service="Resources",
@@ -911,7 +1037,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="resource",
         ),
         "Update": MethodSpec(
             service="Resources",
@@ -924,7 +1052,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.UPDATE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="resource",
+            result_field="resource",
         ),
         "Delete": MethodSpec(
             service="Resources",
@@ -937,7 +1067,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="Resources",
@@ -951,6 +1083,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="resources",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
         "Healthcheck": MethodSpec(
             service="Resources",
@@ -964,6 +1098,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="",
             id_field="id",
+            entity_field="",
+            result_field="",
         ),
     },
     "ResourcesHistory": {
@@ -979,6 +1115,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "RoleResources": {
@@ -994,6 +1132,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="role_resources",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "RoleResourcesHistory": {
@@ -1009,6 +1149,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "RolesHistory": {
@@ -1024,6 +1166,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "SecretStores": {
@@ -1039,6 +1183,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="secret_store",
+            result_field="secret_store",
         ),
         "Get": MethodSpec(
             service="SecretStores",
@@ -1051,7 +1197,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="secret_store",
         ),
         "Update": MethodSpec(
             service="SecretStores",
@@ -1064,7 +1212,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.UPDATE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="secret_store",
+            result_field="secret_store",
         ),
         "Delete": MethodSpec(
             service="SecretStores",
@@ -1077,7 +1227,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "List": MethodSpec(
             service="SecretStores",
@@ -1091,6 +1243,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="secret_stores",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
     "SecretEngines": {
@@ -1106,6 +1260,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="secret_engines",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
         "Get": MethodSpec(
             service="SecretEngines",
@@ -1118,7 +1274,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.GET,
             idempotent=True,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="secret_engine",
         ),
         "Create": MethodSpec(
             service="SecretEngines",
@@ -1132,6 +1290,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="",
+            entity_field="secret_engine",
+            result_field="secret_engine",
         ),
         "Update": MethodSpec(
             service="SecretEngines",
@@ -1144,7 +1304,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.UPDATE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="secret_engine",
+            result_field="secret_engine",
         ),
         "Delete": MethodSpec(
             service="SecretEngines",
@@ -1157,7 +1319,9 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             shape=Shape.DELETE,
             idempotent=False,
             items="",
-            id_field="",
+            id_field="id",
+            entity_field="",
+            result_field="",
         ),
         "ListSecretStores": MethodSpec(
             service="SecretEngines",
@@ -1171,6 +1335,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="secret_stores",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
         "GenerateKeys": MethodSpec(
             service="SecretEngines",
@@ -1184,6 +1350,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="secret_engine_id",
+            entity_field="",
+            result_field="",
         ),
         "Healthcheck": MethodSpec(
             service="SecretEngines",
@@ -1197,6 +1365,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="",
             id_field="secret_engine_id",
+            entity_field="",
+            result_field="",
         ),
         "Rotate": MethodSpec(
             service="SecretEngines",
@@ -1210,6 +1380,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=False,
             items="",
             id_field="id",
+            entity_field="",
+            result_field="",
         ),
     },
     "SecretStoresHistory": {
@@ -1225,6 +1397,8 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             idempotent=True,
             items="history",
             id_field="",
+            entity_field="",
+            result_field="",
         ),
     },
 }

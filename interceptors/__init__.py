@@ -23,7 +23,6 @@ from aiosdm.interceptors.encryption import EncryptionInterceptor, generate_clien
 from aiosdm.interceptors.pacing import RateLimitPacer
 from aiosdm.interceptors.refresh import CredentialRefreshInterceptor, is_expired
 from aiosdm.interceptors.retry import (
-    IDEMPOTENT_METHODS,
     RetryInterceptor,
     RetryPolicy,
     never_sent,
@@ -31,7 +30,6 @@ from aiosdm.interceptors.retry import (
 from aiosdm.interceptors.signing import SigningInterceptor
 
 __all__ = [
-    "IDEMPOTENT_METHODS",
     "Call",
     "CredentialRefreshInterceptor",
     "EncryptionInterceptor",

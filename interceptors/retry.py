@@ -32,24 +32,7 @@ from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
 from aiosdm.interceptors.budget import RetryBudget
 from aiosdm.interceptors.pacing import Quota, QuotaExhausted, RateLimitPacer
 
-__all__ = ["IDEMPOTENT_METHODS", "RetryInterceptor", "RetryPolicy", "never_sent"]
-
-#: Methods that only read or probe: sending one twice changes nothing.
-IDEMPOTENT_METHODS = frozenset(
-    {
-        "Get",
-        "List",
-        "ListByActor",
-        "ListSecretStores",
-        "Logs",
-        "EnumerateTags",
-        "Retrieve",
-        "Validate",
-        "Healthcheck",
-        "TCPProbe",
-    }
-)
-
+__all__ = ["RetryInterceptor", "RetryPolicy", "never_sent"]
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:

@@ -48,8 +48,11 @@ class MethodSpec(Generic[Req, Resp]):
 
     ``idempotent`` comes from the proto's ``idempotency_level``: such calls change
     nothing (or the same thing) when sent twice, so they may be retried freely.
-    ``items`` names the repeated response field of a list; ``id_field`` the request
-    field holding the id of the entity a custom call acts on.
+    Field names follow the standard layouts: ``entity_field`` is the request field
+    carrying the entity of a create/update, ``result_field`` the response field
+    carrying the entity of a create/get/update, ``items`` the repeated response field
+    of a list, and ``id_field`` the request field holding the id of the entity the
+    call acts on.
     """
 
     service: str
@@ -63,6 +66,8 @@ class MethodSpec(Generic[Req, Resp]):
     idempotent: bool
     items: str = ""
     id_field: str = ""
+    entity_field: str = ""
+    result_field: str = ""
 
 
 @dataclass(frozen=True, slots=True)

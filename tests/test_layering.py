@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# Hand-written code only: generated/ holds glue emitted on behalf of several packages
-# (service clients, control-plane kinds), so it is part of each of them, not a layer.
-FOLDERS = {"sdk": "aiosdm", "interceptors": "aiosdm.interceptors"}
+# Generated code takes part: each generated module group (messages, models, the wire
+# table, clients, kinds) may use the runtime helpers it is generated against
+# (aiosdm._service, aiosdm._specs, ...), and those must not import it back.
+FOLDERS = {"sdk": "aiosdm", "interceptors": "aiosdm.interceptors", "generated": "aiosdm._generated"}
 
 PROBE = """
 import json, sys
@@ -61,8 +62,10 @@ def source_modules() -> Iterator[tuple[str, Path]]:
 def unit(module: str) -> str | None:
     """The part of ``aiosdm`` a module belongs to: a sub-package or a top-level module."""
     parts = module.split(".")
-    if parts[0] != "aiosdm" or len(parts) < 2 or parts[1] == "_generated":
+    if parts[0] != "aiosdm" or len(parts) < 2:
         return None
+    if parts[1] == "_generated" and len(parts) > 2:  # messages, models, clients, ... each
+        return ".".join(parts[1:3])
     return parts[1]
 
 

@@ -100,8 +100,6 @@ def test_every_method_and_message_matches_the_official_descriptors() -> None:
         f"\nwire compatibility: {len(SERVICES)} services, {methods} methods, "
         f"{len(messages)} messages checked, 0 mismatches"
     )
-    assert len(SERVICES) == 28
-    assert methods == 87
 
 
 def test_every_referenced_message_is_defined() -> None:
