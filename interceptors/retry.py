@@ -34,6 +34,7 @@ from aiosdm.interceptors.pacing import Quota, QuotaExhausted, RateLimitPacer
 
 __all__ = ["RetryInterceptor", "RetryPolicy", "never_sent"]
 
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """When and how long to wait before trying a call again.
