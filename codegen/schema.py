@@ -301,7 +301,7 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                 )
             )
     schema = Schema(messages=messages, services=services, files=files)
-    _complete(schema)
+    complete(schema)
     return schema
 
 
@@ -312,7 +312,7 @@ def _enum_word(enum: Any, number: int, prefix: str) -> str:
     return str(enum.values_by_number[number].name).removeprefix(prefix).lower()
 
 
-def _complete(schema: Schema) -> None:
+def complete(schema: Schema) -> None:
     """Fill what the hints leave to convention, and refuse what cannot work."""
     names = {s.name for s in schema.services}
     for s in schema.services:

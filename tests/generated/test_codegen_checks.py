@@ -1,0 +1,71 @@
+"""The generator refuses annotations it cannot honour, with a message naming the element."""
+
+from __future__ import annotations
+
+import copy
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from codegen import protoc
+from codegen.schema import Schema, SchemaError, complete, load
+
+
+@pytest.fixture(scope="module")
+def schema() -> Schema:
+    with tempfile.TemporaryDirectory() as tmp:
+        return load(protoc.descriptor_set(Path(tmp)))
+
+
+def _service(schema: Schema, name: str) -> object:
+    return next(s for s in schema.services if s.name == name)
+
+
+def _break_history(s: Schema) -> None:
+    _service(s, "RolesHistory").history_of = "Nope"  # type: ignore[attr-defined]
+
+
+def _break_entity(s: Schema) -> None:
+    _service(s, "Roles").entity = "Nope"  # type: ignore[attr-defined]
+
+
+def _break_kind(s: Schema) -> None:
+    _service(s, "Roles").kind = ""  # type: ignore[attr-defined]
+
+
+def _break_items(s: Schema) -> None:
+    _service(s, "Roles").methods[-1].items = "meta"  # type: ignore[attr-defined]
+
+
+def _break_id_field(s: Schema) -> None:
+    _service(s, "Nodes").methods[-1].id_field = "nope"  # type: ignore[attr-defined]
+
+
+def _break_create(s: Schema) -> None:
+    _service(s, "Roles").methods[1].shape = "create"  # Get's request has no entity  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("breaks", "message"),
+    [
+        (_break_history, r"service RolesHistory: history_of 'Nope' is not a service"),
+        (_break_entity, r"service Roles: entity 'Nope' is not a message"),
+        (_break_kind, r"service Roles: set option \(aiosdm.v1.service\).kind"),
+        (_break_items, r"Roles.List: items 'meta' is not a repeated message field"),
+        (_break_id_field, r"Nodes.TCPProbe: id_field 'nope' is not a request field"),
+        (_break_create, r"Roles.Get: a create request carries its entity in field 2"),
+    ],
+)
+def test_bad_annotations_are_refused_by_name(
+    schema: Schema, breaks: Callable[[Schema], None], message: str
+) -> None:
+    broken = copy.deepcopy(schema)
+    breaks(broken)
+    with pytest.raises(SchemaError, match=message):
+        complete(broken)
+
+
+def test_the_real_protos_pass(schema: Schema) -> None:
+    complete(copy.deepcopy(schema))
