@@ -21,12 +21,13 @@ from aiosdm._generated.v1 import (
     groups_roles_pb2,
     tags_pb2,
 )
-from aiosdm.testing._crud import (
-    Call,
+from aiosdm.testing._derived import effective_at, parse_access_rule, parse_access_rules
+from aiosdm.testing._engine import (
     Env,
-    Handler,
     Hook,
     Page,
+    ServerCall,
+    ServerHandler,
     compile_for,
     create_handler,
     create_in,
@@ -37,10 +38,10 @@ from aiosdm.testing._crud import (
     list_handler,
     list_page,
     page_of,
+    respond,
     snapshot_of,
     update_handler,
 )
-from aiosdm.testing._derived import effective_at, parse_access_rule, parse_access_rules
 from aiosdm.testing._errors import already_exists, bad_request, not_found
 from aiosdm.testing._fields import (
     FieldValue,
@@ -86,17 +87,7 @@ _HISTORY = {
 _PROBE_TIMEOUT = 5.0
 
 
-def _respond(call: Call, **fields: Any) -> Message:
-    response = call.spec.response()
-    for name, value in fields.items():
-        if isinstance(value, Message):
-            getattr(response, name).CopyFrom(value)
-        else:
-            setattr(response, name, value)
-    return response  # type: ignore[no-any-return]
-
-
-def _standard(env: Env, kind_name: str, hook: Any = None) -> dict[str, Handler]:
+def _standard(env: Env, kind_name: str, hook: Any = None) -> dict[str, ServerHandler]:
     kind = KINDS[kind_name]
     return {
         "Create": create_handler(env, kind, hook),
@@ -111,7 +102,7 @@ def _standard(env: Env, kind_name: str, hook: Any = None) -> dict[str, Handler]:
 
 
 def _account_rules(env: Env) -> Any:
-    def hook(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+    def hook(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
         kind, fields = arm_name(entity), body(entity)
         if old is None:
             us_timestamp(tx.now, fields.created_at)
@@ -134,14 +125,14 @@ def _account_rules(env: Env) -> Any:
     return hook
 
 
-def _role_rules(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+def _role_rules(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
     try:
         parse_access_rules(entity.access_rules)
     except ValueError as err:
         raise bad_request(str(err)) from None
 
 
-def _grant_rules(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+def _grant_rules(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
     try:
         parse_access_rule(entity.access_rule)
     except ValueError as err:
@@ -162,12 +153,12 @@ def _grant_rules(tx: Tx, entity: Any, old: Any, call: Call) -> None:
             )
 
 
-def _resource_rules(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+def _resource_rules(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
     if old is None:
         body(entity).healthy = True
 
 
-def _node_rules(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+def _node_rules(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
     fields = body(entity)
     if not fields.name:
         fields.name = f"{arm_name(entity)}-{secrets.token_hex(4)}"
@@ -175,7 +166,7 @@ def _node_rules(tx: Tx, entity: Any, old: Any, call: Call) -> None:
         fields.state = "new"
 
 
-def _group_role_rules(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+def _group_role_rules(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
     group: Any = tx.get(_GROUP, entity.group_id)
     role: Any = tx.get(_ROLE, entity.role_id)
     entity.group_name = group.name if group is not None else ""
@@ -197,12 +188,12 @@ def create_hooks(env: Env) -> dict[str, Hook]:
 # -- special methods -------------------------------------------------------------------
 
 
-def _accounts(env: Env) -> dict[str, Handler]:
+def _accounts(env: Env) -> dict[str, ServerHandler]:
     hook = _account_rules(env)
     handlers = _standard(env, "account", hook)
 
-    async def create(call: Call, request: Any) -> Message:
-        account = entity_of(request, 2, _ACCOUNT)
+    async def create(call: ServerCall, request: Any) -> Message:
+        account = entity_of(call.spec, request, _ACCOUNT)
 
         def job(tx: Tx) -> tuple[Any, Any, str]:
             stored = create_in(tx, _ACCOUNT, account, call, hook)
@@ -215,7 +206,7 @@ def _accounts(env: Env) -> dict[str, Handler]:
             return stored, key, token
 
         stored, key, token = await env.store.write(job, call.actor)
-        response: Any = _respond(call, account=stored)
+        response: Any = respond(call, account=stored)
         if key is not None:
             response.access_key = key.access_key
             response.secret_key = key.secret_key
@@ -226,17 +217,17 @@ def _accounts(env: Env) -> dict[str, Handler]:
     return handlers
 
 
-def _nodes(env: Env) -> dict[str, Handler]:
+def _nodes(env: Env) -> dict[str, ServerHandler]:
     handlers = _standard(env, "node", _node_rules)
 
-    async def create(call: Call, request: Any) -> Message:
-        node = entity_of(request, 2, _NODE)
+    async def create(call: ServerCall, request: Any) -> Message:
+        node = entity_of(call.spec, request, _NODE)
         stored = await env.store.write(
             lambda tx: create_in(tx, _NODE, node, call, _node_rules), call.actor
         )
-        return _respond(call, node=stored, token=secrets.token_urlsafe(32))
+        return respond(call, node=stored, token=secrets.token_urlsafe(32))
 
-    async def tcp_probe(call: Call, request: Any) -> Message:
+    async def tcp_probe(call: ServerCall, request: Any) -> Message:
         node_id = request.node_id
         if not node_id:
             raise bad_request("node_id is required")
@@ -249,21 +240,21 @@ def _nodes(env: Env) -> dict[str, Handler]:
                 asyncio.open_connection(request.host, request.port), _PROBE_TIMEOUT
             )
         except (OSError, TimeoutError) as err:
-            return _respond(call, succeeded=False, error=str(err) or type(err).__name__)
+            return respond(call, succeeded=False, error=str(err) or type(err).__name__)
         writer.close()
         await writer.wait_closed()
-        return _respond(call, succeeded=True)
+        return respond(call, succeeded=True)
 
     handlers["Create"] = create
     handlers["TCPProbe"] = tcp_probe
     return handlers
 
 
-def _resources(env: Env) -> dict[str, Handler]:
+def _resources(env: Env) -> dict[str, ServerHandler]:
     handlers = _standard(env, "resource", _resource_rules)
     tag_fields = field_names(tags_pb2.Tag.DESCRIPTOR)
 
-    async def enumerate_tags(call: Call, request: Any) -> Message:
+    async def enumerate_tags(call: ServerCall, request: Any) -> Message:
         predicate = compile_for(request.filter, tag_fields)
         page = page_of(env, call, request, request.filter)
         at = snapshot_of(request)
@@ -283,26 +274,26 @@ def _resources(env: Env) -> dict[str, Handler]:
             )
 
         tags, next_cursor = await env.store.read(job)
-        response: Any = _respond(call)
+        response: Any = respond(call)
         response.meta.next_cursor = next_cursor
         response.matches.extend(tags)
         return response  # type: ignore[no-any-return]
 
-    async def healthcheck(call: Call, request: Any) -> Message:
+    async def healthcheck(call: ServerCall, request: Any) -> Message:
         ident = request.id
         if await env.store.read(lambda tx: tx.get(_RESOURCE, ident)) is None:
             raise not_found(_RESOURCE.noun, ident)
-        return _respond(call)
+        return respond(call)
 
     handlers["EnumerateTags"] = enumerate_tags
     handlers["Healthcheck"] = healthcheck
     return handlers
 
 
-def _groups(env: Env) -> dict[str, Handler]:
+def _groups(env: Env) -> dict[str, ServerHandler]:
     handlers = _standard(env, "group")
 
-    async def create_from_roles(call: Call, request: Any) -> Message:
+    async def create_from_roles(call: ServerCall, request: Any) -> Message:
         role_ids, commit = list(request.role_ids), request.commit
         if not role_ids:
             raise bad_request("role_ids is required")
@@ -337,7 +328,7 @@ def _groups(env: Env) -> dict[str, Handler]:
             results = await env.store.write(job, call.actor)
         else:
             results = await env.store.read(job)
-        response: Any = _respond(call)
+        response: Any = respond(call)
         response.group_from_role.extend(results)
         return response  # type: ignore[no-any-return]
 
@@ -345,7 +336,7 @@ def _groups(env: Env) -> dict[str, Handler]:
     return handlers
 
 
-def _account_permissions(env: Env) -> Handler:
+def _account_permissions(env: Env) -> ServerHandler:
     known = field_names(account_permissions_pb2.AccountPermission.DESCRIPTOR)
 
     def permissions_of(account: Any) -> list[str]:
@@ -356,7 +347,7 @@ def _account_permissions(env: Env) -> Handler:
             return sorted(fields.permissions)
         return []
 
-    async def handle(call: Call, request: Any) -> Message:
+    async def handle(call: ServerCall, request: Any) -> Message:
         predicate = compile_for(request.filter, known)
         page = page_of(env, call, request, request.filter)
         at = snapshot_of(request)
@@ -385,7 +376,7 @@ def _account_permissions(env: Env) -> Handler:
             return _paged(fetch, predicate, page)
 
         items, next_cursor = await env.store.read(job)
-        response: Any = _respond(call)
+        response: Any = respond(call)
         response.meta.next_cursor = next_cursor
         response.permissions.extend(items)
         return response  # type: ignore[no-any-return]
@@ -432,23 +423,23 @@ def _time_term(field: str, before: bool) -> Any:
     return build
 
 
-def _activities(env: Env) -> dict[str, Handler]:
+def _activities(env: Env) -> dict[str, ServerHandler]:
     known = field_names(activities_pb2.Activity.DESCRIPTOR)
     special = {
         "before": _time_term("completed_at", before=True),
         "after": _time_term("completed_at", before=False),
     }
 
-    async def get(call: Call, request: Any) -> Message:
+    async def get(call: ServerCall, request: Any) -> Message:
         ident = request.id
         row = await env.store.read(
             lambda tx: tx.sql("SELECT data FROM activities WHERE id=?", (ident,)).fetchone()
         )
         if row is None:
             raise not_found("activity", ident)
-        return _respond(call, activity=activities_pb2.Activity.FromString(row[0]))
+        return respond(call, activity=activities_pb2.Activity.FromString(row[0]))
 
-    async def list_(call: Call, request: Any) -> Message:
+    async def list_(call: ServerCall, request: Any) -> Message:
         predicate = compile_for(request.filter, known, special)
         page = page_of(env, call, request, request.filter)
         if page.after and not page.after.isdigit():
@@ -465,7 +456,7 @@ def _activities(env: Env) -> dict[str, Handler]:
             return list_page(fetch, lambda a: predicate(flatten(a)), page)
 
         items, next_cursor = await env.store.read(job)
-        response: Any = _respond(call)
+        response: Any = respond(call)
         response.meta.next_cursor = next_cursor
         response.activities.extend(items)
         return response  # type: ignore[no-any-return]
@@ -473,9 +464,9 @@ def _activities(env: Env) -> dict[str, Handler]:
     return {"Get": get, "List": list_}
 
 
-def build_handlers(env: Env) -> dict[str, dict[str, Handler]]:
+def build_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
     """A handler for every method in ``SERVICES``."""
-    handlers: dict[str, dict[str, Handler]] = {
+    handlers: dict[str, dict[str, ServerHandler]] = {
         "Accounts": _accounts(env),
         "Resources": _resources(env),
         "Roles": _standard(env, "role", _role_rules),

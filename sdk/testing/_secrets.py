@@ -18,10 +18,18 @@ from google.protobuf.message import Message
 
 from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.v1 import managed_secrets_pb2
-from aiosdm.testing._crud import (
-    Call,
+from aiosdm.testing._crypto import (
+    KeyPair,
+    decrypt,
+    encrypt_to_pem,
+    generate_keypair,
+    load_private,
+    password,
+)
+from aiosdm.testing._engine import (
     Env,
-    Handler,
+    ServerCall,
+    ServerHandler,
     cascade_delete,
     compile_for,
     create_in,
@@ -32,14 +40,6 @@ from aiosdm.testing._crud import (
     list_page,
     page_of,
     update_in,
-)
-from aiosdm.testing._crypto import (
-    KeyPair,
-    decrypt,
-    encrypt_to_pem,
-    generate_keypair,
-    load_private,
-    password,
 )
 from aiosdm.testing._errors import bad_request, not_found
 from aiosdm.testing._fields import body, field_names, flatten, us_timestamp
@@ -86,7 +86,7 @@ def _store_value(tx: Tx, secret_id: str, value: bytes) -> None:
     tx.sql("INSERT OR REPLACE INTO secret_values(id, value) VALUES (?,?)", (secret_id, value))
 
 
-def _log(tx: Tx, call: Call, secret: Any, action: str) -> None:
+def _log(tx: Tx, call: ServerCall, secret: Any, action: str) -> None:
     entry = managed_secrets_pb2.ManagedSecretLog(
         id=tx.new_id("msl-"),
         secret_engine_id=secret.secret_engine_id,
@@ -111,7 +111,7 @@ def _rotated_value(secret: Any) -> bytes:
     ).encode()
 
 
-def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
+def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
     """Handlers of the SecretEngines and ManagedSecrets services."""
     keys = _EngineKeys()
 
@@ -130,11 +130,11 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
 
     # -- SecretEngines -------------------------------------------------------------
 
-    async def engine_create(call: Call, request: Any) -> Message:
-        engine = entity_of(request, 2, _ENGINE)
+    async def engine_create(call: ServerCall, request: Any) -> Message:
+        engine = entity_of(call.spec, request, _ENGINE)
         pair = await new_keypair()
 
-        def hook(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+        def hook(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
             body(entity).public_key = pair.public_pem
 
         def job(tx: Tx) -> Any:
@@ -147,8 +147,8 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         response.secret_engine.CopyFrom(stored)
         return response  # type: ignore[no-any-return]
 
-    async def engine_update(call: Call, request: Any) -> Message:
-        engine = entity_of(request, 3, _ENGINE)
+    async def engine_update(call: ServerCall, request: Any) -> Message:
+        engine = entity_of(call.spec, request, _ENGINE)
         ident = request.id or body(engine).id
         if not ident:
             raise bad_request("id is required")
@@ -159,7 +159,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         response.secret_engine.CopyFrom(stored)
         return response  # type: ignore[no-any-return]
 
-    async def engine_generate_keys(call: Call, request: Any) -> Message:
+    async def engine_generate_keys(call: ServerCall, request: Any) -> Message:
         ident = request.secret_engine_id
         pair = await new_keypair()
 
@@ -175,7 +175,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         await env.store.write(job, call.actor)
         return call.spec.response()  # type: ignore[no-any-return]
 
-    async def engine_healthcheck(call: Call, request: Any) -> Message:
+    async def engine_healthcheck(call: ServerCall, request: Any) -> Message:
         ident = request.secret_engine_id
 
         def job(tx: Tx) -> list[str]:
@@ -189,7 +189,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
             response.status.add(node_id=node_id, status="healthy")
         return response  # type: ignore[no-any-return]
 
-    async def engine_rotate(call: Call, request: Any) -> Message:
+    async def engine_rotate(call: ServerCall, request: Any) -> Message:
         ident = request.id
 
         def job(tx: Tx) -> None:
@@ -220,13 +220,13 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
             root = body(engine).secret_store_root_path.rstrip("/")
             secret.secret_store_path = f"{root}/{secret.name}"
 
-    async def secret_create(call: Call, request: Any) -> Message:
-        secret = entity_of(request, 2, _SECRET)
+    async def secret_create(call: ServerCall, request: Any) -> Message:
+        secret = entity_of(call.spec, request, _SECRET)
 
         def job(tx: Tx) -> Any:
             plaintext: list[bytes | None] = []
 
-            def hook(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+            def hook(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
                 plaintext.append(accept_value(tx, entity))
                 place(tx, entity)
                 us_timestamp(tx.now, entity.last_rotated_at)
@@ -241,8 +241,8 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         response.managed_secret.CopyFrom(stored)
         return response  # type: ignore[no-any-return]
 
-    async def secret_update(call: Call, request: Any) -> Message:
-        secret = entity_of(request, 3, _SECRET)
+    async def secret_update(call: ServerCall, request: Any) -> Message:
+        secret = entity_of(call.spec, request, _SECRET)
         ident = request.id or secret.id
         if not ident:
             raise bad_request("id is required")
@@ -250,7 +250,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         def job(tx: Tx) -> Any:
             plaintext: list[bytes | None] = []
 
-            def hook(tx: Tx, entity: Any, old: Any, call: Call) -> None:
+            def hook(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
                 if entity.secret_engine_id != old.secret_engine_id:
                     raise bad_request("a managed secret cannot move to another secret engine")
                 plaintext.append(accept_value(tx, entity))
@@ -267,7 +267,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         response.managed_secret.CopyFrom(stored)
         return response  # type: ignore[no-any-return]
 
-    async def secret_rotate(call: Call, request: Any) -> Message:
+    async def secret_rotate(call: ServerCall, request: Any) -> Message:
         ident = request.id
 
         def job(tx: Tx) -> None:
@@ -283,7 +283,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         await env.store.write(job, call.actor)
         return call.spec.response()  # type: ignore[no-any-return]
 
-    async def secret_delete(call: Call, request: Any) -> Message:
+    async def secret_delete(call: ServerCall, request: Any) -> Message:
         ident = request.id
         if not ident:
             raise bad_request("id is required")
@@ -297,7 +297,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         await env.store.write(job, call.actor)
         return call.spec.response()  # type: ignore[no-any-return]
 
-    async def secret_retrieve(call: Call, request: Any) -> Message:
+    async def secret_retrieve(call: ServerCall, request: Any) -> Message:
         ident, public_key = request.id, bytes(request.public_key)
         if not ident:
             raise bad_request("id is required")
@@ -321,7 +321,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
         response.managed_secret.CopyFrom(secret)
         return response  # type: ignore[no-any-return]
 
-    async def secret_validate(call: Call, request: Any) -> Message:
+    async def secret_validate(call: ServerCall, request: Any) -> Message:
         ident = request.id
         exists = await env.store.read(lambda tx: tx.get(_SECRET, ident) is not None)
         if not exists:
@@ -332,7 +332,7 @@ def secret_handlers(env: Env) -> dict[str, dict[str, Handler]]:
 
     log_fields = field_names(managed_secrets_pb2.ManagedSecretLog.DESCRIPTOR)
 
-    async def secret_logs(call: Call, request: Any) -> Message:
+    async def secret_logs(call: ServerCall, request: Any) -> Message:
         predicate = compile_for(request.filter, log_fields)
         page = page_of(env, call, request, request.filter)
         if page.after and not page.after.isdigit():

@@ -11,7 +11,7 @@ from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.services import SERVICES
 from aiosdm._specs import Kind
 from aiosdm.testing._auth import ApiKey
-from aiosdm.testing._crud import Call, Env, create_in
+from aiosdm.testing._engine import Env, ServerCall, create_in
 from aiosdm.testing._fields import body, oneof_name
 from aiosdm.testing._handlers import create_hooks
 from aiosdm.testing._store import Actor, Tx
@@ -65,7 +65,7 @@ def seed(env: Env, key: ApiKey, entities: Iterable[Any]) -> Any:
         ids = []
         for kind, entity in resolved:
             spec = SERVICES[SEEDABLE[kind.name]]["Create"]
-            stored = create_in(tx, kind, entity, Call(spec, key, actor), hooks.get(kind.name))
+            stored = create_in(tx, kind, entity, ServerCall(spec, key, actor), hooks.get(kind.name))
             ids.append(str(body(stored).id))
         tx.describe("seeded", f"{len(ids)} entities created in bulk")
         return ids

@@ -19,8 +19,8 @@ from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.services import SERVICES
 from aiosdm._specs import MethodSpec
 from aiosdm.testing._auth import ApiKey, KeyRing
-from aiosdm.testing._crud import Call, Env, Handler
 from aiosdm.testing._derived import update_derived
+from aiosdm.testing._engine import Env, ServerCall, ServerHandler
 from aiosdm.testing._errors import ServiceError, bad_request
 from aiosdm.testing._faults import Faults
 from aiosdm.testing._fields import arm_name, body
@@ -273,7 +273,7 @@ class LocalServer:
     # -- the wire ----------------------------------------------------------------
 
     def _rpc(
-        self, spec: MethodSpec[Any, Any], handler: Handler
+        self, spec: MethodSpec[Any, Any], handler: ServerHandler
     ) -> Callable[[bytes, grpc.aio.ServicerContext], Awaitable[bytes]]:
         async def rpc(body: bytes, context: grpc.aio.ServicerContext) -> bytes:
             started = time.perf_counter()
@@ -304,7 +304,7 @@ class LocalServer:
     async def _serve(
         self,
         spec: MethodSpec[Any, Any],
-        handler: Handler,
+        handler: ServerHandler,
         body: bytes,
         context: grpc.aio.ServicerContext,
     ) -> bytes:
@@ -330,7 +330,7 @@ class LocalServer:
         )
         # A fault strikes after the work, whatever its outcome, as a lost reply would.
         try:
-            response = await handler(Call(spec, key, actor), request)
+            response = await handler(ServerCall(spec, key, actor), request)
         except ServiceError:
             if fault is None:
                 raise

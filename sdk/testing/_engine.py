@@ -1,9 +1,8 @@
 """The standard method shapes, implemented once for every kind.
 
-strongDM's services share their message layouts (wire facts §1): a Create request
-carries the entity in field 2, Update in field 3 with the id in field 2, Get and
-Delete the id in field 2; responses carry the entity, or the page of entities, in
-field 2. These factories build a handler for any kind from that layout.
+strongDM's services share their message layouts; the generated wire table names the
+fields of each method (``MethodSpec.entity_field``, ``result_field``, ``items``,
+``id_field``), so these factories build a handler for any kind from its spec.
 """
 
 from __future__ import annotations
@@ -40,12 +39,12 @@ from aiosdm.testing._kinds import type_name
 from aiosdm.testing._store import Actor, Store, Tx
 
 __all__ = [
-    "Call",
     "DeleteHook",
     "Env",
-    "Handler",
     "Hook",
     "Page",
+    "ServerCall",
+    "ServerHandler",
     "cascade_delete",
     "check_refs",
     "compile_for",
@@ -56,9 +55,11 @@ __all__ = [
     "entity_of",
     "get_handler",
     "history_handler",
+    "id_of",
     "list_handler",
     "list_page",
     "page_of",
+    "respond",
     "snapshot_of",
     "update_handler",
     "update_in",
@@ -66,17 +67,19 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Call:
-    """One authenticated call, as handlers see it."""
+class ServerCall:
+    """One authenticated call, as the server's handlers see it (the client's per-call
+    object is ``aiosdm.interceptors.Call``)."""
 
     spec: MethodSpec[Any, Any]
     key: ApiKey
     actor: Actor
 
 
-Handler = Callable[[Call, Any], Awaitable[Message]]
+#: Serves one method: (call, decoded request) -> response.
+ServerHandler = Callable[[ServerCall, Any], Awaitable[Message]]
 #: Kind-specific rules run inside the write: (tx, entity, stored version or None, call).
-Hook = Callable[[Tx, Any, Any, Call], None]
+Hook = Callable[[Tx, Any, Any, ServerCall], None]
 #: Run inside a delete for each entity removed (cascades included): (tx, id, entity).
 DeleteHook = Callable[[Tx, str, Any], None]
 
@@ -96,9 +99,9 @@ class Env:
 # -- validation ------------------------------------------------------------------
 
 
-def entity_of(request: Any, number: int, kind: Kind) -> Any:
-    """A copy of the entity in field ``number`` of ``request``, checked to be usable."""
-    name = request.DESCRIPTOR.fields_by_number[number].name
+def entity_of(spec: MethodSpec[Any, Any], request: Any, kind: Kind) -> Any:
+    """A copy of the entity a create/update ``request`` carries, checked to be usable."""
+    name = spec.entity_field
     if not request.HasField(name):
         raise bad_request(f"{name} is required")
     entity = kind.message()
@@ -150,9 +153,25 @@ def snapshot_of(request: Any) -> int | None:
     return at if at > 0 else None
 
 
-def _set_entity(response: Message, number: int, entity: Message) -> None:
-    name = response.DESCRIPTOR.fields_by_number[number].name
-    getattr(response, name).CopyFrom(entity)
+def respond(call: ServerCall, result: Message | None = None, **fields: Any) -> Message:
+    """The method's response: ``result`` in its result field, then ``fields`` by name."""
+    response = call.spec.response()
+    if result is not None:
+        getattr(response, call.spec.result_field).CopyFrom(result)
+    for name, value in fields.items():
+        if isinstance(value, Message):
+            getattr(response, name).CopyFrom(value)
+        else:
+            setattr(response, name, value)
+    return response  # type: ignore[no-any-return]
+
+
+def id_of(call: ServerCall, request: Any) -> str:
+    """The id the request names, which must be set."""
+    ident = str(getattr(request, call.spec.id_field))
+    if not ident:
+        raise bad_request(f"{call.spec.id_field} is required")
+    return ident
 
 
 # -- pagination ------------------------------------------------------------------
@@ -171,11 +190,11 @@ class Page:
         return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def _fingerprint(call: Call, filter_text: str) -> str:
+def _fingerprint(call: ServerCall, filter_text: str) -> str:
     return f"{zlib.crc32(f'{call.spec.signing_name}|{filter_text}'.encode()):08x}"
 
 
-def page_of(env: Env, call: Call, request: Any, filter_text: str = "") -> Page:
+def page_of(env: Env, call: ServerCall, request: Any, filter_text: str = "") -> Page:
     """Decode ``meta.cursor``/``meta.limit`` of a list request.
 
     Raises:
@@ -245,7 +264,7 @@ def entity_filter(kind: Kind, text: str) -> Callable[[Any], bool]:
 # -- handler factories -----------------------------------------------------------
 
 
-def create_in(tx: Tx, kind: Kind, entity: Any, call: Call, hook: Hook | None) -> Any:
+def create_in(tx: Tx, kind: Kind, entity: Any, call: ServerCall, hook: Hook | None) -> Any:
     """The steps of a Create inside a write: validate, assign an id, store."""
     fields = body(entity)
     clear_read_only(fields)
@@ -258,7 +277,9 @@ def create_in(tx: Tx, kind: Kind, entity: Any, call: Call, hook: Hook | None) ->
     return entity
 
 
-def update_in(tx: Tx, kind: Kind, ident: str, entity: Any, call: Call, hook: Hook | None) -> Any:
+def update_in(
+    tx: Tx, kind: Kind, ident: str, entity: Any, call: ServerCall, hook: Hook | None
+) -> Any:
     """The steps of an Update inside a write: keep server-owned fields, validate, store."""
     old = tx.get(kind, ident)
     if old is None:
@@ -277,62 +298,53 @@ def update_in(tx: Tx, kind: Kind, ident: str, entity: Any, call: Call, hook: Hoo
     return entity
 
 
-def create_handler(env: Env, kind: Kind, hook: Hook | None = None) -> Handler:
-    async def handle(call: Call, request: Any) -> Message:
-        entity = entity_of(request, 2, kind)
+def create_handler(env: Env, kind: Kind, hook: Hook | None = None) -> ServerHandler:
+    async def handle(call: ServerCall, request: Any) -> Message:
+        entity = entity_of(call.spec, request, kind)
         stored = await env.store.write(
             lambda tx: create_in(tx, kind, entity, call, hook), call.actor
         )
-        response = call.spec.response()
-        _set_entity(response, 2, stored)
-        return response  # type: ignore[no-any-return]
+        return respond(call, stored)
 
     return handle
 
 
-def get_handler(env: Env, kind: Kind) -> Handler:
-    async def handle(call: Call, request: Any) -> Message:
-        ident, at = request.id, snapshot_of(request)
-        if not ident:
-            raise bad_request("id is required")
+def get_handler(env: Env, kind: Kind) -> ServerHandler:
+    async def handle(call: ServerCall, request: Any) -> Message:
+        ident, at = id_of(call, request), snapshot_of(request)
         entity = await env.store.read(lambda tx: tx.get(kind, ident, at))
         if entity is None:
             raise not_found(kind.noun, ident)
-        response = call.spec.response()
-        _set_entity(response, 2, entity)
-        return response  # type: ignore[no-any-return]
+        return respond(call, entity)
 
     return handle
 
 
-def update_handler(env: Env, kind: Kind, hook: Hook | None = None) -> Handler:
-    async def handle(call: Call, request: Any) -> Message:
-        entity = entity_of(request, 3, kind)
-        ident = request.id or body(entity).id
+def update_handler(env: Env, kind: Kind, hook: Hook | None = None) -> ServerHandler:
+    async def handle(call: ServerCall, request: Any) -> Message:
+        entity = entity_of(call.spec, request, kind)
+        # The id may come in the request or only inside the entity.
+        ident = getattr(request, call.spec.id_field) or body(entity).id
         if not ident:
-            raise bad_request("id is required")
+            raise bad_request(f"{call.spec.id_field} is required")
         stored = await env.store.write(
             lambda tx: update_in(tx, kind, ident, entity, call, hook), call.actor
         )
-        response = call.spec.response()
-        _set_entity(response, 2, stored)
-        return response  # type: ignore[no-any-return]
+        return respond(call, stored)
 
     return handle
 
 
-def delete_handler(env: Env, kind: Kind) -> Handler:
-    async def handle(call: Call, request: Any) -> Message:
-        ident = request.id
-        if not ident:
-            raise bad_request("id is required")
+def delete_handler(env: Env, kind: Kind) -> ServerHandler:
+    async def handle(call: ServerCall, request: Any) -> Message:
+        ident = id_of(call, request)
 
         def job(tx: Tx) -> None:
             if cascade_delete(env, tx, kind, ident) is None:
                 raise not_found(kind.noun, ident)
 
         await env.store.write(job, call.actor)
-        return call.spec.response()  # type: ignore[no-any-return]
+        return respond(call)
 
     return handle
 
@@ -342,10 +354,10 @@ def list_handler(
     kind: Kind,
     *,
     keep: Callable[[Any, int], bool] | None = None,
-) -> Handler:
+) -> ServerHandler:
     """List current (or snapshot) entities; ``keep(entity, at_us)`` filters further."""
 
-    async def handle(call: Call, request: Any) -> Message:
+    async def handle(call: ServerCall, request: Any) -> Message:
         matches = entity_filter(kind, request.filter)
         page = page_of(env, call, request, request.filter)
         at = snapshot_of(request)
@@ -362,25 +374,48 @@ def list_handler(
             return list_page(fetch, accept, page)
 
         items, next_cursor = await env.store.read(job)
-        response = call.spec.response()
+        response: Any = respond(call)
         response.meta.next_cursor = next_cursor
-        name = response.DESCRIPTOR.fields_by_number[2].name
-        getattr(response, name).extend(items)
+        getattr(response, call.spec.items).extend(items)
         return response  # type: ignore[no-any-return]
 
     return handle
 
 
-def history_handler(env: Env, kind: Kind) -> Handler:
+@dataclass(frozen=True)
+class HistoryRecord:
+    """Where a history record keeps what: the entity's field is found by its type."""
+
+    message: Any
+    entity_field: str
+    has_deleted_at: bool
+
+    @classmethod
+    def of(cls, spec: MethodSpec[Any, Any], kind: Kind) -> HistoryRecord | None:
+        """The record layout of a history list of ``kind``, or None if it is not one."""
+        items = spec.response.DESCRIPTOR.fields_by_name.get(spec.items)
+        record = items.message_type if items is not None else None
+        if record is None or not {"activity_id", "timestamp"} <= set(record.fields_by_name):
+            return None
+        entity = kind.message.DESCRIPTOR.full_name
+        for field_ in record.fields:
+            if field_.message_type is not None and field_.message_type.full_name == entity:
+                return cls(record, field_.name, "deleted_at" in record.fields_by_name)
+        return None
+
+
+def history_handler(env: Env, kind: Kind) -> ServerHandler:
     """List every version of a kind's entities, oldest first."""
     known = field_names(kind.message.DESCRIPTOR) | {"activity_id"}
 
-    async def handle(call: Call, request: Any) -> Message:
+    async def handle(call: ServerCall, request: Any) -> Message:
+        layout = HistoryRecord.of(call.spec, kind)
+        if layout is None:
+            raise TypeError(f"{call.spec.signing_name} does not list {kind.noun} versions")
         predicate = compile_for(request.filter, known)
         page = page_of(env, call, request, request.filter)
         if page.after and not page.after.isdigit():
             raise bad_request("invalid cursor")
-        record_cls = call.spec.response.DESCRIPTOR.fields_by_number[2].message_type
 
         def job(tx: Tx) -> tuple[list[Any], str]:
             def fetch(after: str, size: int) -> list[tuple[str, Any]]:
@@ -393,17 +428,16 @@ def history_handler(env: Env, kind: Kind) -> Handler:
             return list_page(fetch, accept, page)
 
         rows, next_cursor = await env.store.read(job)
-        response = call.spec.response()
+        response: Any = respond(call)
         response.meta.next_cursor = next_cursor
-        history = response.DESCRIPTOR.fields_by_number[2].name
+        history = getattr(response, call.spec.items)
         for row in rows:
-            record = getattr(response, history).add()
-            fields = record_cls.fields_by_number
+            record = history.add()
             record.activity_id = row.activity_id
             us_timestamp(row.timestamp_us, record.timestamp)
-            getattr(record, fields[3].name).CopyFrom(row.entity)
-            if row.deleted_at_us is not None and 4 in fields:
-                us_timestamp(row.deleted_at_us, getattr(record, fields[4].name))
+            getattr(record, layout.entity_field).CopyFrom(row.entity)
+            if row.deleted_at_us is not None and layout.has_deleted_at:
+                us_timestamp(row.deleted_at_us, record.deleted_at)
         return response  # type: ignore[no-any-return]
 
     return handle
