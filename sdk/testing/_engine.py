@@ -1,8 +1,16 @@
-"""The standard method shapes, implemented once for every kind.
+"""The engine: every method of every service served from its shape.
 
-strongDM's services share their message layouts; the generated wire table names the
-fields of each method (``MethodSpec.entity_field``, ``result_field``, ``items``,
-``id_field``), so these factories build a handler for any kind from its spec.
+The generated wire table says what each method is (``MethodSpec.shape``: create,
+get, update, delete, list) and names its fields (``entity_field``, ``result_field``,
+``items``, ``id_field``); the generated kinds say what is stored (references, unique
+keys, id prefix). From those, :func:`generic_handler` builds the handler of any
+method whose messages carry a stored kind: id checks, required fields, references,
+uniqueness, versions and snapshots, pagination, history. A history service's list
+serves the versions of its kind.
+
+What differs per service is a :class:`Rules` value in ``aiosdm.testing.rules``
+(write and delete hooks, list filters, custom methods); the engine runs a kind's
+hooks wherever that kind is written or deleted, whichever handler does it.
 """
 
 from __future__ import annotations
@@ -11,14 +19,15 @@ import base64
 import binascii
 import json
 import zlib
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import KW_ONLY, dataclass, field
+from typing import Any, TypeVar
 
 from google.protobuf.message import Message
 
-from aiosdm._generated.kinds import KINDS
-from aiosdm._specs import Kind, MethodSpec
+from aiosdm._generated.kinds import KIND_OF_SERVICE, KINDS
+from aiosdm._generated.services import SERVICE_SPECS
+from aiosdm._specs import Kind, MethodSpec, ServiceKind, Shape
 from aiosdm.testing._auth import ApiKey, KeyRing
 from aiosdm.testing._errors import bad_request, not_found
 from aiosdm.testing._fields import (
@@ -39,12 +48,18 @@ from aiosdm.testing._kinds import type_name
 from aiosdm.testing._store import Actor, Store, Tx
 
 __all__ = [
+    "OWNER_OF_KIND",
     "DeleteHook",
     "Env",
-    "Hook",
+    "HistoryRecord",
+    "ListFilter",
+    "MethodFactory",
     "Page",
+    "Rules",
     "ServerCall",
     "ServerHandler",
+    "Step",
+    "WriteHook",
     "cascade_delete",
     "check_refs",
     "compile_for",
@@ -53,17 +68,22 @@ __all__ = [
     "delete_handler",
     "entity_filter",
     "entity_of",
+    "generic_handler",
     "get_handler",
     "history_handler",
     "id_of",
+    "kind_of_service",
     "list_handler",
     "list_page",
     "page_of",
     "respond",
+    "rules_of",
     "snapshot_of",
     "update_handler",
     "update_in",
 ]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,22 +98,98 @@ class ServerCall:
 
 #: Serves one method: (call, decoded request) -> response.
 ServerHandler = Callable[[ServerCall, Any], Awaitable[Message]]
-#: Kind-specific rules run inside the write: (tx, entity, stored version or None, call).
-Hook = Callable[[Tx, Any, Any, ServerCall], None]
-#: Run inside a delete for each entity removed (cascades included): (tx, id, entity).
-DeleteHook = Callable[[Tx, str, Any], None]
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Env:
-    """What every handler shares."""
+    """What every handler of one server shares."""
 
     store: Store
     keyring: KeyRing
+    #: The rules by service name (``aiosdm.testing.rules.load_rules()`` for a server).
+    rules: Mapping[str, Rules]
     page_size: int = 50
     max_page_size: int = 1000
     engine_key_bits: int = 2048
-    on_delete: dict[str, DeleteHook] = field(default_factory=dict)
+    _shared: dict[type[Any], Any] = field(default_factory=dict, init=False, repr=False)
+
+    def shared(self, cls: type[T]) -> T:
+        """This server's one ``cls()``: state the handlers of a rule share (a cache)."""
+        found = self._shared.get(cls)
+        if found is None:
+            # setdefault is atomic: the loop and the store thread get the same one.
+            found = self._shared.setdefault(cls, cls())
+        return found  # type: ignore[no-any-return]
+
+
+#: Runs inside every create and update of the kind its service stores, after the
+#: generic checks and before the store: (env, tx, entity, stored version or None,
+#: call). It may fill server-owned fields, or refuse by raising a ServiceError.
+WriteHook = Callable[[Env, Tx, Any, Any, ServerCall], None]
+#: Runs inside a delete for each entity of the kind removed, cascades included:
+#: (env, tx, id, what it was). For state kept beside the entity (keys, values).
+DeleteHook = Callable[[Env, Tx, str, Any], None]
+#: Builds the handler of one method for a server.
+MethodFactory = Callable[[Env], ServerHandler]
+#: Keeps a stored row in a list at a time (row, at_us): rows not in force are hidden.
+ListFilter = Callable[[Any, int], bool]
+#: One more step of a single create or update: (tx, entity, stored version or None).
+Step = Callable[[Tx, Any, Any], None]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What one service does beyond its methods' shapes.
+
+    Args:
+        service: the service's name in the wire table (``"Accounts"``).
+        on_write: run inside every create and update of the service's kind.
+        on_delete: run for every entity of the service's kind deleted.
+        methods: method name -> factory of its handler: custom methods, and standard
+            ones whose reply or effects differ (a Create that also issues a key).
+        list_filter: hides stored rows of the service's kind that are not in force
+            (``AccountResources`` of expired grants) from every generic list of it.
+        seedable: whether ``LocalServer.seed`` may create the kind in bulk; False when
+            a create needs more than ``on_write`` can do (key pairs, encryption).
+    """
+
+    service: str
+    _: KW_ONLY
+    on_write: WriteHook | None = None
+    on_delete: DeleteHook | None = None
+    methods: Mapping[str, MethodFactory] = field(default_factory=dict)
+    list_filter: ListFilter | None = None
+    seedable: bool = True
+
+
+def _owners() -> dict[str, str]:
+    owners: dict[str, str] = {}
+    for service, kind_name in KIND_OF_SERVICE.items():
+        if SERVICE_SPECS[service].kind is ServiceKind.HISTORY:
+            continue
+        if kind_name in owners:
+            raise RuntimeError(f"{owners[kind_name]} and {service} both store {kind_name}")
+        owners[kind_name] = service
+    return owners
+
+
+#: The service that stores each kind (a history service only lists its versions):
+#: its rules are the kind's rules.
+OWNER_OF_KIND: Mapping[str, str] = _owners()
+#: Each kind by its message's full name, to find the kind a field carries.
+_KIND_OF_MESSAGE = {kind.message.DESCRIPTOR.full_name: kind for kind in KINDS.values()}
+
+
+def kind_of_service(service: str) -> Kind | None:
+    """The kind ``service`` stores, or whose versions it lists; None if it has none."""
+    name = KIND_OF_SERVICE.get(service)
+    return KINDS[name] if name is not None else None
+
+
+def rules_of(env: Env, kind: Kind) -> Rules | None:
+    """The rules of the service that stores ``kind``, if it has any."""
+    owner = OWNER_OF_KIND.get(kind.name)
+    return env.rules.get(owner) if owner is not None else None
 
 
 # -- validation ------------------------------------------------------------------
@@ -131,9 +227,9 @@ def cascade_delete(env: Env, tx: Tx, kind: Kind, ident: str) -> Any:
     old = tx.delete(kind, ident)
     if old is None:
         return None
-    hook = env.on_delete.get(kind.name)
-    if hook is not None:
-        hook(tx, ident, old)
+    rules = rules_of(env, kind)
+    if rules is not None and rules.on_delete is not None:
+        rules.on_delete(env, tx, ident, old)
     for other in KINDS.values():
         for ref in other.refs:
             if ref.target == kind.name:
@@ -261,26 +357,45 @@ def entity_filter(kind: Kind, text: str) -> Callable[[Any], bool]:
     return lambda entity: predicate(flatten(entity))
 
 
-# -- handler factories -----------------------------------------------------------
+# -- writes ----------------------------------------------------------------------
 
 
-def create_in(tx: Tx, kind: Kind, entity: Any, call: ServerCall, hook: Hook | None) -> Any:
-    """The steps of a Create inside a write: validate, assign an id, store."""
+def _write_hooks(
+    env: Env, tx: Tx, kind: Kind, entity: Any, old: Any, call: ServerCall, extra: Step | None
+) -> None:
+    rules = rules_of(env, kind)
+    if rules is not None and rules.on_write is not None:
+        rules.on_write(env, tx, entity, old, call)
+    if extra is not None:
+        extra(tx, entity, old)
+
+
+def create_in(
+    env: Env, tx: Tx, kind: Kind, entity: Any, call: ServerCall, extra: Step | None = None
+) -> Any:
+    """The steps of a create inside a write: validate, run the kind's write hook (then
+    ``extra``), assign an id, store."""
     fields = body(entity)
     clear_read_only(fields)
     check_required(entity, kind)
     check_refs(tx, kind, entity)
-    if hook is not None:
-        hook(tx, entity, None, call)
+    _write_hooks(env, tx, kind, entity, None, call, extra)
     fields.id = tx.new_id(kind.prefix)
     tx.put(kind, fields.id, entity)
     return entity
 
 
 def update_in(
-    tx: Tx, kind: Kind, ident: str, entity: Any, call: ServerCall, hook: Hook | None
+    env: Env,
+    tx: Tx,
+    kind: Kind,
+    ident: str,
+    entity: Any,
+    call: ServerCall,
+    extra: Step | None = None,
 ) -> Any:
-    """The steps of an Update inside a write: keep server-owned fields, validate, store."""
+    """The steps of an update inside a write: keep server-owned fields, validate, run
+    the kind's write hook (then ``extra``), store."""
     old = tx.get(kind, ident)
     if old is None:
         raise not_found(kind.noun, ident)
@@ -292,17 +407,19 @@ def update_in(
     copy_read_only(body(old), body(entity))
     check_required(entity, kind)
     check_refs(tx, kind, entity)
-    if hook is not None:
-        hook(tx, entity, old, call)
+    _write_hooks(env, tx, kind, entity, old, call, extra)
     tx.put(kind, ident, entity)
     return entity
 
 
-def create_handler(env: Env, kind: Kind, hook: Hook | None = None) -> ServerHandler:
+# -- handler factories -----------------------------------------------------------
+
+
+def create_handler(env: Env, kind: Kind) -> ServerHandler:
     async def handle(call: ServerCall, request: Any) -> Message:
         entity = entity_of(call.spec, request, kind)
         stored = await env.store.write(
-            lambda tx: create_in(tx, kind, entity, call, hook), call.actor
+            lambda tx: create_in(env, tx, kind, entity, call), call.actor
         )
         return respond(call, stored)
 
@@ -320,7 +437,7 @@ def get_handler(env: Env, kind: Kind) -> ServerHandler:
     return handle
 
 
-def update_handler(env: Env, kind: Kind, hook: Hook | None = None) -> ServerHandler:
+def update_handler(env: Env, kind: Kind) -> ServerHandler:
     async def handle(call: ServerCall, request: Any) -> Message:
         entity = entity_of(call.spec, request, kind)
         # The id may come in the request or only inside the entity.
@@ -328,7 +445,7 @@ def update_handler(env: Env, kind: Kind, hook: Hook | None = None) -> ServerHand
         if not ident:
             raise bad_request(f"{call.spec.id_field} is required")
         stored = await env.store.write(
-            lambda tx: update_in(tx, kind, ident, entity, call, hook), call.actor
+            lambda tx: update_in(env, tx, kind, ident, entity, call), call.actor
         )
         return respond(call, stored)
 
@@ -353,7 +470,7 @@ def list_handler(
     env: Env,
     kind: Kind,
     *,
-    keep: Callable[[Any, int], bool] | None = None,
+    keep: ListFilter | None = None,
 ) -> ServerHandler:
     """List current (or snapshot) entities; ``keep(entity, at_us)`` filters further."""
 
@@ -384,9 +501,9 @@ def list_handler(
 
 @dataclass(frozen=True)
 class HistoryRecord:
-    """Where a history record keeps what: the entity's field is found by its type."""
+    """Where a history record keeps what: ``activity_id``, ``timestamp`` and
+    ``deleted_at`` by name, the entity in the field of its message type."""
 
-    message: Any
     entity_field: str
     has_deleted_at: bool
 
@@ -400,18 +517,18 @@ class HistoryRecord:
         entity = kind.message.DESCRIPTOR.full_name
         for field_ in record.fields:
             if field_.message_type is not None and field_.message_type.full_name == entity:
-                return cls(record, field_.name, "deleted_at" in record.fields_by_name)
+                return cls(field_.name, "deleted_at" in record.fields_by_name)
         return None
 
 
-def history_handler(env: Env, kind: Kind) -> ServerHandler:
+def history_handler(env: Env, kind: Kind, spec: MethodSpec[Any, Any]) -> ServerHandler:
     """List every version of a kind's entities, oldest first."""
     known = field_names(kind.message.DESCRIPTOR) | {"activity_id"}
+    layout = HistoryRecord.of(spec, kind)
+    if layout is None:
+        raise ValueError(f"{spec.signing_name} does not list versions of {kind.noun}")
 
     async def handle(call: ServerCall, request: Any) -> Message:
-        layout = HistoryRecord.of(call.spec, kind)
-        if layout is None:
-            raise TypeError(f"{call.spec.signing_name} does not list {kind.noun} versions")
         predicate = compile_for(request.filter, known)
         page = page_of(env, call, request, request.filter)
         if page.after and not page.after.isdigit():
@@ -441,3 +558,56 @@ def history_handler(env: Env, kind: Kind) -> ServerHandler:
         return response  # type: ignore[no-any-return]
 
     return handle
+
+
+# -- from a method's shape -------------------------------------------------------
+
+
+def _kind_in(message: Any, field_name: str) -> Kind | None:
+    """The kind whose message the field ``field_name`` of ``message`` carries."""
+    found = message.DESCRIPTOR.fields_by_name.get(field_name) if field_name else None
+    if found is None or found.message_type is None:
+        return None
+    return _KIND_OF_MESSAGE.get(found.message_type.full_name)
+
+
+def generic_handler(env: Env, spec: MethodSpec[Any, Any]) -> ServerHandler | None:
+    """The engine's handler of ``spec``, or None when its shape alone cannot serve it.
+
+    A method acts on the kind its messages carry: the entity of a create or update
+    (returned in its result field), the result of a get, the items of a list; a
+    delete acts on the kind its service stores, and a history service's list on the
+    versions of that kind. Custom methods, and methods whose messages carry no stored
+    kind, need a rule.
+    """
+    own = kind_of_service(spec.service)
+    if SERVICE_SPECS[spec.service].kind is ServiceKind.HISTORY:
+        if spec.shape is Shape.LIST and own is not None and HistoryRecord.of(spec, own):
+            return history_handler(env, own, spec)
+        return None
+    match spec.shape:
+        case Shape.LIST:
+            listed = _kind_in(spec.response, spec.items)
+            if listed is None:
+                return None
+            rules = rules_of(env, listed)
+            return list_handler(env, listed, keep=rules.list_filter if rules else None)
+        case Shape.GET:
+            got = _kind_in(spec.response, spec.result_field)
+            return get_handler(env, got) if got is not None and spec.id_field else None
+        case Shape.CREATE | Shape.UPDATE:
+            written = _kind_in(spec.request, spec.entity_field)
+            if (
+                written is None
+                or written.derived
+                or _kind_in(spec.response, spec.result_field) is not written
+            ):
+                return None
+            if spec.shape is Shape.CREATE:
+                return create_handler(env, written)
+            return update_handler(env, written) if spec.id_field else None
+        case Shape.DELETE:
+            if own is None or own.derived or not spec.id_field:
+                return None
+            return delete_handler(env, own)
+    return None

@@ -2,46 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from google.protobuf.message import Message
 
 from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.services import SERVICES
-from aiosdm._specs import Kind
+from aiosdm._specs import Kind, MethodSpec, Shape
 from aiosdm.testing._auth import ApiKey
-from aiosdm.testing._engine import Env, ServerCall, create_in
+from aiosdm.testing._engine import OWNER_OF_KIND, Env, Rules, ServerCall, create_in
 from aiosdm.testing._fields import body, oneof_name
-from aiosdm.testing._handlers import create_hooks
 from aiosdm.testing._store import Actor, Tx
+from aiosdm.testing.rules import load_rules
 
-__all__ = ["SEEDABLE", "seed"]
+__all__ = ["SEEDABLE", "seed", "seedable"]
 
-#: Kinds that can be seeded, with the service whose Create they stand in for. Secret
+
+def _create_spec(service: str) -> MethodSpec[Any, Any] | None:
+    return next((s for s in SERVICES[service].values() if s.shape is Shape.CREATE), None)
+
+
+def seedable(rules: Mapping[str, Rules]) -> dict[str, str]:
+    """The kinds ``seed`` may create, with the service whose create it stands in for:
+    every stored kind whose service has a create method, unless its rule says not."""
+    out = {}
+    for name, service in OWNER_OF_KIND.items():
+        rule = rules.get(service)
+        if KINDS[name].derived or _create_spec(service) is None:
+            continue
+        if rule is None or rule.seedable:
+            out[name] = service
+    return out
+
+
+#: Kinds that can be seeded under the rules of ``aiosdm.testing.rules``. Secret
 #: engines and managed secrets need keys and encryption: create those through the API.
-SEEDABLE = {
-    "account": "Accounts",
-    "resource": "Resources",
-    "role": "Roles",
-    "group": "Groups",
-    "account_attachment": "AccountAttachments",
-    "account_grant": "AccountGrants",
-    "account_group": "AccountsGroups",
-    "group_role": "GroupsRoles",
-    "node": "Nodes",
-    "secret_store": "SecretStores",
-}
+SEEDABLE = seedable(load_rules())
 
 
-def _resolve(entity: Any) -> tuple[Kind, Message]:
+def _resolve(entity: Any, kinds: Iterable[str]) -> tuple[Kind, Message]:
     """The kind of ``entity`` and its stored message (an arm gets its wrapper)."""
     if not isinstance(entity, Message):
         from aiosdm._generated.models import to_message
 
         entity = to_message(entity)
     name = entity.DESCRIPTOR.full_name
-    for kind_name in SEEDABLE:
+    for kind_name in kinds:
         kind = KINDS[kind_name]
         descriptor: Any = kind.message.DESCRIPTOR
         if descriptor.full_name == name:
@@ -56,16 +63,20 @@ def _resolve(entity: Any) -> tuple[Kind, Message]:
 
 
 def seed(env: Env, key: ApiKey, entities: Iterable[Any]) -> Any:
-    """A store job creating every entity as its Create call would; returns their ids."""
-    resolved = [_resolve(e) for e in entities]
-    hooks = create_hooks(env)
+    """A store job creating every entity as its create call would; returns their ids."""
+    kinds = seedable(env.rules)
+    resolved = [_resolve(e, kinds) for e in entities]
     actor = Actor(account_id=key.account_id, first_name=key.name)
+    calls = {
+        name: ServerCall(spec, key, actor)
+        for name, service in kinds.items()
+        if (spec := _create_spec(service)) is not None
+    }
 
     def job(tx: Tx) -> list[str]:
         ids = []
         for kind, entity in resolved:
-            spec = SERVICES[SEEDABLE[kind.name]]["Create"]
-            stored = create_in(tx, kind, entity, ServerCall(spec, key, actor), hooks.get(kind.name))
+            stored = create_in(env, tx, kind, entity, calls[kind.name])
             ids.append(str(body(stored).id))
         tx.describe("seeded", f"{len(ids)} entities created in bulk")
         return ids

@@ -28,6 +28,7 @@ from aiosdm.testing._handlers import build_handlers
 from aiosdm.testing._ratelimit import RateLimit, RateLimiter
 from aiosdm.testing._seed import seed
 from aiosdm.testing._store import Actor, Store, Tx
+from aiosdm.testing.rules import load_rules
 
 if TYPE_CHECKING:
     from aiosdm.client import Client  # type: ignore[import-not-found,unused-ignore]
@@ -93,6 +94,7 @@ class LocalServer:
         self._env = Env(
             store=self._store,
             keyring=self._keyring,
+            rules=load_rules(),
             page_size=page_size,
             max_page_size=max_page_size,
             engine_key_bits=engine_key_bits,

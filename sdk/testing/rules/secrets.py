@@ -28,28 +28,26 @@ from aiosdm.testing._crypto import (
 )
 from aiosdm.testing._engine import (
     Env,
+    Rules,
     ServerCall,
     ServerHandler,
     cascade_delete,
     compile_for,
     create_in,
-    delete_handler,
     entity_of,
-    get_handler,
-    list_handler,
     list_page,
     page_of,
+    respond,
     update_in,
 )
 from aiosdm.testing._errors import bad_request, not_found
 from aiosdm.testing._fields import body, field_names, flatten, us_timestamp
 from aiosdm.testing._store import Tx
 
-__all__ = ["secret_handlers"]
+__all__ = ["RULES"]
 
 _ENGINE = KINDS["secret_engine"]
 _SECRET = KINDS["managed_secret"]
-_STORE = KINDS["secret_store"]
 _NODE = KINDS["node"]
 
 
@@ -111,57 +109,48 @@ def _rotated_value(secret: Any) -> bytes:
     ).encode()
 
 
-def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
-    """Handlers of the SecretEngines and ManagedSecrets services."""
-    keys = _EngineKeys()
+def _keys(env: Env) -> _EngineKeys:
+    return env.shared(_EngineKeys)
 
-    def engine_deleted(tx: Tx, engine_id: str, engine: Any) -> None:
-        keys.drop(tx, engine_id)
 
-    def secret_deleted(tx: Tx, secret_id: str, secret: Any) -> None:
-        tx.sql("DELETE FROM secret_values WHERE id=?", (secret_id,))
+async def _new_keypair(env: Env) -> KeyPair:
+    # RSA key generation takes long enough to stall every other call.
+    return await asyncio.to_thread(generate_keypair, env.engine_key_bits)
 
-    env.on_delete["secret_engine"] = engine_deleted
-    env.on_delete["managed_secret"] = secret_deleted
 
-    async def new_keypair() -> KeyPair:
-        # RSA key generation takes long enough to stall every other call.
-        return await asyncio.to_thread(generate_keypair, env.engine_key_bits)
+# -- SecretEngines -----------------------------------------------------------------
 
-    # -- SecretEngines -------------------------------------------------------------
 
-    async def engine_create(call: ServerCall, request: Any) -> Message:
+def _engine_deleted(env: Env, tx: Tx, engine_id: str, engine: Any) -> None:
+    _keys(env).drop(tx, engine_id)
+
+
+def _engine_create(env: Env) -> ServerHandler:
+    keys = _keys(env)
+
+    async def create(call: ServerCall, request: Any) -> Message:
         engine = entity_of(call.spec, request, _ENGINE)
-        pair = await new_keypair()
+        pair = await _new_keypair(env)
 
-        def hook(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
+        def set_public_key(tx: Tx, entity: Any, old: Any) -> None:
             body(entity).public_key = pair.public_pem
 
         def job(tx: Tx) -> Any:
-            stored = create_in(tx, _ENGINE, engine, call, hook)
+            stored = create_in(env, tx, _ENGINE, engine, call, set_public_key)
             keys.save(tx, body(stored).id, pair)
             return stored
 
-        stored = await env.store.write(job, call.actor)
-        response = call.spec.response()
-        response.secret_engine.CopyFrom(stored)
-        return response  # type: ignore[no-any-return]
+        return respond(call, await env.store.write(job, call.actor))
 
-    async def engine_update(call: ServerCall, request: Any) -> Message:
-        engine = entity_of(call.spec, request, _ENGINE)
-        ident = request.id or body(engine).id
-        if not ident:
-            raise bad_request("id is required")
-        stored = await env.store.write(
-            lambda tx: update_in(tx, _ENGINE, ident, engine, call, None), call.actor
-        )
-        response = call.spec.response()
-        response.secret_engine.CopyFrom(stored)
-        return response  # type: ignore[no-any-return]
+    return create
 
-    async def engine_generate_keys(call: ServerCall, request: Any) -> Message:
+
+def _engine_generate_keys(env: Env) -> ServerHandler:
+    keys = _keys(env)
+
+    async def generate_keys(call: ServerCall, request: Any) -> Message:
         ident = request.secret_engine_id
-        pair = await new_keypair()
+        pair = await _new_keypair(env)
 
         def job(tx: Tx) -> None:
             engine: Any = tx.get(_ENGINE, ident)
@@ -173,9 +162,13 @@ def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
             tx.describe("secret engine keys generated", f"new key pair for {ident}")
 
         await env.store.write(job, call.actor)
-        return call.spec.response()  # type: ignore[no-any-return]
+        return respond(call)
 
-    async def engine_healthcheck(call: ServerCall, request: Any) -> Message:
+    return generate_keys
+
+
+def _engine_healthcheck(env: Env) -> ServerHandler:
+    async def healthcheck(call: ServerCall, request: Any) -> Message:
         ident = request.secret_engine_id
 
         def job(tx: Tx) -> list[str]:
@@ -184,12 +177,16 @@ def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
             return [body(n).id for n in tx.iterate(_NODE)]
 
         node_ids = await env.store.read(job)
-        response = call.spec.response()
+        response: Any = respond(call)
         for node_id in node_ids:
             response.status.add(node_id=node_id, status="healthy")
         return response  # type: ignore[no-any-return]
 
-    async def engine_rotate(call: ServerCall, request: Any) -> Message:
+    return healthcheck
+
+
+def _engine_rotate(env: Env) -> ServerHandler:
+    async def rotate(call: ServerCall, request: Any) -> Message:
         ident = request.id
 
         def job(tx: Tx) -> None:
@@ -198,76 +195,93 @@ def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
             tx.describe("secret engine rotated", f"credentials of {ident} rotated")
 
         await env.store.write(job, call.actor)
-        return call.spec.response()  # type: ignore[no-any-return]
+        return respond(call)
 
-    # -- ManagedSecrets ------------------------------------------------------------
+    return rotate
 
-    def accept_value(tx: Tx, secret: Any) -> bytes | None:
-        """The plaintext of an incoming value (None if none was sent)."""
-        if not secret.value:
-            return None
-        plaintext = decrypt(keys.get(tx, secret.secret_engine_id), secret.value)
-        if plaintext is None:
-            raise bad_request(
-                "value must be encrypted to the secret engine's public key (RSA-OAEP with SHA-256)"
-            )
-        secret.value = b""
-        return plaintext
 
-    def place(tx: Tx, secret: Any) -> None:
-        engine: Any = tx.get(_ENGINE, secret.secret_engine_id)
-        if engine is not None:
-            root = body(engine).secret_store_root_path.rstrip("/")
-            secret.secret_store_path = f"{root}/{secret.name}"
+# -- ManagedSecrets ----------------------------------------------------------------
 
-    async def secret_create(call: ServerCall, request: Any) -> Message:
+
+def _accept_value(keys: _EngineKeys, tx: Tx, secret: Any) -> bytes | None:
+    """The plaintext of an incoming value (None if none was sent)."""
+    if not secret.value:
+        return None
+    plaintext = decrypt(keys.get(tx, secret.secret_engine_id), secret.value)
+    if plaintext is None:
+        raise bad_request(
+            "value must be encrypted to the secret engine's public key (RSA-OAEP with SHA-256)"
+        )
+    secret.value = b""
+    return plaintext
+
+
+def _place(tx: Tx, secret: Any) -> None:
+    engine: Any = tx.get(_ENGINE, secret.secret_engine_id)
+    if engine is not None:
+        root = body(engine).secret_store_root_path.rstrip("/")
+        secret.secret_store_path = f"{root}/{secret.name}"
+
+
+def _secret_deleted(env: Env, tx: Tx, secret_id: str, secret: Any) -> None:
+    tx.sql("DELETE FROM secret_values WHERE id=?", (secret_id,))
+
+
+def _secret_create(env: Env) -> ServerHandler:
+    keys = _keys(env)
+
+    async def create(call: ServerCall, request: Any) -> Message:
         secret = entity_of(call.spec, request, _SECRET)
 
         def job(tx: Tx) -> Any:
             plaintext: list[bytes | None] = []
 
-            def hook(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
-                plaintext.append(accept_value(tx, entity))
-                place(tx, entity)
+            def take_value(tx: Tx, entity: Any, old: Any) -> None:
+                plaintext.append(_accept_value(keys, tx, entity))
+                _place(tx, entity)
                 us_timestamp(tx.now, entity.last_rotated_at)
 
-            stored = create_in(tx, _SECRET, secret, call, hook)
+            stored = create_in(env, tx, _SECRET, secret, call, take_value)
             _store_value(tx, stored.id, plaintext[0] or b"")
             _log(tx, call, stored, "create")
             return stored
 
-        stored = await env.store.write(job, call.actor)
-        response = call.spec.response()
-        response.managed_secret.CopyFrom(stored)
-        return response  # type: ignore[no-any-return]
+        return respond(call, await env.store.write(job, call.actor))
 
-    async def secret_update(call: ServerCall, request: Any) -> Message:
+    return create
+
+
+def _secret_update(env: Env) -> ServerHandler:
+    keys = _keys(env)
+
+    async def update(call: ServerCall, request: Any) -> Message:
         secret = entity_of(call.spec, request, _SECRET)
-        ident = request.id or secret.id
+        ident = getattr(request, call.spec.id_field) or secret.id
         if not ident:
-            raise bad_request("id is required")
+            raise bad_request(f"{call.spec.id_field} is required")
 
         def job(tx: Tx) -> Any:
             plaintext: list[bytes | None] = []
 
-            def hook(tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
+            def take_value(tx: Tx, entity: Any, old: Any) -> None:
                 if entity.secret_engine_id != old.secret_engine_id:
                     raise bad_request("a managed secret cannot move to another secret engine")
-                plaintext.append(accept_value(tx, entity))
-                place(tx, entity)
+                plaintext.append(_accept_value(keys, tx, entity))
+                _place(tx, entity)
 
-            stored = update_in(tx, _SECRET, ident, secret, call, hook)
+            stored = update_in(env, tx, _SECRET, ident, secret, call, take_value)
             if plaintext[0] is not None:
                 _store_value(tx, ident, plaintext[0])
             _log(tx, call, stored, "update")
             return stored
 
-        stored = await env.store.write(job, call.actor)
-        response = call.spec.response()
-        response.managed_secret.CopyFrom(stored)
-        return response  # type: ignore[no-any-return]
+        return respond(call, await env.store.write(job, call.actor))
 
-    async def secret_rotate(call: ServerCall, request: Any) -> Message:
+    return update
+
+
+def _secret_rotate(env: Env) -> ServerHandler:
+    async def rotate(call: ServerCall, request: Any) -> Message:
         ident = request.id
 
         def job(tx: Tx) -> None:
@@ -281,12 +295,17 @@ def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
             tx.describe("managed secret rotated", f"managed secret {secret.name} rotated")
 
         await env.store.write(job, call.actor)
-        return call.spec.response()  # type: ignore[no-any-return]
+        return respond(call)
 
-    async def secret_delete(call: ServerCall, request: Any) -> Message:
-        ident = request.id
+    return rotate
+
+
+def _secret_delete(env: Env) -> ServerHandler:
+    # A direct delete is logged; secrets deleted along with their engine are not.
+    async def delete(call: ServerCall, request: Any) -> Message:
+        ident = getattr(request, call.spec.id_field)
         if not ident:
-            raise bad_request("id is required")
+            raise bad_request(f"{call.spec.id_field} is required")
 
         def job(tx: Tx) -> None:
             old = cascade_delete(env, tx, _SECRET, ident)
@@ -295,9 +314,13 @@ def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
             _log(tx, call, old, "delete")
 
         await env.store.write(job, call.actor)
-        return call.spec.response()  # type: ignore[no-any-return]
+        return respond(call)
 
-    async def secret_retrieve(call: ServerCall, request: Any) -> Message:
+    return delete
+
+
+def _secret_retrieve(env: Env) -> ServerHandler:
+    async def retrieve(call: ServerCall, request: Any) -> Message:
         ident, public_key = request.id, bytes(request.public_key)
         if not ident:
             raise bad_request("id is required")
@@ -316,23 +339,26 @@ def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
             _log(tx, call, secret, "retrieve")
             return secret
 
-        secret = await env.store.write(job, call.actor)
-        response = call.spec.response()
-        response.managed_secret.CopyFrom(secret)
-        return response  # type: ignore[no-any-return]
+        return respond(call, managed_secret=await env.store.write(job, call.actor))
 
-    async def secret_validate(call: ServerCall, request: Any) -> Message:
+    return retrieve
+
+
+def _secret_validate(env: Env) -> ServerHandler:
+    async def validate(call: ServerCall, request: Any) -> Message:
         ident = request.id
         exists = await env.store.read(lambda tx: tx.get(_SECRET, ident) is not None)
         if not exists:
             raise not_found(_SECRET.noun, ident)
-        response = call.spec.response()
-        response.valid = True
-        return response  # type: ignore[no-any-return]
+        return respond(call, valid=True)
 
+    return validate
+
+
+def _secret_logs(env: Env) -> ServerHandler:
     log_fields = field_names(managed_secrets_pb2.ManagedSecretLog.DESCRIPTOR)
 
-    async def secret_logs(call: ServerCall, request: Any) -> Message:
+    async def logs(call: ServerCall, request: Any) -> Message:
         predicate = compile_for(request.filter, log_fields)
         page = page_of(env, call, request, request.filter)
         if page.after and not page.after.isdigit():
@@ -352,34 +378,40 @@ def secret_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
             return list_page(fetch, lambda entry: predicate(flatten(entry)), page)
 
         entries, next_cursor = await env.store.read(job)
-        response = call.spec.response()
+        response: Any = respond(call)
         response.meta.next_cursor = next_cursor
-        response.managed_secret_logs.extend(entries)
+        getattr(response, call.spec.items).extend(entries)
         return response  # type: ignore[no-any-return]
 
-    return {
-        "SecretEngines": {
-            "List": list_handler(env, _ENGINE),
-            "Get": get_handler(env, _ENGINE),
-            "Create": engine_create,
-            "Update": engine_update,
-            "Delete": delete_handler(env, _ENGINE),
-            "ListSecretStores": list_handler(env, _STORE),
-            "GenerateKeys": engine_generate_keys,
-            "Healthcheck": engine_healthcheck,
-            "Rotate": engine_rotate,
+    return logs
+
+
+# Neither kind can be seeded: an engine needs a key pair, a secret an encrypted value.
+RULES = (
+    Rules(
+        "SecretEngines",
+        on_delete=_engine_deleted,
+        methods={
+            "Create": _engine_create,
+            "GenerateKeys": _engine_generate_keys,
+            "Healthcheck": _engine_healthcheck,
+            "Rotate": _engine_rotate,
         },
-        "ManagedSecrets": {
-            "List": list_handler(env, _SECRET),
-            "ListByActor": list_handler(env, _SECRET),
-            "Create": secret_create,
-            "Update": secret_update,
-            "Rotate": secret_rotate,
-            "Delete": secret_delete,
-            "ForceDelete": secret_delete,
-            "Get": get_handler(env, _SECRET),
-            "Retrieve": secret_retrieve,
-            "Validate": secret_validate,
-            "Logs": secret_logs,
+        seedable=False,
+    ),
+    Rules(
+        "ManagedSecrets",
+        on_delete=_secret_deleted,
+        methods={
+            "Create": _secret_create,
+            "Update": _secret_update,
+            "Rotate": _secret_rotate,
+            "Delete": _secret_delete,
+            "ForceDelete": _secret_delete,
+            "Retrieve": _secret_retrieve,
+            "Validate": _secret_validate,
+            "Logs": _secret_logs,
         },
-    }
+        seedable=False,
+    ),
+)

@@ -1,0 +1,160 @@
+"""Accounts and what they may do.
+
+A user's permission level decides whether it is suspended; a password is write-only.
+Token and service accounts get an API key on create (the reply carries it, and a
+service account a token too); suspending an account suspends its keys, deleting it
+revokes them. ``AccountPermissions`` lists the permission levels accounts hold.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from google.protobuf.message import Message
+
+from aiosdm._generated.kinds import KINDS
+from aiosdm._generated.v1 import account_permissions_pb2
+from aiosdm.testing._engine import (
+    Env,
+    Page,
+    Rules,
+    ServerCall,
+    ServerHandler,
+    compile_for,
+    create_in,
+    entity_of,
+    page_of,
+    respond,
+    snapshot_of,
+)
+from aiosdm.testing._fields import arm_name, body, field_names, flatten, timestamp_us, us_timestamp
+from aiosdm.testing._filters import Predicate
+from aiosdm.testing._store import Tx
+
+__all__ = ["RULES"]
+
+_ACCOUNT = KINDS["account"]
+
+
+def _on_write(env: Env, tx: Tx, entity: Any, old: Any, call: ServerCall) -> None:
+    kind, fields = arm_name(entity), body(entity)
+    if old is None:
+        us_timestamp(tx.now, fields.created_at)
+    if kind == "user":
+        fields.permission_levelRW = fields.permission_levelRW or "user"
+        fields.permission_level = fields.permission_levelRW
+        fields.suspendedRO = fields.permission_levelRW == "suspended"
+        fields.password = ""  # write-only: never kept, never returned
+        suspended = fields.suspendedRO
+    else:
+        suspended = fields.suspended
+        if kind == "token" and old is None:
+            us_timestamp(tx.now, fields.rekeyed)
+            lifetime = fields.duration.ToTimedelta()
+            if lifetime and not timestamp_us(fields.deadline):
+                us_timestamp(tx.now + int(lifetime.total_seconds() * 1e6), fields.deadline)
+    if old is not None:
+        env.keyring.set_suspended(tx, fields.id, suspended)
+
+
+def _on_delete(env: Env, tx: Tx, ident: str, old: Any) -> None:
+    env.keyring.revoke_account(tx, ident)
+
+
+def _create(env: Env) -> ServerHandler:
+    async def create(call: ServerCall, request: Any) -> Message:
+        account = entity_of(call.spec, request, _ACCOUNT)
+
+        def job(tx: Tx) -> tuple[Any, Any, str]:
+            stored = create_in(env, tx, _ACCOUNT, account, call)
+            kind, fields = arm_name(stored), body(stored)
+            key, token = None, ""
+            if kind in ("token", "service"):
+                key = env.keyring.issue(tx, account_id=fields.id, name=fields.name)
+            if kind == "service":
+                token = secrets.token_urlsafe(32)
+            return stored, key, token
+
+        stored, key, token = await env.store.write(job, call.actor)
+        response: Any = respond(call, stored)
+        if key is not None:
+            response.access_key = key.access_key
+            response.secret_key = key.secret_key
+        response.token = token
+        return response  # type: ignore[no-any-return]
+
+    return create
+
+
+def _permissions_of(account: Any) -> list[str]:
+    kind, fields = arm_name(account), body(account)
+    if kind == "user":
+        return [fields.permission_levelRW] if fields.permission_levelRW else []
+    if kind == "token":
+        return sorted(fields.permissions)
+    return []
+
+
+def _paged(fetch: Any, predicate: Predicate, page: Page) -> tuple[list[Any], str]:
+    # A fetch of derived rows may return fewer rows than asked for while more
+    # remain, so keep going until one comes back empty.
+    out: list[Any] = []
+    after = page.after
+    while len(out) < page.limit:
+        chunk = fetch(after, max(page.limit, 100))
+        if not chunk:
+            return out, ""
+        for key, item in chunk:
+            after = key
+            if predicate(flatten(item)):
+                out.append(item)
+                if len(out) >= page.limit:
+                    return out, page.cursor(key)
+    return out, page.cursor(after)
+
+
+def _list_permissions(env: Env) -> ServerHandler:
+    known = field_names(account_permissions_pb2.AccountPermission.DESCRIPTOR)
+
+    async def list_(call: ServerCall, request: Any) -> Message:
+        predicate = compile_for(request.filter, known)
+        page = page_of(env, call, request, request.filter)
+        at = snapshot_of(request)
+
+        def job(tx: Tx) -> tuple[list[Any], str]:
+            def fetch(after: str, size: int) -> list[tuple[str, Any]]:
+                # Rows are keyed "<account id>|<n>"; resume inside the cursor's account.
+                start, inclusive = after.partition("|")[0], True
+                rows: list[tuple[str, Any]] = []
+                while True:
+                    chunk = tx.scan(_ACCOUNT, after=start, limit=size, at=at, inclusive=inclusive)
+                    for ident, account in chunk:
+                        fields: Any = body(account)
+                        for i, permission in enumerate(_permissions_of(account)):
+                            key = f"{ident}|{i:04d}"
+                            if key > after:
+                                row = account_permissions_pb2.AccountPermission(
+                                    account_id=ident, permission=permission
+                                )
+                                row.granted_at.CopyFrom(fields.created_at)
+                                rows.append((key, row))
+                    if rows or len(chunk) < size:
+                        return rows
+                    start, inclusive = chunk[-1][0], False
+
+            return _paged(fetch, predicate, page)
+
+        items, next_cursor = await env.store.read(job)
+        response: Any = respond(call)
+        response.meta.next_cursor = next_cursor
+        getattr(response, call.spec.items).extend(items)
+        return response  # type: ignore[no-any-return]
+
+    return list_
+
+
+RULES = (
+    Rules("Accounts", on_write=_on_write, on_delete=_on_delete, methods={"Create": _create}),
+    Rules("AccountPermissions", methods={"List": _list_permissions}),
+)
