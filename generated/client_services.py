@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.groups_history import GroupsHistory
     from aiosdm._generated.clients.groups_roles import GroupsRoles, SnapshotGroupsRoles
     from aiosdm._generated.clients.groups_roles_history import GroupsRolesHistory
+    from aiosdm._generated.clients.identity_sets import IdentitySets, SnapshotIdentitySets
+    from aiosdm._generated.clients.identity_sets_history import IdentitySetsHistory
     from aiosdm._generated.clients.managed_secrets import ManagedSecrets
     from aiosdm._generated.clients.nodes import Nodes, SnapshotNodes
     from aiosdm._generated.clients.nodes_history import NodesHistory
@@ -100,6 +102,12 @@ class ClientServices:
     groups_roles_history: LazyService[GroupsRolesHistory] = LazyService(
         "aiosdm._generated.clients.groups_roles_history", "GroupsRolesHistory"
     )
+    identity_sets: LazyService[IdentitySets] = LazyService(
+        "aiosdm._generated.clients.identity_sets", "IdentitySets"
+    )
+    identity_sets_history: LazyService[IdentitySetsHistory] = LazyService(
+        "aiosdm._generated.clients.identity_sets_history", "IdentitySetsHistory"
+    )
     managed_secrets: LazyService[ManagedSecrets] = LazyService(
         "aiosdm._generated.clients.managed_secrets", "ManagedSecrets"
     )
@@ -160,6 +168,9 @@ class SnapshotServices:
     )
     groups_roles: LazyService[SnapshotGroupsRoles] = LazyService(
         "aiosdm._generated.clients.groups_roles", "SnapshotGroupsRoles"
+    )
+    identity_sets: LazyService[SnapshotIdentitySets] = LazyService(
+        "aiosdm._generated.clients.identity_sets", "SnapshotIdentitySets"
     )
     nodes: LazyService[SnapshotNodes] = LazyService(
         "aiosdm._generated.clients.nodes", "SnapshotNodes"

@@ -57,6 +57,11 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.groups_roles_history import (
         GroupsRolesHistory as GroupsRolesHistory,
     )
+    from aiosdm._generated.clients.identity_sets import IdentitySets as IdentitySets
+    from aiosdm._generated.clients.identity_sets import SnapshotIdentitySets as SnapshotIdentitySets
+    from aiosdm._generated.clients.identity_sets_history import (
+        IdentitySetsHistory as IdentitySetsHistory,
+    )
     from aiosdm._generated.clients.managed_secrets import ManagedSecrets as ManagedSecrets
     from aiosdm._generated.clients.nodes import Nodes as Nodes
     from aiosdm._generated.clients.nodes import SnapshotNodes as SnapshotNodes
@@ -103,6 +108,8 @@ WHERE: dict[str, str] = {
     "GroupsHistory": "aiosdm._generated.clients.groups_history",
     "GroupsRoles": "aiosdm._generated.clients.groups_roles",
     "GroupsRolesHistory": "aiosdm._generated.clients.groups_roles_history",
+    "IdentitySets": "aiosdm._generated.clients.identity_sets",
+    "IdentitySetsHistory": "aiosdm._generated.clients.identity_sets_history",
     "ManagedSecrets": "aiosdm._generated.clients.managed_secrets",
     "Nodes": "aiosdm._generated.clients.nodes",
     "NodesHistory": "aiosdm._generated.clients.nodes_history",
@@ -124,6 +131,7 @@ WHERE: dict[str, str] = {
     "SnapshotAccountsGroups": "aiosdm._generated.clients.accounts_groups",
     "SnapshotGroups": "aiosdm._generated.clients.groups",
     "SnapshotGroupsRoles": "aiosdm._generated.clients.groups_roles",
+    "SnapshotIdentitySets": "aiosdm._generated.clients.identity_sets",
     "SnapshotNodes": "aiosdm._generated.clients.nodes",
     "SnapshotResources": "aiosdm._generated.clients.resources",
     "SnapshotRoleResources": "aiosdm._generated.clients.role_resources",
@@ -159,6 +167,8 @@ __all__ = [
     "GroupsHistory",
     "GroupsRoles",
     "GroupsRolesHistory",
+    "IdentitySets",
+    "IdentitySetsHistory",
     "ManagedSecrets",
     "Nodes",
     "NodesHistory",
@@ -180,6 +190,7 @@ __all__ = [
     "SnapshotAccountsGroups",
     "SnapshotGroups",
     "SnapshotGroupsRoles",
+    "SnapshotIdentitySets",
     "SnapshotNodes",
     "SnapshotResources",
     "SnapshotRoleResources",

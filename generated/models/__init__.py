@@ -158,6 +158,22 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.groups_roles import GroupRoleListRequest as GroupRoleListRequest
     from aiosdm._generated.models.groups_roles import GroupRoleListResponse as GroupRoleListResponse
     from aiosdm._generated.models.groups_roles_history import GroupRoleHistory as GroupRoleHistory
+    from aiosdm._generated.models.identity_sets import IdentitySet as IdentitySet
+    from aiosdm._generated.models.identity_sets import (
+        IdentitySetCreateResponse as IdentitySetCreateResponse,
+    )
+    from aiosdm._generated.models.identity_sets import (
+        IdentitySetDeleteResponse as IdentitySetDeleteResponse,
+    )
+    from aiosdm._generated.models.identity_sets import (
+        IdentitySetGetResponse as IdentitySetGetResponse,
+    )
+    from aiosdm._generated.models.identity_sets import (
+        IdentitySetUpdateResponse as IdentitySetUpdateResponse,
+    )
+    from aiosdm._generated.models.identity_sets_history import (
+        IdentitySetHistory as IdentitySetHistory,
+    )
     from aiosdm._generated.models.managed_secrets import ManagedSecret as ManagedSecret
     from aiosdm._generated.models.managed_secrets import (
         ManagedSecretCreateRequest as ManagedSecretCreateRequest,
@@ -600,6 +616,28 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     "HealthcheckRequest": ("secret_engines", "healthcheck_request", "HealthcheckRequest"),
     "HealthcheckResponse": ("secret_engines", "healthcheck_response", "HealthcheckResponse"),
     "HealthcheckStatus": ("secret_engines", "healthcheck_status", "HealthcheckStatus"),
+    "IdentitySet": ("identity_sets", "identity_set", "IdentitySet"),
+    "IdentitySetCreateResponse": (
+        "identity_sets",
+        "identity_set_create_response",
+        "IdentitySetCreateResponse",
+    ),
+    "IdentitySetDeleteResponse": (
+        "identity_sets",
+        "identity_set_delete_response",
+        "IdentitySetDeleteResponse",
+    ),
+    "IdentitySetGetResponse": (
+        "identity_sets",
+        "identity_set_get_response",
+        "IdentitySetGetResponse",
+    ),
+    "IdentitySetHistory": ("identity_sets_history", "identity_set_history", "IdentitySetHistory"),
+    "IdentitySetUpdateResponse": (
+        "identity_sets",
+        "identity_set_update_response",
+        "IdentitySetUpdateResponse",
+    ),
     "KeyValueEngine": ("secret_engine_types", "key_value_engine", "KeyValueEngine"),
     "KeyfactorSSHStore": ("secret_store_types", "keyfactor_ssh_store", "KeyfactorSSHStore"),
     "KeyfactorX509Store": ("secret_store_types", "keyfactor_x509_store", "KeyfactorX509Store"),
@@ -1088,6 +1126,12 @@ __all__ = [
     "HealthcheckRequest",
     "HealthcheckResponse",
     "HealthcheckStatus",
+    "IdentitySet",
+    "IdentitySetCreateResponse",
+    "IdentitySetDeleteResponse",
+    "IdentitySetGetResponse",
+    "IdentitySetHistory",
+    "IdentitySetUpdateResponse",
     "KeyValueEngine",
     "KeyfactorSSHStore",
     "KeyfactorX509Store",

@@ -28,7 +28,8 @@ from strongdm import plumbing
 from aiosdm import _signing
 from aiosdm._generated import models as M
 from aiosdm._generated.models import drivers
-from aiosdm._generated.services import SERVICES
+from aiosdm._generated.services import SERVICE_SPECS
+from aiosdm._specs import ServiceKind
 from aiosdm.client import Client
 
 from ..client._servers import ACCESS_KEY, SECRET, Received, ScriptedServer
@@ -284,20 +285,8 @@ def call(name: str, method: str, *args: Any) -> Case:
     )
 
 
-HISTORY = [
-    "account_attachments_history",
-    "account_grants_history",
-    "account_resources_history",
-    "accounts_groups_history",
-    "accounts_history",
-    "groups_history",
-    "groups_roles_history",
-    "nodes_history",
-    "resources_history",
-    "role_resources_history",
-    "roles_history",
-    "secret_stores_history",
-]
+#: Every history service: each takes the same list call.
+HISTORY = [s.attribute for s in SERVICE_SPECS.values() if s.kind == ServiceKind.HISTORY]
 
 CASES: list[Case] = [
     *crud("accounts", USER, M.Account),
@@ -323,6 +312,7 @@ CASES: list[Case] = [
     *crud("groups", M.Group(name="ops", description="on call", tags={"t": "1"})),
     call("groups", "create_from_roles", ["r-1", "r-2"], True),
     *crud("groups_roles", M.GroupRole(group_id="g-1", role_id="r-1"), update=False),
+    *crud("identity_sets", M.IdentitySet(name="on-call")),
     *crud("nodes", RELAY, M.Node),
     Case(
         "nodes.create(Gateway)",
@@ -505,12 +495,7 @@ def test_every_method_is_covered() -> None:
     covered = {c.id.split("(")[0] for c in CASES}
     covered |= {"managed_secrets.create", "managed_secrets.update", "managed_secrets.retrieve"}
     wanted = set()
-    for service, methods in SERVICES.items():
-        attr = _snake(service)
-        for method in methods:
-            wanted.add(f"{attr}.{_method_name(method)}")
+    for spec in SERVICE_SPECS.values():
+        for method in spec.methods.values():
+            wanted.add(f"{spec.attribute}.{method.python_name}")
     assert wanted <= covered, sorted(wanted - covered)
-
-
-def _method_name(method: str) -> str:
-    return {"TCPProbe": "tcp_probe"}.get(method, _snake(method))
