@@ -299,13 +299,19 @@ class ClientEmitter:
     # -- modules ------------------------------------------------------------------
 
     def snapshot_methods(self, s: Service) -> list[Method]:
-        return [m for m in s.methods if s.snapshot and m.python_name in ("get", "list")]
+        return [
+            m for m in self.client_methods(s) if s.snapshot and m.python_name in ("get", "list")
+        ]
+
+    def client_methods(self, s: Service) -> list[Method]:
+        """The methods the client offers: all but those hidden in the protos."""
+        return [m for m in s.methods if not m.hidden]
 
     def emit_module(self, file: str) -> str:
         mod = _Module()
         body = []
         for s in (s for s in self.schema.services if s.file == file):
-            methods = "".join(self.method(mod, s, m) for m in s.methods)
+            methods = "".join(self.method(mod, s, m) for m in self.client_methods(s))
             doc = (s.doc or f"The {s.name} service.") + f" Reached as ``client.{s.attribute}``."
             body.append(
                 SERVICE_CLASS.substitute(

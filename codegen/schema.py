@@ -78,6 +78,7 @@ class Hints:
     json: bool = False
     ref: str = ""  # message name of the entity whose id this field holds
     indexed: bool = False
+    required_when: tuple[str, ...] = ()
 
 
 @dataclass
@@ -136,6 +137,7 @@ class Method:
     items: str = ""  # list responses: the repeated field of items
     id_field: str = ""
     entity_field: str = ""  # create/update: the request field carrying the entity
+    hidden: bool = False  # on the wire, not on the client
     result_field: str = ""  # create/get/update: the response field carrying the entity
 
 
@@ -218,7 +220,15 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
             for i, fp in enumerate(mp.field):
                 h = field_opts.FromString(fp.options.SerializeToString()).Extensions[field_ext]
                 hints = Hints(
-                    h.name, h.hidden, h.read_only, h.required, h.secret, h.json, h.ref, h.indexed
+                    h.name,
+                    h.hidden,
+                    h.read_only,
+                    h.required,
+                    h.secret,
+                    h.json,
+                    h.ref,
+                    h.indexed,
+                    tuple(h.required_when),
                 )
                 attr = hints.name or fp.name.lower()
                 if keyword.iskeyword(attr):
@@ -283,6 +293,7 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                         idempotent=mp.options.idempotency_level != _UNKNOWN_IDEMPOTENCY,
                         items=mo.items,
                         id_field=mo.id_field,
+                        hidden=mo.hidden,
                     )
                 )
             services.append(
@@ -314,6 +325,11 @@ def _enum_word(enum: Any, number: int, prefix: str) -> str:
 
 def complete(schema: Schema) -> None:
     """Fill what the hints leave to convention, and refuse what cannot work."""
+    for msg in schema.messages.values():
+        for f in msg.fields:
+            for other in f.hints.required_when:
+                if other not in msg.by_name:
+                    raise SchemaError(f"{msg.name}.{f.name}: required_when {other!r} is no field")
     names = {s.name for s in schema.services}
     for s in schema.services:
         where = f"service {s.name}"

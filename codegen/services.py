@@ -46,6 +46,7 @@ METHOD = Template("""        "$method": MethodSpec(
             id_field="$id_field",
             entity_field="$entity_field",
             result_field="$result_field",
+            hidden=$hidden,
         ),
 """)
 
@@ -93,6 +94,7 @@ def _method(schema: Schema, s: Service, m: Method) -> str:
         id_field=m.id_field,
         entity_field=m.entity_field,
         result_field=m.result_field,
+        hidden=m.hidden,
     )
 
 

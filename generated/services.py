@@ -57,6 +57,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="account_attachment",
             result_field="account_attachment",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="AccountAttachments",
@@ -72,6 +73,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="account_attachment",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="AccountAttachments",
@@ -87,6 +89,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="AccountAttachments",
@@ -102,6 +105,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountAttachmentsHistory": {
@@ -119,6 +123,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountGrants": {
@@ -136,6 +141,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="account_grant",
             result_field="account_grant",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="AccountGrants",
@@ -151,6 +157,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="account_grant",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="AccountGrants",
@@ -166,6 +173,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="AccountGrants",
@@ -181,6 +189,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountGrantsHistory": {
@@ -198,6 +207,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountPermissions": {
@@ -215,6 +225,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountResources": {
@@ -232,6 +243,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountResourcesHistory": {
@@ -249,6 +261,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "Accounts": {
@@ -266,6 +279,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="account",
             result_field="account",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="Accounts",
@@ -281,6 +295,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="account",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="Accounts",
@@ -296,6 +311,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="account",
             result_field="account",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="Accounts",
@@ -311,6 +327,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="Accounts",
@@ -326,6 +343,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountsGroups": {
@@ -343,6 +361,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="account_group",
             result_field="account_group",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="AccountsGroups",
@@ -358,6 +377,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="account_group",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="AccountsGroups",
@@ -373,6 +393,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="AccountsGroups",
@@ -388,6 +409,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountsGroupsHistory": {
@@ -405,6 +427,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "AccountsHistory": {
@@ -422,6 +445,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "Activities": {
@@ -439,6 +463,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="activity",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="Activities",
@@ -454,6 +479,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "Roles": {
@@ -471,6 +497,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="role",
             result_field="role",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="Roles",
@@ -486,6 +513,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="role",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="Roles",
@@ -501,6 +529,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="role",
             result_field="role",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="Roles",
@@ -516,6 +545,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="Roles",
@@ -531,6 +561,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "Groups": {
@@ -548,6 +579,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="group",
             result_field="group",
+            hidden=False,
         ),
         "CreateFromRoles": MethodSpec(
             service="Groups",
@@ -563,6 +595,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="Groups",
@@ -578,6 +611,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="group",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="Groups",
@@ -593,6 +627,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="group",
             result_field="group",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="Groups",
@@ -608,6 +643,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="Groups",
@@ -623,6 +659,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "GroupsHistory": {
@@ -640,6 +677,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "GroupsRoles": {
@@ -657,6 +695,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="group_role",
             result_field="group_role",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="GroupsRoles",
@@ -672,6 +711,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="group_role",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="GroupsRoles",
@@ -687,6 +727,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="GroupsRoles",
@@ -702,6 +743,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "GroupsRolesHistory": {
@@ -719,6 +761,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "IdentitySets": {
@@ -736,6 +779,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="identity_set",
             result_field="identity_set",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="IdentitySets",
@@ -751,6 +795,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="identity_set",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="IdentitySets",
@@ -766,6 +811,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="identity_set",
             result_field="identity_set",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="IdentitySets",
@@ -781,6 +827,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="IdentitySets",
@@ -796,6 +843,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "IdentitySetsHistory": {
@@ -813,6 +861,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "ManagedSecrets": {
@@ -830,6 +879,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "ListByActor": MethodSpec(
             service="ManagedSecrets",
@@ -845,6 +895,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Create": MethodSpec(
             service="ManagedSecrets",
@@ -860,6 +911,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="managed_secret",
             result_field="managed_secret",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="ManagedSecrets",
@@ -875,6 +927,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="managed_secret",
             result_field="managed_secret",
+            hidden=False,
         ),
         "Rotate": MethodSpec(
             service="ManagedSecrets",
@@ -890,6 +943,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="ManagedSecrets",
@@ -905,6 +959,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "ForceDelete": MethodSpec(
             service="ManagedSecrets",
@@ -920,6 +975,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="ManagedSecrets",
@@ -935,6 +991,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="managed_secret",
+            hidden=False,
         ),
         "Retrieve": MethodSpec(
             service="ManagedSecrets",
@@ -950,6 +1007,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Validate": MethodSpec(
             service="ManagedSecrets",
@@ -965,6 +1023,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Logs": MethodSpec(
             service="ManagedSecrets",
@@ -980,6 +1039,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "Nodes": {
@@ -997,6 +1057,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="node",
             result_field="node",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="Nodes",
@@ -1012,6 +1073,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="node",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="Nodes",
@@ -1027,6 +1089,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="node",
             result_field="node",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="Nodes",
@@ -1042,6 +1105,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="Nodes",
@@ -1057,6 +1121,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "TCPProbe": MethodSpec(
             service="Nodes",
@@ -1072,6 +1137,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="node_id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "NodesHistory": {
@@ -1089,6 +1155,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "Resources": {
@@ -1106,6 +1173,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Create": MethodSpec(
             service="Resources",
@@ -1121,6 +1189,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="resource",
             result_field="resource",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="Resources",
@@ -1136,6 +1205,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="resource",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="Resources",
@@ -1151,6 +1221,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="resource",
             result_field="resource",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="Resources",
@@ -1166,6 +1237,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="Resources",
@@ -1181,6 +1253,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Healthcheck": MethodSpec(
             service="Resources",
@@ -1196,6 +1269,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "ResourcesHistory": {
@@ -1213,6 +1287,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "RoleResources": {
@@ -1230,6 +1305,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "RoleResourcesHistory": {
@@ -1247,6 +1323,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "RolesHistory": {
@@ -1264,6 +1341,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "SecretStores": {
@@ -1281,6 +1359,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="secret_store",
             result_field="secret_store",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="SecretStores",
@@ -1296,6 +1375,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="secret_store",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="SecretStores",
@@ -1311,6 +1391,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="secret_store",
             result_field="secret_store",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="SecretStores",
@@ -1326,6 +1407,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "List": MethodSpec(
             service="SecretStores",
@@ -1341,6 +1423,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "SecretEngines": {
@@ -1358,6 +1441,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Get": MethodSpec(
             service="SecretEngines",
@@ -1373,6 +1457,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="secret_engine",
+            hidden=False,
         ),
         "Create": MethodSpec(
             service="SecretEngines",
@@ -1388,6 +1473,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="secret_engine",
             result_field="secret_engine",
+            hidden=False,
         ),
         "Update": MethodSpec(
             service="SecretEngines",
@@ -1403,6 +1489,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="secret_engine",
             result_field="secret_engine",
+            hidden=False,
         ),
         "Delete": MethodSpec(
             service="SecretEngines",
@@ -1418,6 +1505,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "ListSecretStores": MethodSpec(
             service="SecretEngines",
@@ -1433,6 +1521,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "GenerateKeys": MethodSpec(
             service="SecretEngines",
@@ -1448,6 +1537,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="secret_engine_id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Healthcheck": MethodSpec(
             service="SecretEngines",
@@ -1463,6 +1553,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="secret_engine_id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
         "Rotate": MethodSpec(
             service="SecretEngines",
@@ -1478,6 +1569,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="id",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
     "SecretStoresHistory": {
@@ -1495,6 +1587,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             id_field="",
             entity_field="",
             result_field="",
+            hidden=False,
         ),
     },
 }

@@ -68,6 +68,8 @@ class MethodSpec(Generic[Req, Resp]):
     id_field: str = ""
     entity_field: str = ""
     result_field: str = ""
+    #: On the wire but not a client method (the official Python SDK lacks it too).
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)

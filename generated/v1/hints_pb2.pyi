@@ -49,7 +49,7 @@ METHOD_FIELD_NUMBER: _ClassVar[int]
 method: _descriptor.FieldDescriptor
 
 class FieldHints(_message.Message):
-    __slots__ = ("name", "hidden", "read_only", "required", "secret", "json", "ref", "indexed")
+    __slots__ = ("name", "hidden", "read_only", "required", "secret", "json", "ref", "indexed", "required_when")
     NAME_FIELD_NUMBER: _ClassVar[int]
     HIDDEN_FIELD_NUMBER: _ClassVar[int]
     READ_ONLY_FIELD_NUMBER: _ClassVar[int]
@@ -58,6 +58,7 @@ class FieldHints(_message.Message):
     JSON_FIELD_NUMBER: _ClassVar[int]
     REF_FIELD_NUMBER: _ClassVar[int]
     INDEXED_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_WHEN_FIELD_NUMBER: _ClassVar[int]
     name: str
     hidden: bool
     read_only: bool
@@ -66,7 +67,8 @@ class FieldHints(_message.Message):
     json: bool
     ref: str
     indexed: bool
-    def __init__(self, name: _Optional[str] = ..., hidden: _Optional[bool] = ..., read_only: _Optional[bool] = ..., required: _Optional[bool] = ..., secret: _Optional[bool] = ..., json: _Optional[bool] = ..., ref: _Optional[str] = ..., indexed: _Optional[bool] = ...) -> None: ...
+    required_when: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, name: _Optional[str] = ..., hidden: _Optional[bool] = ..., read_only: _Optional[bool] = ..., required: _Optional[bool] = ..., secret: _Optional[bool] = ..., json: _Optional[bool] = ..., ref: _Optional[str] = ..., indexed: _Optional[bool] = ..., required_when: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ModelHints(_message.Message):
     __slots__ = ("porcelain", "grpc_code", "unique")
@@ -97,13 +99,15 @@ class ServiceHints(_message.Message):
     def __init__(self, kind: _Optional[_Union[ServiceKind, str]] = ..., id_prefix: _Optional[str] = ..., snapshot: _Optional[bool] = ..., entity: _Optional[str] = ..., history_of: _Optional[str] = ..., attribute: _Optional[str] = ..., noun: _Optional[str] = ...) -> None: ...
 
 class MethodHints(_message.Message):
-    __slots__ = ("name", "shape", "items", "id_field")
+    __slots__ = ("name", "shape", "items", "id_field", "hidden")
     NAME_FIELD_NUMBER: _ClassVar[int]
     SHAPE_FIELD_NUMBER: _ClassVar[int]
     ITEMS_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_FIELD_NUMBER: _ClassVar[int]
+    HIDDEN_FIELD_NUMBER: _ClassVar[int]
     name: str
     shape: MethodShape
     items: str
     id_field: str
-    def __init__(self, name: _Optional[str] = ..., shape: _Optional[_Union[MethodShape, str]] = ..., items: _Optional[str] = ..., id_field: _Optional[str] = ...) -> None: ...
+    hidden: bool
+    def __init__(self, name: _Optional[str] = ..., shape: _Optional[_Union[MethodShape, str]] = ..., items: _Optional[str] = ..., id_field: _Optional[str] = ..., hidden: _Optional[bool] = ...) -> None: ...

@@ -88,8 +88,14 @@ def _is_default(message: Message, field: Any) -> bool:
 
 
 @cache
-def _required(descriptor: Descriptor) -> tuple[Any, ...]:
-    return tuple(f for f in descriptor.fields if hints(f).required)
+def _required(descriptor: Descriptor) -> tuple[tuple[Any, tuple[Any, ...]], ...]:
+    """(field, the fields whose being set makes it required; empty: always required)."""
+    out = []
+    for f in descriptor.fields:
+        h = hints(f)
+        if h.required or h.required_when:
+            out.append((f, tuple(descriptor.fields_by_name[n] for n in h.required_when)))
+    return tuple(out)
 
 
 @cache
@@ -98,8 +104,13 @@ def _server_owned(descriptor: Descriptor) -> tuple[Any, ...]:
 
 
 def missing_required(message: Message) -> list[str]:
-    """Names of fields marked ``required`` that are empty."""
-    return [display_name(f) for f in _required(message.DESCRIPTOR) if _is_default(message, f)]
+    """Names of required fields that are empty: those marked ``required``, and those marked
+    ``required_when`` while one of their conditions is set."""
+    return [
+        display_name(f)
+        for f, when in _required(message.DESCRIPTOR)
+        if _is_default(message, f) and (not when or any(not _is_default(message, w) for w in when))
+    ]
 
 
 def clear_read_only(message: Message) -> None:
