@@ -49,8 +49,15 @@ _GOOGLE = {
     "google.protobuf.Timestamp": "google/protobuf/timestamp.proto",
     "google.protobuf.Duration": "google/protobuf/duration.proto",
 }
-#: What an official condition on a required field depends on: the field that turns it on.
-CONDITION_FIELDS = {"identity-alias": "identity_set_id", "discovery-enabled": "discovery_enabled"}
+#: What an official condition on a required field depends on: the field that turns it on
+#: ("!" when the field being unset does: leased credentials are the ones used while
+#: identity aliasing is off).
+CONDITION_FIELDS = {
+    "identity-alias": "identity_set_id",
+    "discovery-enabled": "discovery_enabled",
+    "discovery-disabled": "!discovery_enabled",
+    "leased-credentials": "!identity_set_id",
+}
 #: Reads that change nothing: retried freely.
 _READ = re.compile(r"^(Get|List)")
 
@@ -252,7 +259,7 @@ class Drafter:
         name = d.fields_by_name.get("name")
         if d.name in self.entities.values() and name and self.o.field_opts(name).required:
             out.append(f'{indent}  option (aiosdm.v1.model) = {{porcelain: true unique: "name"}};')
-        elif opts.porcelain:
+        elif opts.porcelain and not self.o.go_only(opts):  # Go-only: on the wire, no model
             out.append(f"{indent}  option (aiosdm.v1.model).porcelain = true;")
         for nested in d.nested_types:
             if not nested.GetOptions().map_entry:
@@ -296,8 +303,6 @@ class Drafter:
                 body += self.method(service, m)
             body.append("}")
         for d in fd.message_types_by_name.values():
-            if self.o.go_only(self.o.message_opts(d)):
-                continue
             body += ["", *self.message(d, imports)]
         imports.discard(f"{PROTO_PACKAGE_DIR}/{fd.name}")
         text = HEADER.format(summary=summary or f"{_words(name).capitalize()}.")

@@ -54,7 +54,7 @@ def emit_kinds(schema: Schema) -> str:
     by_service = {s.name: s for s in schema.services}
     entities = {s.entity for s in schema.services if s.entity}
     for s in schema.services:
-        owner = by_service[s.history_of] if s.kind == "history" else s
+        owner = by_service[s.history_of] if s.history_of else s
         if owner.entity:
             services[s.name] = snake(owner.entity)
         if not s.entity:

@@ -56,9 +56,8 @@ _SHAPES_BY_NAME = {
     "List": "list",
 }
 _UNKNOWN_IDEMPOTENCY = descriptor_pb2.MethodOptions.IDEMPOTENCY_UNKNOWN
-#: The standard layouts (wire facts, section 1): where a create or update request
-#: carries its entity, and where create/get/update responses carry theirs.
-ENTITY_FIELD_NUMBER = {"create": 2, "update": 3}
+#: The standard layouts (wire facts, section 1): where create/get/update responses carry
+#: their entity. Requests carry it in their one message field besides ``meta``.
 RESULT_FIELD_NUMBER = 2
 
 
@@ -328,15 +327,17 @@ def complete(schema: Schema) -> None:
     for msg in schema.messages.values():
         for f in msg.fields:
             for other in f.hints.required_when:
-                if other not in msg.by_name:
+                if other.removeprefix("!") not in msg.by_name:
                     raise SchemaError(f"{msg.name}.{f.name}: required_when {other!r} is no field")
     names = {s.name for s in schema.services}
     for s in schema.services:
         where = f"service {s.name}"
         if not s.kind:
             raise SchemaError(f"{where}: set option (aiosdm.v1.service).kind")
-        if s.kind == "history" and s.history_of not in names:
+        if s.kind == "history" and s.history_of and s.history_of not in names:
             raise SchemaError(f"{where}: history_of {s.history_of!r} is not a service")
+        if s.kind == "history" and not (s.history_of or s.entity):
+            raise SchemaError(f"{where}: a history service names history_of or its entity")
         if s.entity and s.entity not in schema.messages:
             raise SchemaError(f"{where}: entity {s.entity!r} is not a message")
         if s.entity and not s.noun:
@@ -347,18 +348,17 @@ def complete(schema: Schema) -> None:
 
 def _check_method(schema: Schema, where: str, m: Method) -> None:
     request, response = schema.messages[m.request], schema.messages[m.response]
-    numbers = {f.number: f for f in request.fields}
-    if m.shape in ENTITY_FIELD_NUMBER:
-        number = ENTITY_FIELD_NUMBER[m.shape]
-        if number not in numbers or numbers[number].kind != "message":
-            raise SchemaError(f"{where}: a {m.shape} request carries its entity in field {number}")
-        m.entity_field = numbers[number].name
+    if m.shape in ("create", "update"):
+        carried = [f for f in request.fields if f.kind == "message" and f.name != "meta"]
+        if len(carried) != 1:
+            raise SchemaError(f"{where}: a {m.shape} request carries one entity besides meta")
+        m.entity_field = carried[0].name
     if m.shape in ("create", "get", "update"):
         results = {f.number: f for f in response.fields}
         if RESULT_FIELD_NUMBER in results and results[RESULT_FIELD_NUMBER].kind == "message":
             m.result_field = results[RESULT_FIELD_NUMBER].name
-    if m.shape in ("get", "update", "delete") and not m.id_field:
-        m.id_field = "id"
+    if m.shape in ("get", "update", "delete") and not m.id_field and "id" in request.by_name:
+        m.id_field = "id"  # an update without one takes the id from the entity
     if m.shape in ("get", "delete") and "id" not in request.by_name:
         raise SchemaError(f"{where}: a {m.shape} request carries an id field")
     if m.shape == "list":

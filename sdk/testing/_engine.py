@@ -440,10 +440,11 @@ def get_handler(env: Env, kind: Kind) -> ServerHandler:
 def update_handler(env: Env, kind: Kind) -> ServerHandler:
     async def handle(call: ServerCall, request: Any) -> Message:
         entity = entity_of(call.spec, request, kind)
-        # The id may come in the request or only inside the entity.
-        ident = getattr(request, call.spec.id_field) or body(entity).id
+        # The id may come in the request (when it has an id field) or only inside the entity.
+        field = call.spec.id_field
+        ident = (getattr(request, field) if field else "") or body(entity).id
         if not ident:
-            raise bad_request(f"{call.spec.id_field} is required")
+            raise bad_request(f"{field or 'id'} is required")
         stored = await env.store.write(
             lambda tx: update_in(env, tx, kind, ident, entity, call), call.actor
         )
@@ -605,7 +606,7 @@ def generic_handler(env: Env, spec: MethodSpec[Any, Any]) -> ServerHandler | Non
                 return None
             if spec.shape is Shape.CREATE:
                 return create_handler(env, written)
-            return update_handler(env, written) if spec.id_field else None
+            return update_handler(env, written)
         case Shape.DELETE:
             if own is None or own.derived or not spec.id_field:
                 return None

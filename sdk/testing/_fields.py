@@ -88,13 +88,18 @@ def _is_default(message: Message, field: Any) -> bool:
 
 
 @cache
-def _required(descriptor: Descriptor) -> tuple[tuple[Any, tuple[Any, ...]], ...]:
-    """(field, the fields whose being set makes it required; empty: always required)."""
+def _required(descriptor: Descriptor) -> tuple[tuple[Any, tuple[tuple[Any, bool], ...]], ...]:
+    """(field, its conditions as (other field, whether it must be set)); no conditions:
+    always required."""
     out = []
     for f in descriptor.fields:
         h = hints(f)
         if h.required or h.required_when:
-            out.append((f, tuple(descriptor.fields_by_name[n] for n in h.required_when)))
+            when = tuple(
+                (descriptor.fields_by_name[n.removeprefix("!")], not n.startswith("!"))
+                for n in h.required_when
+            )
+            out.append((f, when))
     return tuple(out)
 
 
@@ -105,11 +110,12 @@ def _server_owned(descriptor: Descriptor) -> tuple[Any, ...]:
 
 def missing_required(message: Message) -> list[str]:
     """Names of required fields that are empty: those marked ``required``, and those marked
-    ``required_when`` while one of their conditions is set."""
+    ``required_when`` while one of their conditions holds."""
     return [
         display_name(f)
         for f, when in _required(message.DESCRIPTOR)
-        if _is_default(message, f) and (not when or any(not _is_default(message, w) for w in when))
+        if _is_default(message, f)
+        and (not when or any(_is_default(message, w) != is_set for w, is_set in when))
     ]
 
 

@@ -27,6 +27,10 @@ def _break_history(s: Schema) -> None:
     _service(s, "RolesHistory").history_of = "Nope"  # type: ignore[attr-defined]
 
 
+def _break_history_owner(s: Schema) -> None:
+    _service(s, "RolesHistory").history_of = ""  # type: ignore[attr-defined]
+
+
 def _break_entity(s: Schema) -> None:
     _service(s, "Roles").entity = "Nope"  # type: ignore[attr-defined]
 
@@ -51,11 +55,12 @@ def _break_create(s: Schema) -> None:
     ("breaks", "message"),
     [
         (_break_history, r"service RolesHistory: history_of 'Nope' is not a service"),
+        (_break_history_owner, r"RolesHistory: a history service names history_of or its entity"),
         (_break_entity, r"service Roles: entity 'Nope' is not a message"),
         (_break_kind, r"service Roles: set option \(aiosdm.v1.service\).kind"),
         (_break_items, r"Roles.List: items 'meta' is not a repeated message field"),
         (_break_id_field, r"Nodes.TCPProbe: id_field 'nope' is not a request field"),
-        (_break_create, r"Roles.Get: a create request carries its entity in field 2"),
+        (_break_create, r"Roles.Get: a create request carries one entity besides meta"),
     ],
 )
 def test_bad_annotations_are_refused_by_name(

@@ -82,9 +82,9 @@ def test_idempotency_comes_from_the_protos() -> None:
 def test_history_and_derived_services_map_to_stored_kinds() -> None:
     for name, spec in SERVICE_SPECS.items():
         if spec.kind == ServiceKind.HISTORY:
-            target = SERVICE_SPECS[spec.history_of]
             assert set(spec.methods) == {"List"}
-            assert KIND_OF_SERVICE.get(name) == KIND_OF_SERVICE.get(target.name)
+            owner = SERVICE_SPECS[spec.history_of] if spec.history_of else spec
+            assert owner.entity and KIND_OF_SERVICE[name] == KIND_OF_SERVICE[owner.name]
         if spec.entity:
             kind = KINDS[KIND_OF_SERVICE[name]]
             assert kind.message.DESCRIPTOR.name == spec.entity
