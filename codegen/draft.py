@@ -205,6 +205,8 @@ class Drafter:
             and "filter" in m.input_type.fields_by_name
         ):
             hints.append("shape: SHAPE_LIST")
+        if m.name in ("Get", "Delete") and "id" not in m.input_type.fields_by_name:
+            hints.append("shape: SHAPE_CUSTOM")  # the one entity of its kind: no id to send
         if self.o.go_only(self.o.method_opts(m)):
             hints.append("hidden: true")
         if hints:

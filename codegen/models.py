@@ -59,6 +59,11 @@ class ModelEmitter:
             base = "dict[str, str]"
         elif f.kind == "json":
             base = "Any"
+        elif f.kind == "map":
+            base = f.scalar
+        elif f.kind == "keyed":
+            _, _, value = self.schema.keyed_parts(self.msgs[f.message])
+            base = f"dict[str, {self.ref(value.message, here)}]"
         else:
             target = self.msgs[f.message]
             if not target.porcelain:
@@ -78,7 +83,7 @@ class ModelEmitter:
             return "None"
         if f.kind == "duration":
             return "field(default_factory=timedelta)"
-        if f.kind == "tags":
+        if f.kind in ("tags", "map", "keyed"):
             return "field(default_factory=dict)"
         if f.kind == "json":
             return f"field(default_factory={'list' if json_empty(f) == '[]' else 'dict'})"
@@ -103,7 +108,7 @@ class ModelEmitter:
             return f"{a}: {typ} = None", f"self.{a} = {a}"
         if f.kind == "duration":
             return f"{a}: {typ} | None = None", f"self.{a} = timedelta() if {a} is None else {a}"
-        if f.kind == "tags":
+        if f.kind in ("tags", "map", "keyed"):
             return f"{a}: {typ} | None = None", f"self.{a} = {{}} if {a} is None else {a}"
         if f.kind == "json":
             return f"{a}: Any = None", f"self.{a} = {json_empty(f)} if {a} is None else {a}"
@@ -186,6 +191,10 @@ class ModelEmitter:
             for f in m.fields:
                 if f.kind == "message" and self.msgs[f.message].file != file:
                     deps.add(self.msgs[f.message].file)
+                if f.kind == "keyed":
+                    _, _, value = self.schema.keyed_parts(self.msgs[f.message])
+                    if self.msgs[value.message].file != file:
+                        deps.add(self.msgs[value.message].file)
             body.append(self.emit_class(m, file))
             exports.append(n.replace(".", ""))
             if m.polymorphic:
@@ -293,6 +302,16 @@ class ModelEmitter:
             return [f"_c.tags_into({a}, {w})"]
         if f.kind == "json":
             return [f"{w} = _c.json_to({a})"]
+        if f.kind == "map":
+            return [f"{w}.update({a})"]
+        if f.kind == "keyed":
+            entries, key, value = self.schema.keyed_parts(self.msgs[f.message])
+            fn = self.fn_ref(f"write_{snake(value.message)}", value.message, here)
+            return [
+                f"for {f.attr}_key, {f.attr}_value in {a}.items():",
+                f"    {f.attr}_entry = {w}.{entries}.add({key.name}={f.attr}_key)",
+                f"    {fn}({f.attr}_value, {f.attr}_entry.{value.name})",
+            ]
         fn = self.fn_ref(f"write_{snake(f.message)}", f.message, here)
         if f.repeated:
             return [f"for {f.attr}_item in {a}:", f"    {fn}({f.attr}_item, {w}.add())"]
@@ -310,6 +329,12 @@ class ModelEmitter:
             return f"_c.tags_from({r})"
         if f.kind == "json":
             return f"_c.json_from({r}, {json_empty(f)})"
+        if f.kind == "map":
+            return f"dict({r})"
+        if f.kind == "keyed":
+            entries, key, value = self.schema.keyed_parts(self.msgs[f.message])
+            fn = self.fn_ref(f"read_{snake(value.message)}", value.message, here)
+            return f"{{e.{key.name}: {fn}(e.{value.name}) for e in {r}.{entries}}}"
         fn = self.fn_ref(f"read_{snake(f.message)}", f.message, here)
         if f.repeated:
             if self.msgs[f.message].polymorphic:

@@ -105,6 +105,8 @@ class Message:
     oneofs: list[str]
     grpc_code: int = 0
     unique: list[tuple[str, ...]] = field(default_factory=list)
+    #: One repeated field of (key, value message) entries: a dict on the model.
+    keyed: bool = False
 
     @property
     def polymorphic(self) -> str | None:
@@ -164,6 +166,12 @@ class Schema:
     def arms(self, msg: Message) -> list[tuple[Field, Message]]:
         return [(f, self.messages[f.message]) for f in msg.fields]
 
+    def keyed_parts(self, msg: Message) -> tuple[str, Field, Field]:
+        """(entries field, key field, value field) of a keyed message."""
+        (entries,) = msg.fields
+        key, value = self.messages[entries.message].fields
+        return entries.name, key, value
+
 
 def _comments(fdp: descriptor_pb2.FileDescriptorProto) -> dict[tuple[int, ...], str]:
     out = {}
@@ -216,6 +224,11 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
         ) -> None:
             mo = msg_opts.FromString(mp.options.SerializeToString()).Extensions[model_ext]
             fields = []
+            entries = {
+                f".{PACKAGE}.{prefix}{mp.name}.{n.name}": n
+                for n in mp.nested_type
+                if n.options.map_entry
+            }
             for i, fp in enumerate(mp.field):
                 h = field_opts.FromString(fp.options.SerializeToString()).Extensions[field_ext]
                 hints = Hints(
@@ -234,7 +247,12 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                     attr += "_"
                 kind = "scalar"
                 scalar = default = message = ""
-                if fp.type == FDP.TYPE_MESSAGE:
+                repeated = fp.label == FDP.LABEL_REPEATED
+                if fp.type_name in entries:  # map<k, v>: a dict on the model
+                    key, value = entries[fp.type_name].field
+                    kind, repeated = "map", False
+                    scalar = f"dict[{_SCALARS[key.type][0]}, {_SCALARS[value.type][0]}]"
+                elif fp.type == FDP.TYPE_MESSAGE:
                     kind = SPECIAL.get(fp.type_name, "message")
                     message = fp.type_name.rsplit(".", 1)[-1]
                     if kind == "message" and fp.type_name.count(".") > 3:
@@ -249,7 +267,7 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                         name=fp.name,
                         number=fp.number,
                         attr=attr,
-                        repeated=fp.label == FDP.LABEL_REPEATED,
+                        repeated=repeated,
                         kind=kind,
                         scalar=scalar,
                         default=default,
@@ -269,9 +287,11 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                 oneofs=[o.name for o in mp.oneof_decl],
                 grpc_code=mo.grpc_code,
                 unique=[tuple(k.split(",")) for k in mo.unique],
+                keyed=mo.keyed,
             )
             for j, nested in enumerate(mp.nested_type):
-                add(nested, (*path, 3, j), name + ".", notes, base)
+                if not nested.options.map_entry:
+                    add(nested, (*path, 3, j), name + ".", notes, base)
 
         for i, mp in enumerate(fdp.message_type):
             add(mp, (4, i), "")
@@ -311,6 +331,10 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                 )
             )
     schema = Schema(messages=messages, services=services, files=files)
+    for msg in messages.values():
+        for f in msg.fields:
+            if f.kind == "message" and messages[f.message].keyed:
+                f.kind = "keyed"
     complete(schema)
     return schema
 
@@ -373,5 +397,5 @@ def _check_method(schema: Schema, where: str, m: Method) -> None:
             raise SchemaError(f"{where}: items {m.items!r} is not a repeated message field")
     if m.id_field and m.id_field not in request.by_name:
         raise SchemaError(f"{where}: id_field {m.id_field!r} is not a request field")
-    if m.shape != "list" and not response.porcelain:
+    if m.shape != "list" and not m.hidden and not response.porcelain:
         raise SchemaError(f"{where}: the response {m.response} needs porcelain: true")

@@ -71,14 +71,16 @@ class FieldHints(_message.Message):
     def __init__(self, name: _Optional[str] = ..., hidden: _Optional[bool] = ..., read_only: _Optional[bool] = ..., required: _Optional[bool] = ..., secret: _Optional[bool] = ..., json: _Optional[bool] = ..., ref: _Optional[str] = ..., indexed: _Optional[bool] = ..., required_when: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ModelHints(_message.Message):
-    __slots__ = ("porcelain", "grpc_code", "unique")
+    __slots__ = ("porcelain", "grpc_code", "unique", "keyed")
     PORCELAIN_FIELD_NUMBER: _ClassVar[int]
     GRPC_CODE_FIELD_NUMBER: _ClassVar[int]
     UNIQUE_FIELD_NUMBER: _ClassVar[int]
+    KEYED_FIELD_NUMBER: _ClassVar[int]
     porcelain: bool
     grpc_code: int
     unique: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, porcelain: _Optional[bool] = ..., grpc_code: _Optional[int] = ..., unique: _Optional[_Iterable[str]] = ...) -> None: ...
+    keyed: bool
+    def __init__(self, porcelain: _Optional[bool] = ..., grpc_code: _Optional[int] = ..., unique: _Optional[_Iterable[str]] = ..., keyed: _Optional[bool] = ...) -> None: ...
 
 class ServiceHints(_message.Message):
     __slots__ = ("kind", "id_prefix", "snapshot", "entity", "history_of", "attribute", "noun")

@@ -70,8 +70,9 @@ def for_type(tp: Any, f: FieldDescriptor | None) -> st.SearchStrategy[Any]:
     if origin is list:
         (inner,) = typing.get_args(tp)
         return st.lists(for_type(inner, f), max_size=2)
-    if origin is dict:
-        return st.dictionaries(TEXT, TEXT, max_size=3)
+    if origin is dict:  # tags, maps, and keyed messages (name -> model)
+        key, value = typing.get_args(tp)
+        return st.dictionaries(for_type(key, None), for_type(value, None), max_size=3)
     if tp is str:
         return TEXT
     if tp is bool:
