@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from google.protobuf.duration_pb2 import Duration
 from google.protobuf.message import DecodeError, Message
@@ -23,6 +24,7 @@ __all__ = [
     "json_from",
     "json_to",
     "parse_arm",
+    "require_aware",
     "tags_from",
     "tags_into",
     "timestamp_from",
@@ -38,10 +40,30 @@ class Model:
     """Base of every generated model dataclass.
 
     ``repr()`` and ``==`` work like a dataclass's, from the dataclass fields; fields marked
-    ``repr=False`` (secrets, raw bytes) are left out of ``repr()``.
+    ``repr=False`` (secrets, raw bytes) are left out of ``repr()``. ``to_dict()`` and
+    ``from_dict()`` use the official SDK's dict layout.
     """
 
     __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field by name, in alphabetical order, holding the value as it is.
+
+        The official SDK's layout: a shallow dict, so nested models stay models, datetimes
+        and timedeltas stay themselves, tags are a dict and JSON fields (access rules) their
+        parsed value. Secret fields are included.
+        """
+        return {name: getattr(self, name) for name in _field_names(type(self))}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Self:
+        """The model whose fields are ``d``'s values (the inverse of :meth:`to_dict`).
+
+        As in the official SDK, a missing key or a None value leaves the field at its
+        default and keys that are not fields are ignored.
+        """
+        make: Callable[..., Self] = cls  # generated models take their fields as keywords
+        return make(**{n: d[n] for n in _field_names(cls) if d.get(n) is not None})
 
     def __repr__(self) -> str:
         fields = dataclasses.fields(self)  # type: ignore[arg-type]
@@ -57,6 +79,17 @@ class Model:
     __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq=True
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type[Model]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        names = _FIELD_NAMES[cls] = tuple(sorted(f.name for f in fields))
+    return names
+
+
 def timestamp_from(p: Timestamp) -> datetime | None:
     """A wire timestamp as an aware UTC datetime; epoch 0 (the unset value) is None."""
     if not p.seconds and not p.nanos:
@@ -67,14 +100,31 @@ def timestamp_from(p: Timestamp) -> datetime | None:
 def timestamp_into(value: datetime | None, p: Timestamp) -> None:
     """Write ``value`` into ``p``, marking it present even when ``value`` is None.
 
-    A naive datetime is rejected: guessing its zone silently moves instants.
+    A naive datetime is a ValueError (see :func:`require_aware`).
     """
     p.SetInParent()
     if value is None:
         return
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("naive datetime: attach a timezone (e.g. datetime.now(timezone.utc))")
+    require_aware(value)
     p.FromDatetime(value)
+
+
+def require_aware(value: datetime, what: str = "") -> None:
+    """Refuse a naive datetime, saying what to pass instead.
+
+    Guessing the zone silently moves the instant: the official SDK reads a naive value as
+    the machine's local time, so ``datetime.utcnow()`` shifts a grant by the UTC offset.
+
+    Raises:
+        ValueError: ``value`` has no time zone; the message names ``what`` when given.
+    """
+    if value.tzinfo is None or value.utcoffset() is None:
+        where = f" for {what}" if what else ""
+        raise ValueError(
+            f"naive datetime {value.isoformat()}{where}: pass a timezone-aware one, such as "
+            "datetime.now(timezone.utc), or add the zone it is in, e.g. "
+            "value.replace(tzinfo=timezone.utc) for a UTC value"
+        )
 
 
 def duration_from(p: Duration) -> timedelta:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from aiosdm._convert import require_aware
 from aiosdm._generated.client_services import SnapshotServices
 from aiosdm._service import CallCore
 
@@ -22,8 +23,7 @@ class SnapshotClient(SnapshotServices):
     """
 
     def __init__(self, core: CallCore, snapshot_at: datetime) -> None:
-        if snapshot_at.tzinfo is None or snapshot_at.utcoffset() is None:
-            raise ValueError("naive datetime: attach a timezone (e.g. tzinfo=timezone.utc)")
+        require_aware(snapshot_at, "snapshot_at")
         self._core = core.at(snapshot_at)
         self.snapshot_at = snapshot_at
 
