@@ -7,6 +7,10 @@ from :mod:`aiosdm.models`. Errors live in :mod:`aiosdm.errors`, the call chain i
 :mod:`aiosdm.interceptors`, credential providers in :mod:`aiosdm.credentials`, and a local
 control plane for tests in :mod:`aiosdm.testing`.
 
+As in the official SDK, the error classes (``aiosdm.NotFoundError``, ...), the constant classes
+of :mod:`aiosdm.constants` (``aiosdm.PermissionLevel``, ...) and the ``DEFAULT_*`` retry
+settings are importable from here too.
+
 Names load on first use (PEP 562), so ``import aiosdm`` is cheap.
 """
 
@@ -19,12 +23,24 @@ from aiosdm import models as models
 from aiosdm._version import __version__ as __version__
 
 if TYPE_CHECKING:
+    from aiosdm import constants as constants
     from aiosdm import errors as errors
     from aiosdm._signing import API_VERSION as API_VERSION
     from aiosdm.client import Client as Client
+    from aiosdm.constants import *  # noqa: F403  (listed in _CONSTANTS)
     from aiosdm.credentials import Credentials as Credentials
     from aiosdm.credentials import CredentialsProvider as CredentialsProvider
     from aiosdm.credentials import StaticCredentials as StaticCredentials
+    from aiosdm.errors import AlreadyExistsError as AlreadyExistsError
+    from aiosdm.errors import AuthenticationError as AuthenticationError
+    from aiosdm.errors import BadRequestError as BadRequestError
+    from aiosdm.errors import InternalError as InternalError
+    from aiosdm.errors import NotFoundError as NotFoundError
+    from aiosdm.errors import PermissionError as PermissionError
+    from aiosdm.errors import RateLimitError as RateLimitError
+    from aiosdm.errors import RPCError as RPCError
+    from aiosdm.errors import TimeoutError as TimeoutError
+    from aiosdm.errors import UnknownError as UnknownError
     from aiosdm.interceptors import Call as Call
     from aiosdm.interceptors import Handler as Handler
     from aiosdm.interceptors import Interceptor as Interceptor
@@ -33,6 +49,50 @@ if TYPE_CHECKING:
     from aiosdm.interceptors import RetryPolicy as RetryPolicy
     from aiosdm.models import *  # noqa: F403  (every model, listed in models.__all__)
     from aiosdm.snapshot import SnapshotClient as SnapshotClient
+
+# Everything aiosdm.constants exports (a test checks the two lists agree): listed here so that
+# importing aiosdm does not load that module.
+_CONSTANTS = (
+    "APIHost",
+    "ActivityEntityType",
+    "ActivityVerb",
+    "ApproverReference",
+    "AuthProvider",
+    "CaptureType",
+    "DEFAULT_BASE_RETRY_DELAY",
+    "DEFAULT_MAX_RETRY_DELAY",
+    "DEFAULT_RETRY_FACTOR",
+    "DEFAULT_RETRY_JITTER",
+    "DeviceTrustProvider",
+    "InitiatorType",
+    "LogLocalEncoder",
+    "LogLocalFormat",
+    "LogLocalStorage",
+    "LogRemoteEncoder",
+    "MFAProvider",
+    "NodeState",
+    "OrgKind",
+    "Permission",
+    "PermissionLevel",
+    "Provider",
+    "QueryCategory",
+    "ResourceIPAllocationMode",
+    "SCIMProvider",
+    "SSHKeyType",
+)
+# The official SDK's ten error classes (aiosdm.errors has more: StatusCode, EncryptionError).
+_ERRORS = (
+    "AlreadyExistsError",
+    "AuthenticationError",
+    "BadRequestError",
+    "InternalError",
+    "NotFoundError",
+    "PermissionError",
+    "RPCError",
+    "RateLimitError",
+    "TimeoutError",
+    "UnknownError",
+)
 
 # name -> (module, attribute); attribute None means the module itself.
 _LAZY: dict[str, tuple[str, str | None]] = {
@@ -48,27 +108,14 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "RetryPolicy": ("aiosdm.interceptors", "RetryPolicy"),
     "SnapshotClient": ("aiosdm.snapshot", "SnapshotClient"),
     "StaticCredentials": ("aiosdm.credentials", "StaticCredentials"),
+    "constants": ("aiosdm.constants", None),
     "errors": ("aiosdm.errors", None),
+    **{name: ("aiosdm.constants", name) for name in _CONSTANTS},
+    **{name: ("aiosdm.errors", name) for name in _ERRORS},
 }
 
-__all__ = [  # curated names first, then every model
-    "API_VERSION",
-    "Call",
-    "Client",
-    "Credentials",
-    "CredentialsProvider",
-    "Handler",
-    "Interceptor",
-    "Outbound",
-    "RetryBudget",
-    "RetryPolicy",
-    "SnapshotClient",
-    "StaticCredentials",
-    "__version__",
-    "errors",
-    "models",
-    *models.__all__,
-]
+# Curated names first (alphabetical), then every model.
+__all__ = [*sorted([*_LAZY, "__version__", "models"]), *models.__all__]
 
 
 def __getattr__(name: str) -> Any:
