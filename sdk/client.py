@@ -49,6 +49,9 @@ class Client(ClientServices):
     (``client.accounts``, ``client.managed_secrets``, ...); their methods are
     coroutines, and ``list`` methods return async iterators at once.
 
+    The first six parameters are the official client's, in its order, so
+    ``Client(key, secret, host, insecure)`` ports unchanged; the rest are keyword-only.
+
     Args:
         api_access_key: the API access key (or give ``credentials``).
         api_secret: the base64 API secret; a value that is not base64 is a
@@ -56,7 +59,7 @@ class Client(ClientServices):
         host: ``host:port`` of the API.
         insecure: plaintext instead of TLS (for a local control plane).
         retry_rate_limit_errors: retry calls rejected by the rate limit (default on);
-            when given, it overrides the same setting of ``retry_policy``.
+            when given (not None), it overrides the same setting of ``retry_policy``.
         page_limit: items per page for lists (0: the service's default).
         prefetch: fetch a list's next page while the caller reads the current one.
         credentials: a provider of rotating keys instead of a fixed pair.
@@ -75,11 +78,11 @@ class Client(ClientServices):
         self,
         api_access_key: str | None = None,
         api_secret: str | None = None,
-        *,
         host: str = DEFAULT_HOST,
         insecure: bool = False,
         retry_rate_limit_errors: bool | None = None,
         page_limit: int = 0,
+        *,
         prefetch: bool = True,
         credentials: CredentialsProvider | None = None,
         interceptors: Sequence[Interceptor] = (),
