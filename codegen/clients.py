@@ -179,7 +179,8 @@ class ClientEmitter:
 
     def noun(self, s: Service) -> str:
         if s.kind == "history":
-            return f"recorded version of {self.noun(self.services[s.history_of])}"
+            owner = self.services[s.history_of] if s.history_of else None
+            return f"recorded version of {self.noun(owner) if owner else s.noun or 'item'}"
         return s.noun or "item"
 
     def model(self, mod: _Module, message: str) -> str:

@@ -136,6 +136,13 @@ class Drafter:
             field = methods["Get"].output_type.fields_by_number.get(2)
             if field is not None and field.message_type is not None:
                 return str(field.message_type.name)
+        listing = methods.get("List")
+        if listing is not None and set(listing.input_type.fields_by_name) == {"meta", "filter"}:
+            # A plain list of what the service records (its items are its entity); a list
+            # that takes more (whose entitlements) is computed, with no entity of its own.
+            items = [f for f in listing.output_type.fields if f.is_repeated and f.message_type]
+            if len(items) == 1:
+                return str(items[0].message_type.name)
         return ""
 
     def service_hints(self, service: Any) -> tuple[str, str]:
@@ -240,6 +247,8 @@ class Drafter:
             hints.append("secret: true")
         if opts.custom.converter == "access_rules":
             hints.append("json: true")
+        if opts.nullable:
+            hints.append("nullable: true")
         return f" [(aiosdm.v1.field) = {{{' '.join(hints)}}}]" if hints else ""
 
     def type_of(self, f: FieldDescriptor, imports: set[str]) -> str:
@@ -261,6 +270,8 @@ class Drafter:
         name = d.fields_by_name.get("name")
         if d.name in self.entities.values() and name and self.o.field_opts(name).required:
             out.append(f'{indent}  option (aiosdm.v1.model) = {{porcelain: true unique: "name"}};')
+        elif _keyed(d):
+            out.append(f"{indent}  option (aiosdm.v1.model) = {{keyed: true}};")
         elif opts.porcelain and not self.o.go_only(opts):  # Go-only: on the wire, no model
             out.append(f"{indent}  option (aiosdm.v1.model).porcelain = true;")
         for nested in d.nested_types:
@@ -310,6 +321,17 @@ class Drafter:
         text = HEADER.format(summary=summary or f"{_words(name).capitalize()}.")
         text += "\n" + "".join(f'import "{i}";\n' for i in sorted(imports))
         return text + "\n".join(body) + "\n"
+
+
+def _keyed(d: Descriptor) -> bool:
+    """One repeated field of its own nested (name, message) entries: a dict in porcelain."""
+    if len(d.fields) != 1 or not d.fields[0].is_repeated:
+        return False
+    entry = d.fields[0].message_type
+    if entry is None or entry.containing_type is not d or len(entry.fields) != 2:
+        return False
+    key, value = entry.fields
+    return key.type == FieldDescriptor.TYPE_STRING and value.message_type is not None
 
 
 def _is_map(f: FieldDescriptor) -> bool:

@@ -69,7 +69,7 @@ class ModelEmitter:
             if not target.porcelain:
                 raise SystemExit(f"porcelain field {f.name} refers to non-porcelain {f.message}")
             base = self.ref(f.message, here)
-            if target.polymorphic and not f.repeated:
+            if (target.polymorphic or f.hints.nullable) and not f.repeated:
                 base += " | None"
         return f"list[{base}]" if f.repeated else base
 
@@ -88,7 +88,7 @@ class ModelEmitter:
         if f.kind == "json":
             return f"field(default_factory={'list' if json_empty(f) == '[]' else 'dict'})"
         target = self.msgs[f.message]
-        if target.polymorphic:
+        if target.polymorphic or f.hints.nullable:
             return "None"
         return f"field(default_factory={self.ref(f.message, here)})"
 
@@ -112,7 +112,7 @@ class ModelEmitter:
             return f"{a}: {typ} | None = None", f"self.{a} = {{}} if {a} is None else {a}"
         if f.kind == "json":
             return f"{a}: Any = None", f"self.{a} = {json_empty(f)} if {a} is None else {a}"
-        if self.msgs[f.message].polymorphic:
+        if self.msgs[f.message].polymorphic or f.hints.nullable:
             return f"{a}: {typ} = None", f"self.{a} = {a}"
         ref = self.ref(f.message, here)
         return f"{a}: {typ} | None = None", f"self.{a} = {ref}() if {a} is None else {a}"
@@ -315,6 +315,8 @@ class ModelEmitter:
         fn = self.fn_ref(f"write_{snake(f.message)}", f.message, here)
         if f.repeated:
             return [f"for {f.attr}_item in {a}:", f"    {fn}({f.attr}_item, {w}.add())"]
+        if f.hints.nullable:  # absent stays absent on the wire
+            return [f"if {a} is not None:", f"    {fn}({a}, {w})"]
         return [f"{fn}({a}, {w})"]
 
     def read_expr(self, f: Field, here: str, src: str = "p") -> str:
@@ -340,6 +342,8 @@ class ModelEmitter:
             if self.msgs[f.message].polymorphic:
                 fn = self.fn_ref(f"read_{snake(f.message)}_item", f.message, here)
             return f"[{fn}(x) for x in {r}]"
+        if f.hints.nullable:
+            return f'{fn}({r}) if {src}.HasField("{f.name}") else None'
         return f"{fn}({r})"
 
     def emit_converters(self, m: Message, here: str) -> str:

@@ -78,6 +78,7 @@ class Hints:
     ref: str = ""  # message name of the entity whose id this field holds
     indexed: bool = False
     required_when: tuple[str, ...] = ()
+    nullable: bool = False
 
 
 @dataclass
@@ -241,6 +242,7 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                     h.ref,
                     h.indexed,
                     tuple(h.required_when),
+                    h.nullable,
                 )
                 attr = hints.name or fp.name.lower()
                 if keyword.iskeyword(attr):

@@ -49,7 +49,7 @@ METHOD_FIELD_NUMBER: _ClassVar[int]
 method: _descriptor.FieldDescriptor
 
 class FieldHints(_message.Message):
-    __slots__ = ("name", "hidden", "read_only", "required", "secret", "json", "ref", "indexed", "required_when")
+    __slots__ = ("name", "hidden", "read_only", "required", "secret", "json", "ref", "indexed", "required_when", "nullable")
     NAME_FIELD_NUMBER: _ClassVar[int]
     HIDDEN_FIELD_NUMBER: _ClassVar[int]
     READ_ONLY_FIELD_NUMBER: _ClassVar[int]
@@ -59,6 +59,7 @@ class FieldHints(_message.Message):
     REF_FIELD_NUMBER: _ClassVar[int]
     INDEXED_FIELD_NUMBER: _ClassVar[int]
     REQUIRED_WHEN_FIELD_NUMBER: _ClassVar[int]
+    NULLABLE_FIELD_NUMBER: _ClassVar[int]
     name: str
     hidden: bool
     read_only: bool
@@ -68,7 +69,8 @@ class FieldHints(_message.Message):
     ref: str
     indexed: bool
     required_when: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, name: _Optional[str] = ..., hidden: _Optional[bool] = ..., read_only: _Optional[bool] = ..., required: _Optional[bool] = ..., secret: _Optional[bool] = ..., json: _Optional[bool] = ..., ref: _Optional[str] = ..., indexed: _Optional[bool] = ..., required_when: _Optional[_Iterable[str]] = ...) -> None: ...
+    nullable: bool
+    def __init__(self, name: _Optional[str] = ..., hidden: _Optional[bool] = ..., read_only: _Optional[bool] = ..., required: _Optional[bool] = ..., secret: _Optional[bool] = ..., json: _Optional[bool] = ..., ref: _Optional[str] = ..., indexed: _Optional[bool] = ..., required_when: _Optional[_Iterable[str]] = ..., nullable: _Optional[bool] = ...) -> None: ...
 
 class ModelHints(_message.Message):
     __slots__ = ("porcelain", "grpc_code", "unique", "keyed")
