@@ -98,7 +98,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
 $type_imports
 
-#: name -> module that defines it
+#: name -> module that defines it (relative: one of this package's)
 WHERE: dict[str, str] = {
 $where}
 
@@ -107,7 +107,7 @@ def __getattr__(name: str) -> Any:
     module = WHERE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
 
@@ -359,11 +359,12 @@ class ClientEmitter:
         return sorted({s.file for s in self.schema.services})
 
     def emit_init(self) -> str:
-        where = {n: f"{PACKAGE}.{f}" for f in self.files() for n in self.exports(f)}
+        where = {n: f".{f}" for f in self.files() for n in self.exports(f)}
         where |= {"CallCore": "aiosdm._service", "Service": "aiosdm._service"}
         names = sorted(where)
+        absolute = {n: PACKAGE + m if m.startswith(".") else m for n, m in where.items()}
         return INIT.substitute(
-            type_imports="".join(f"    from {where[n]} import {n} as {n}\n" for n in names),
+            type_imports="".join(f"    from {absolute[n]} import {n} as {n}\n" for n in names),
             where="".join(f'    "{n}": "{where[n]}",\n' for n in names),
             all="".join(f'    "{n}",\n' for n in names),
         )

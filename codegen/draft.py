@@ -58,6 +58,52 @@ CONDITION_FIELDS = {
     "discovery-disabled": "!discovery_enabled",
     "leased-credentials": "!identity_set_id",
 }
+#: What each drafted file holds, in our words.
+SUMMARIES = {
+    "access_request_events_history": "What happened to access requests: filed, approved, denied, ...",
+    "access_requests": "Access requests: an account asking a workflow for time-bound access.",
+    "access_requests_history": "Versions of access requests over time.",
+    "approval_workflow_approvers": "Who may approve a step of an approval workflow.",
+    "approval_workflow_approvers_history": "Versions of approval workflow approvers over time.",
+    "approval_workflow_steps": "The ordered steps of an approval workflow.",
+    "approval_workflow_steps_history": "Versions of approval workflow steps over time.",
+    "approval_workflows": "Approval workflows: how access requests get approved.",
+    "approval_workflows_history": "Versions of approval workflows over time.",
+    "control_panel": "Organization-wide keys and checks: CA public keys, JWT verification.",
+    "discovery_connectors": "Connectors that discover resources in AWS, Azure and GCP accounts.",
+    "drivers": "Resources: one message per driver, joined in the Resource oneof.",
+    "granted_account_entitlements": "What one account can reach now, and through what.",
+    "granted_resource_entitlements": "Who can reach one resource now, and through what.",
+    "granted_role_entitlements": "What one role grants now.",
+    "health_checks": "Results of the nodes' health checks of resources.",
+    "identity_aliases": "Identity aliases: the username an account uses in an identity set.",
+    "identity_aliases_history": "Versions of identity aliases over time.",
+    "organization_history": "Versions of the organization's settings over time.",
+    "organizations": "The organization: its settings and multi-factor authentication.",
+    "peering_group_nodes": "Which nodes belong to a peering group.",
+    "peering_group_peers": "Which peering groups may route to each other.",
+    "peering_group_resources": "Which resources a peering group's nodes serve.",
+    "peering_groups": "Peering groups: sets of nodes that route to each other.",
+    "policies": "Policies: rules in a policy language that permit or forbid actions.",
+    "policies_history": "Versions of policies over time.",
+    "proxy_cluster_keys": "Keys that proxy cluster workers authenticate with.",
+    "queries": "Queries: the recorded commands and requests made through resources.",
+    "remote_identities": "Remote identities: an account's username on a remote identity group.",
+    "remote_identities_history": "Versions of remote identities over time.",
+    "remote_identity_groups": "Remote identity groups (read-only).",
+    "remote_identity_groups_history": "Versions of remote identity groups over time.",
+    "replays": "Session replays: the recorded chunks of a session.",
+    "requestable_account_entitlements": "What one account could request through workflows.",
+    "requestable_resource_entitlements": "Who could request one resource through workflows.",
+    "requestable_role_entitlements": "What could be requested through one role's workflows.",
+    "secret_store_healths": "The health of secret stores, as each node sees them.",
+    "workflow_approvers": "Who approves access requests of a workflow.",
+    "workflow_approvers_history": "Versions of workflow approvers over time.",
+    "workflow_roles": "Which roles a workflow grants access through.",
+    "workflow_roles_history": "Versions of workflow roles over time.",
+    "workflows": "Workflows: how accounts request access and how it is granted.",
+    "workflows_history": "Versions of workflows over time.",
+}
 #: Reads that change nothing: retried freely.
 _READ = re.compile(r"^(Get|List)")
 
@@ -267,8 +313,7 @@ class Drafter:
     def message(self, d: Descriptor, imports: set[str], indent: str = "") -> list[str]:
         opts = self.o.message_opts(d)
         out = [f"{indent}message {d.name} {{"]
-        name = d.fields_by_name.get("name")
-        if d.name in self.entities.values() and name and self.o.field_opts(name).required:
+        if d.name in self.entities.values() and self._named(d):
             out.append(f'{indent}  option (aiosdm.v1.model) = {{porcelain: true unique: "name"}};')
         elif _keyed(d):
             out.append(f"{indent}  option (aiosdm.v1.model) = {{keyed: true}};")
@@ -300,6 +345,13 @@ class Drafter:
         out.append(f"{indent}}}")
         return out
 
+    def _named(self, d: Descriptor) -> bool:
+        """Every entity of this message carries a required name (each arm of a oneof does)."""
+        if d.oneofs and all(f.containing_oneof is not None for f in d.fields):
+            return all(self._named(f.message_type) for f in d.fields if f.message_type)
+        name = d.fields_by_name.get("name")
+        return name is not None and bool(self.o.field_opts(name).required)
+
     # -- files --------------------------------------------------------------------
 
     def draft(self, name: str, summary: str = "") -> str:
@@ -318,7 +370,9 @@ class Drafter:
         for d in fd.message_types_by_name.values():
             body += ["", *self.message(d, imports)]
         imports.discard(f"{PROTO_PACKAGE_DIR}/{fd.name}")
-        text = HEADER.format(summary=summary or f"{_words(name).capitalize()}.")
+        text = HEADER.format(
+            summary=summary or SUMMARIES.get(name, f"{_words(name)}.".capitalize())
+        )
         text += "\n" + "".join(f'import "{i}";\n' for i in sorted(imports))
         return text + "\n".join(body) + "\n"
 
