@@ -60,7 +60,7 @@ CONDITION_FIELDS = {
 }
 #: What each drafted file holds, in our words.
 SUMMARIES = {
-    "access_request_events_history": "What happened to access requests: filed, approved, denied, ...",
+    "access_request_events_history": "What happened to access requests: filed, approved, ...",
     "access_requests": "Access requests: an account asking a workflow for time-bound access.",
     "access_requests_history": "Versions of access requests over time.",
     "approval_workflow_approvers": "Who may approve a step of an approval workflow.",
