@@ -104,6 +104,27 @@ SUMMARIES = {
     "workflows": "Workflows: how accounts request access and how it is granted.",
     "workflows_history": "Versions of workflows over time.",
 }
+#: References the field names alone do not give (``group_id`` of a peering group link
+#: names a peering group, not a group of accounts).
+REFS = {
+    ("PeeringGroupNode", "group_id"): "PeeringGroup",
+    ("PeeringGroupPeer", "group_id"): "PeeringGroup",
+    ("PeeringGroupPeer", "peers_with_group_id"): "PeeringGroup",
+    ("PeeringGroupResource", "group_id"): "PeeringGroup",
+    ("ApprovalWorkflowStep", "approval_flow_id"): "ApprovalWorkflow",
+    ("ApprovalWorkflowApprover", "approval_flow_id"): "ApprovalWorkflow",
+    ("ApprovalWorkflowApprover", "approval_step_id"): "ApprovalWorkflowStep",
+    ("ProxyClusterKey", "proxy_cluster_id"): "Node",
+}
+#: Links that exist at most once (one alias per account and identity set, ...).
+UNIQUE = {
+    "IdentityAlias": ["account_id,identity_set_id"],
+    "RemoteIdentity": ["account_id,remote_identity_group_id"],
+    "WorkflowRole": ["workflow_id,role_id"],
+    "PeeringGroupNode": ["group_id,node_id"],
+    "PeeringGroupPeer": ["group_id,peers_with_group_id"],
+    "PeeringGroupResource": ["group_id,resource_id"],
+}
 #: Reads that change nothing: retried freely.
 _READ = re.compile(r"^(Get|List)")
 
@@ -166,11 +187,17 @@ class Drafter:
         self.o = oracle
         #: snake_case name -> message of every entity a service stores ("account" -> Account)
         self.entities: dict[str, str] = {}
+        #: entities that other entities name by id (those of services that change them)
+        self.linkable: set[str] = set()
         for fd_name in oracle.all_files():
             for service in oracle.file(fd_name).services_by_name.values():
                 entity = self.entity(service)
-                if entity and not self.o.go_only(self.o.service_opts(service)):
+                if service.name.endswith("History") or self.o.go_only(self.o.service_opts(service)):
+                    continue
+                if entity:
                     self.entities[snake(entity)] = entity
+                if entity and "Create" in {m.name for m in service.methods}:
+                    self.linkable.add(entity)
 
     # -- services -----------------------------------------------------------------
 
@@ -274,9 +301,11 @@ class Drafter:
         opts = self.o.field_opts(f)
         hints: list[str] = []
         owner = f.containing_type
-        target = self.entities.get(f.name.removesuffix("_id")) if f.name.endswith("_id") else None
-        if target and owner is not None and owner.name in self.entities.values():
-            hints.append(f'ref: "{target}"')  # an entity naming another entity by id
+        target = REFS.get((owner.name, f.name)) if owner is not None else None
+        if target is None and f.name.endswith("_id"):
+            target = self.entities.get(f.name.removesuffix("_id"))
+        if target and owner is not None and owner.name in self.linkable:
+            hints.append(f'ref: "{target}"')  # a stored entity naming another by id
         python = dict(opts.custom.porcelain_name_override).get("python")
         if python and python != f.name:
             hints.append(f'name: "{python}"')
@@ -313,8 +342,10 @@ class Drafter:
     def message(self, d: Descriptor, imports: set[str], indent: str = "") -> list[str]:
         opts = self.o.message_opts(d)
         out = [f"{indent}message {d.name} {{"]
-        if d.name in self.entities.values() and self._named(d):
-            out.append(f'{indent}  option (aiosdm.v1.model) = {{porcelain: true unique: "name"}};')
+        keys = UNIQUE.get(d.name, ["name"] if d.name in self.linkable and self._named(d) else [])
+        if keys:
+            listed = " ".join(f'unique: "{k}"' for k in keys)
+            out.append(f"{indent}  option (aiosdm.v1.model) = {{porcelain: true {listed}}};")
         elif _keyed(d):
             out.append(f"{indent}  option (aiosdm.v1.model) = {{keyed: true}};")
         elif opts.porcelain and not self.o.go_only(opts):  # Go-only: on the wire, no model
