@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 from aiosdm._lazy import LazyService
 
 if TYPE_CHECKING:
+    from aiosdm._generated.clients.access_request_events_history import AccessRequestEventsHistory
+    from aiosdm._generated.clients.access_requests import AccessRequests, SnapshotAccessRequests
+    from aiosdm._generated.clients.access_requests_history import AccessRequestsHistory
     from aiosdm._generated.clients.account_attachments import (
         AccountAttachments,
         SnapshotAccountAttachments,
@@ -32,15 +35,63 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.accounts_groups_history import AccountsGroupsHistory
     from aiosdm._generated.clients.accounts_history import AccountsHistory
     from aiosdm._generated.clients.activities import Activities
+    from aiosdm._generated.clients.approval_workflow_approvers import (
+        ApprovalWorkflowApprovers,
+        SnapshotApprovalWorkflowApprovers,
+    )
+    from aiosdm._generated.clients.approval_workflow_approvers_history import (
+        ApprovalWorkflowApproversHistory,
+    )
+    from aiosdm._generated.clients.approval_workflow_steps import (
+        ApprovalWorkflowSteps,
+        SnapshotApprovalWorkflowSteps,
+    )
+    from aiosdm._generated.clients.approval_workflow_steps_history import (
+        ApprovalWorkflowStepsHistory,
+    )
+    from aiosdm._generated.clients.approval_workflows import (
+        ApprovalWorkflows,
+        SnapshotApprovalWorkflows,
+    )
+    from aiosdm._generated.clients.approval_workflows_history import ApprovalWorkflowsHistory
+    from aiosdm._generated.clients.discovery_connectors import (
+        DiscoveryConnectors,
+        SnapshotDiscoveryConnectors,
+    )
     from aiosdm._generated.clients.groups import Groups, SnapshotGroups
     from aiosdm._generated.clients.groups_history import GroupsHistory
     from aiosdm._generated.clients.groups_roles import GroupsRoles, SnapshotGroupsRoles
     from aiosdm._generated.clients.groups_roles_history import GroupsRolesHistory
+    from aiosdm._generated.clients.health_checks import HealthChecks
+    from aiosdm._generated.clients.identity_aliases import IdentityAliases, SnapshotIdentityAliases
+    from aiosdm._generated.clients.identity_aliases_history import IdentityAliasesHistory
     from aiosdm._generated.clients.identity_sets import IdentitySets, SnapshotIdentitySets
     from aiosdm._generated.clients.identity_sets_history import IdentitySetsHistory
     from aiosdm._generated.clients.managed_secrets import ManagedSecrets
     from aiosdm._generated.clients.nodes import Nodes, SnapshotNodes
     from aiosdm._generated.clients.nodes_history import NodesHistory
+    from aiosdm._generated.clients.peering_group_nodes import PeeringGroupNodes
+    from aiosdm._generated.clients.peering_group_peers import PeeringGroupPeers
+    from aiosdm._generated.clients.peering_group_resources import PeeringGroupResources
+    from aiosdm._generated.clients.peering_groups import PeeringGroups
+    from aiosdm._generated.clients.policies import Policies, SnapshotPolicies
+    from aiosdm._generated.clients.policies_history import PoliciesHistory
+    from aiosdm._generated.clients.proxy_cluster_keys import (
+        ProxyClusterKeys,
+        SnapshotProxyClusterKeys,
+    )
+    from aiosdm._generated.clients.queries import Queries
+    from aiosdm._generated.clients.remote_identities import (
+        RemoteIdentities,
+        SnapshotRemoteIdentities,
+    )
+    from aiosdm._generated.clients.remote_identities_history import RemoteIdentitiesHistory
+    from aiosdm._generated.clients.remote_identity_groups import (
+        RemoteIdentityGroups,
+        SnapshotRemoteIdentityGroups,
+    )
+    from aiosdm._generated.clients.remote_identity_groups_history import RemoteIdentityGroupsHistory
+    from aiosdm._generated.clients.replays import Replays
     from aiosdm._generated.clients.resources import Resources, SnapshotResources
     from aiosdm._generated.clients.resources_history import ResourcesHistory
     from aiosdm._generated.clients.role_resources import RoleResources, SnapshotRoleResources
@@ -50,6 +101,15 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.secret_engines import SecretEngines
     from aiosdm._generated.clients.secret_stores import SecretStores, SnapshotSecretStores
     from aiosdm._generated.clients.secret_stores_history import SecretStoresHistory
+    from aiosdm._generated.clients.workflow_approvers import (
+        SnapshotWorkflowApprovers,
+        WorkflowApprovers,
+    )
+    from aiosdm._generated.clients.workflow_approvers_history import WorkflowApproversHistory
+    from aiosdm._generated.clients.workflow_roles import SnapshotWorkflowRoles, WorkflowRoles
+    from aiosdm._generated.clients.workflow_roles_history import WorkflowRolesHistory
+    from aiosdm._generated.clients.workflows import SnapshotWorkflows, Workflows
+    from aiosdm._generated.clients.workflows_history import WorkflowsHistory
 
 
 __all__ = ["ClientServices", "SnapshotServices"]
@@ -58,6 +118,15 @@ __all__ = ["ClientServices", "SnapshotServices"]
 class ClientServices:
     """Every service, as an attribute named like the official SDK's."""
 
+    access_request_events_history: LazyService[AccessRequestEventsHistory] = LazyService(
+        "aiosdm._generated.clients.access_request_events_history", "AccessRequestEventsHistory"
+    )
+    access_requests: LazyService[AccessRequests] = LazyService(
+        "aiosdm._generated.clients.access_requests", "AccessRequests"
+    )
+    access_requests_history: LazyService[AccessRequestsHistory] = LazyService(
+        "aiosdm._generated.clients.access_requests_history", "AccessRequestsHistory"
+    )
     account_attachments: LazyService[AccountAttachments] = LazyService(
         "aiosdm._generated.clients.account_attachments", "AccountAttachments"
     )
@@ -92,6 +161,30 @@ class ClientServices:
     activities: LazyService[Activities] = LazyService(
         "aiosdm._generated.clients.activities", "Activities"
     )
+    approval_workflow_approvers: LazyService[ApprovalWorkflowApprovers] = LazyService(
+        "aiosdm._generated.clients.approval_workflow_approvers", "ApprovalWorkflowApprovers"
+    )
+    approval_workflow_approvers_history: LazyService[ApprovalWorkflowApproversHistory] = (
+        LazyService(
+            "aiosdm._generated.clients.approval_workflow_approvers_history",
+            "ApprovalWorkflowApproversHistory",
+        )
+    )
+    approval_workflow_steps: LazyService[ApprovalWorkflowSteps] = LazyService(
+        "aiosdm._generated.clients.approval_workflow_steps", "ApprovalWorkflowSteps"
+    )
+    approval_workflow_steps_history: LazyService[ApprovalWorkflowStepsHistory] = LazyService(
+        "aiosdm._generated.clients.approval_workflow_steps_history", "ApprovalWorkflowStepsHistory"
+    )
+    approval_workflows: LazyService[ApprovalWorkflows] = LazyService(
+        "aiosdm._generated.clients.approval_workflows", "ApprovalWorkflows"
+    )
+    approval_workflows_history: LazyService[ApprovalWorkflowsHistory] = LazyService(
+        "aiosdm._generated.clients.approval_workflows_history", "ApprovalWorkflowsHistory"
+    )
+    discovery_connectors: LazyService[DiscoveryConnectors] = LazyService(
+        "aiosdm._generated.clients.discovery_connectors", "DiscoveryConnectors"
+    )
     groups: LazyService[Groups] = LazyService("aiosdm._generated.clients.groups", "Groups")
     groups_history: LazyService[GroupsHistory] = LazyService(
         "aiosdm._generated.clients.groups_history", "GroupsHistory"
@@ -101,6 +194,15 @@ class ClientServices:
     )
     groups_roles_history: LazyService[GroupsRolesHistory] = LazyService(
         "aiosdm._generated.clients.groups_roles_history", "GroupsRolesHistory"
+    )
+    health_checks: LazyService[HealthChecks] = LazyService(
+        "aiosdm._generated.clients.health_checks", "HealthChecks"
+    )
+    identity_aliases: LazyService[IdentityAliases] = LazyService(
+        "aiosdm._generated.clients.identity_aliases", "IdentityAliases"
+    )
+    identity_aliases_history: LazyService[IdentityAliasesHistory] = LazyService(
+        "aiosdm._generated.clients.identity_aliases_history", "IdentityAliasesHistory"
     )
     identity_sets: LazyService[IdentitySets] = LazyService(
         "aiosdm._generated.clients.identity_sets", "IdentitySets"
@@ -115,6 +217,39 @@ class ClientServices:
     nodes_history: LazyService[NodesHistory] = LazyService(
         "aiosdm._generated.clients.nodes_history", "NodesHistory"
     )
+    peering_group_nodes: LazyService[PeeringGroupNodes] = LazyService(
+        "aiosdm._generated.clients.peering_group_nodes", "PeeringGroupNodes"
+    )
+    peering_group_peers: LazyService[PeeringGroupPeers] = LazyService(
+        "aiosdm._generated.clients.peering_group_peers", "PeeringGroupPeers"
+    )
+    peering_group_resources: LazyService[PeeringGroupResources] = LazyService(
+        "aiosdm._generated.clients.peering_group_resources", "PeeringGroupResources"
+    )
+    peering_groups: LazyService[PeeringGroups] = LazyService(
+        "aiosdm._generated.clients.peering_groups", "PeeringGroups"
+    )
+    policies: LazyService[Policies] = LazyService("aiosdm._generated.clients.policies", "Policies")
+    policies_history: LazyService[PoliciesHistory] = LazyService(
+        "aiosdm._generated.clients.policies_history", "PoliciesHistory"
+    )
+    proxy_cluster_keys: LazyService[ProxyClusterKeys] = LazyService(
+        "aiosdm._generated.clients.proxy_cluster_keys", "ProxyClusterKeys"
+    )
+    queries: LazyService[Queries] = LazyService("aiosdm._generated.clients.queries", "Queries")
+    remote_identities: LazyService[RemoteIdentities] = LazyService(
+        "aiosdm._generated.clients.remote_identities", "RemoteIdentities"
+    )
+    remote_identities_history: LazyService[RemoteIdentitiesHistory] = LazyService(
+        "aiosdm._generated.clients.remote_identities_history", "RemoteIdentitiesHistory"
+    )
+    remote_identity_groups: LazyService[RemoteIdentityGroups] = LazyService(
+        "aiosdm._generated.clients.remote_identity_groups", "RemoteIdentityGroups"
+    )
+    remote_identity_groups_history: LazyService[RemoteIdentityGroupsHistory] = LazyService(
+        "aiosdm._generated.clients.remote_identity_groups_history", "RemoteIdentityGroupsHistory"
+    )
+    replays: LazyService[Replays] = LazyService("aiosdm._generated.clients.replays", "Replays")
     resources: LazyService[Resources] = LazyService(
         "aiosdm._generated.clients.resources", "Resources"
     )
@@ -140,11 +275,32 @@ class ClientServices:
     secret_stores_history: LazyService[SecretStoresHistory] = LazyService(
         "aiosdm._generated.clients.secret_stores_history", "SecretStoresHistory"
     )
+    workflow_approvers: LazyService[WorkflowApprovers] = LazyService(
+        "aiosdm._generated.clients.workflow_approvers", "WorkflowApprovers"
+    )
+    workflow_approvers_history: LazyService[WorkflowApproversHistory] = LazyService(
+        "aiosdm._generated.clients.workflow_approvers_history", "WorkflowApproversHistory"
+    )
+    workflow_roles: LazyService[WorkflowRoles] = LazyService(
+        "aiosdm._generated.clients.workflow_roles", "WorkflowRoles"
+    )
+    workflow_roles_history: LazyService[WorkflowRolesHistory] = LazyService(
+        "aiosdm._generated.clients.workflow_roles_history", "WorkflowRolesHistory"
+    )
+    workflows: LazyService[Workflows] = LazyService(
+        "aiosdm._generated.clients.workflows", "Workflows"
+    )
+    workflows_history: LazyService[WorkflowsHistory] = LazyService(
+        "aiosdm._generated.clients.workflows_history", "WorkflowsHistory"
+    )
 
 
 class SnapshotServices:
     """The services that can read the past, each with its get/list only."""
 
+    access_requests: LazyService[SnapshotAccessRequests] = LazyService(
+        "aiosdm._generated.clients.access_requests", "SnapshotAccessRequests"
+    )
     account_attachments: LazyService[SnapshotAccountAttachments] = LazyService(
         "aiosdm._generated.clients.account_attachments", "SnapshotAccountAttachments"
     )
@@ -163,17 +319,44 @@ class SnapshotServices:
     accounts_groups: LazyService[SnapshotAccountsGroups] = LazyService(
         "aiosdm._generated.clients.accounts_groups", "SnapshotAccountsGroups"
     )
+    approval_workflow_approvers: LazyService[SnapshotApprovalWorkflowApprovers] = LazyService(
+        "aiosdm._generated.clients.approval_workflow_approvers", "SnapshotApprovalWorkflowApprovers"
+    )
+    approval_workflow_steps: LazyService[SnapshotApprovalWorkflowSteps] = LazyService(
+        "aiosdm._generated.clients.approval_workflow_steps", "SnapshotApprovalWorkflowSteps"
+    )
+    approval_workflows: LazyService[SnapshotApprovalWorkflows] = LazyService(
+        "aiosdm._generated.clients.approval_workflows", "SnapshotApprovalWorkflows"
+    )
+    discovery_connectors: LazyService[SnapshotDiscoveryConnectors] = LazyService(
+        "aiosdm._generated.clients.discovery_connectors", "SnapshotDiscoveryConnectors"
+    )
     groups: LazyService[SnapshotGroups] = LazyService(
         "aiosdm._generated.clients.groups", "SnapshotGroups"
     )
     groups_roles: LazyService[SnapshotGroupsRoles] = LazyService(
         "aiosdm._generated.clients.groups_roles", "SnapshotGroupsRoles"
     )
+    identity_aliases: LazyService[SnapshotIdentityAliases] = LazyService(
+        "aiosdm._generated.clients.identity_aliases", "SnapshotIdentityAliases"
+    )
     identity_sets: LazyService[SnapshotIdentitySets] = LazyService(
         "aiosdm._generated.clients.identity_sets", "SnapshotIdentitySets"
     )
     nodes: LazyService[SnapshotNodes] = LazyService(
         "aiosdm._generated.clients.nodes", "SnapshotNodes"
+    )
+    policies: LazyService[SnapshotPolicies] = LazyService(
+        "aiosdm._generated.clients.policies", "SnapshotPolicies"
+    )
+    proxy_cluster_keys: LazyService[SnapshotProxyClusterKeys] = LazyService(
+        "aiosdm._generated.clients.proxy_cluster_keys", "SnapshotProxyClusterKeys"
+    )
+    remote_identities: LazyService[SnapshotRemoteIdentities] = LazyService(
+        "aiosdm._generated.clients.remote_identities", "SnapshotRemoteIdentities"
+    )
+    remote_identity_groups: LazyService[SnapshotRemoteIdentityGroups] = LazyService(
+        "aiosdm._generated.clients.remote_identity_groups", "SnapshotRemoteIdentityGroups"
     )
     resources: LazyService[SnapshotResources] = LazyService(
         "aiosdm._generated.clients.resources", "SnapshotResources"
@@ -186,4 +369,13 @@ class SnapshotServices:
     )
     secret_stores: LazyService[SnapshotSecretStores] = LazyService(
         "aiosdm._generated.clients.secret_stores", "SnapshotSecretStores"
+    )
+    workflow_approvers: LazyService[SnapshotWorkflowApprovers] = LazyService(
+        "aiosdm._generated.clients.workflow_approvers", "SnapshotWorkflowApprovers"
+    )
+    workflow_roles: LazyService[SnapshotWorkflowRoles] = LazyService(
+        "aiosdm._generated.clients.workflow_roles", "SnapshotWorkflowRoles"
+    )
+    workflows: LazyService[SnapshotWorkflows] = LazyService(
+        "aiosdm._generated.clients.workflows", "SnapshotWorkflows"
     )

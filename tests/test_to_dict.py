@@ -9,6 +9,7 @@ same name.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -48,7 +49,10 @@ def _shared() -> Iterator[str]:
             yield name
 
 
-SHARED = sorted(_shared())
+#: The official converter cannot encode these (it copies a map field with CopyFrom, which
+#: protobuf maps lack), so they are compared in the read direction only, below.
+OFFICIAL_CANNOT_ENCODE = {"Query", "QueryCapture"}
+SHARED = sorted(set(_shared()) - OFFICIAL_CANNOT_ENCODE)
 
 
 # --- official objects with a distinct value in every field ---------------------------------
@@ -88,6 +92,10 @@ def official(name: str, fresh: Callable[[], int]) -> Any:
 
 
 def _value(field: FieldDescriptor, fresh: Callable[[], int]) -> Any:
+    entry = field.message_type
+    if entry is not None and entry.GetOptions().map_entry:  # map<k, v>: a dict
+        n = fresh()
+        return {f"k{n}": f"v{n}", f"k{n}b": ""}
     if field.is_repeated:
         return [_single(field, fresh), _single(field, fresh)]
     return _single(field, fresh)
@@ -190,6 +198,19 @@ def test_from_dict_inverts_to_dict(name: str) -> None:
     ours = b.read(b.message.FromString(to_wire(official(name, counter()))))
     again = cls.from_dict(ours.to_dict())
     assert again == ours and again is not ours
+
+
+def test_map_fields_read_like_the_official_sdk() -> None:
+    queries = importlib.import_module("strongdm.queries_pb2")
+    wire = queries.Query(
+        id="q-1", capture=queries.QueryCapture(env={"HOME": "/root", "EMPTY": ""}, width=7)
+    ).SerializeToString()
+    theirs = strongdm.plumbing.convert_query_to_porcelain(queries.Query.FromString(wire))
+    b = binding(models.Query)
+    ours = b.read(b.message.FromString(wire))
+    assert ours.capture.env == theirs.capture.env == {"HOME": "/root", "EMPTY": ""}
+    assert plain(ours) == plain(theirs)
+    assert models.Query.from_dict(ours.to_dict()) == ours
 
 
 def test_to_dict_is_shallow_like_the_official_one() -> None:

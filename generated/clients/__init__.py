@@ -9,6 +9,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from aiosdm._generated.clients.access_request_events_history import (
+        AccessRequestEventsHistory as AccessRequestEventsHistory,
+    )
+    from aiosdm._generated.clients.access_requests import AccessRequests as AccessRequests
+    from aiosdm._generated.clients.access_requests import (
+        SnapshotAccessRequests as SnapshotAccessRequests,
+    )
+    from aiosdm._generated.clients.access_requests_history import (
+        AccessRequestsHistory as AccessRequestsHistory,
+    )
     from aiosdm._generated.clients.account_attachments import (
         AccountAttachments as AccountAttachments,
     )
@@ -49,6 +59,37 @@ if TYPE_CHECKING:
     )
     from aiosdm._generated.clients.accounts_history import AccountsHistory as AccountsHistory
     from aiosdm._generated.clients.activities import Activities as Activities
+    from aiosdm._generated.clients.approval_workflow_approvers import (
+        ApprovalWorkflowApprovers as ApprovalWorkflowApprovers,
+    )
+    from aiosdm._generated.clients.approval_workflow_approvers import (
+        SnapshotApprovalWorkflowApprovers as SnapshotApprovalWorkflowApprovers,
+    )
+    from aiosdm._generated.clients.approval_workflow_approvers_history import (
+        ApprovalWorkflowApproversHistory as ApprovalWorkflowApproversHistory,
+    )
+    from aiosdm._generated.clients.approval_workflow_steps import (
+        ApprovalWorkflowSteps as ApprovalWorkflowSteps,
+    )
+    from aiosdm._generated.clients.approval_workflow_steps import (
+        SnapshotApprovalWorkflowSteps as SnapshotApprovalWorkflowSteps,
+    )
+    from aiosdm._generated.clients.approval_workflow_steps_history import (
+        ApprovalWorkflowStepsHistory as ApprovalWorkflowStepsHistory,
+    )
+    from aiosdm._generated.clients.approval_workflows import ApprovalWorkflows as ApprovalWorkflows
+    from aiosdm._generated.clients.approval_workflows import (
+        SnapshotApprovalWorkflows as SnapshotApprovalWorkflows,
+    )
+    from aiosdm._generated.clients.approval_workflows_history import (
+        ApprovalWorkflowsHistory as ApprovalWorkflowsHistory,
+    )
+    from aiosdm._generated.clients.discovery_connectors import (
+        DiscoveryConnectors as DiscoveryConnectors,
+    )
+    from aiosdm._generated.clients.discovery_connectors import (
+        SnapshotDiscoveryConnectors as SnapshotDiscoveryConnectors,
+    )
     from aiosdm._generated.clients.groups import Groups as Groups
     from aiosdm._generated.clients.groups import SnapshotGroups as SnapshotGroups
     from aiosdm._generated.clients.groups_history import GroupsHistory as GroupsHistory
@@ -56,6 +97,14 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.groups_roles import SnapshotGroupsRoles as SnapshotGroupsRoles
     from aiosdm._generated.clients.groups_roles_history import (
         GroupsRolesHistory as GroupsRolesHistory,
+    )
+    from aiosdm._generated.clients.health_checks import HealthChecks as HealthChecks
+    from aiosdm._generated.clients.identity_aliases import IdentityAliases as IdentityAliases
+    from aiosdm._generated.clients.identity_aliases import (
+        SnapshotIdentityAliases as SnapshotIdentityAliases,
+    )
+    from aiosdm._generated.clients.identity_aliases_history import (
+        IdentityAliasesHistory as IdentityAliasesHistory,
     )
     from aiosdm._generated.clients.identity_sets import IdentitySets as IdentitySets
     from aiosdm._generated.clients.identity_sets import SnapshotIdentitySets as SnapshotIdentitySets
@@ -66,6 +115,37 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.nodes import Nodes as Nodes
     from aiosdm._generated.clients.nodes import SnapshotNodes as SnapshotNodes
     from aiosdm._generated.clients.nodes_history import NodesHistory as NodesHistory
+    from aiosdm._generated.clients.peering_group_nodes import PeeringGroupNodes as PeeringGroupNodes
+    from aiosdm._generated.clients.peering_group_peers import PeeringGroupPeers as PeeringGroupPeers
+    from aiosdm._generated.clients.peering_group_resources import (
+        PeeringGroupResources as PeeringGroupResources,
+    )
+    from aiosdm._generated.clients.peering_groups import PeeringGroups as PeeringGroups
+    from aiosdm._generated.clients.policies import Policies as Policies
+    from aiosdm._generated.clients.policies import SnapshotPolicies as SnapshotPolicies
+    from aiosdm._generated.clients.policies_history import PoliciesHistory as PoliciesHistory
+    from aiosdm._generated.clients.proxy_cluster_keys import ProxyClusterKeys as ProxyClusterKeys
+    from aiosdm._generated.clients.proxy_cluster_keys import (
+        SnapshotProxyClusterKeys as SnapshotProxyClusterKeys,
+    )
+    from aiosdm._generated.clients.queries import Queries as Queries
+    from aiosdm._generated.clients.remote_identities import RemoteIdentities as RemoteIdentities
+    from aiosdm._generated.clients.remote_identities import (
+        SnapshotRemoteIdentities as SnapshotRemoteIdentities,
+    )
+    from aiosdm._generated.clients.remote_identities_history import (
+        RemoteIdentitiesHistory as RemoteIdentitiesHistory,
+    )
+    from aiosdm._generated.clients.remote_identity_groups import (
+        RemoteIdentityGroups as RemoteIdentityGroups,
+    )
+    from aiosdm._generated.clients.remote_identity_groups import (
+        SnapshotRemoteIdentityGroups as SnapshotRemoteIdentityGroups,
+    )
+    from aiosdm._generated.clients.remote_identity_groups_history import (
+        RemoteIdentityGroupsHistory as RemoteIdentityGroupsHistory,
+    )
+    from aiosdm._generated.clients.replays import Replays as Replays
     from aiosdm._generated.clients.resources import Resources as Resources
     from aiosdm._generated.clients.resources import SnapshotResources as SnapshotResources
     from aiosdm._generated.clients.resources_history import ResourcesHistory as ResourcesHistory
@@ -85,12 +165,32 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.secret_stores_history import (
         SecretStoresHistory as SecretStoresHistory,
     )
+    from aiosdm._generated.clients.workflow_approvers import (
+        SnapshotWorkflowApprovers as SnapshotWorkflowApprovers,
+    )
+    from aiosdm._generated.clients.workflow_approvers import WorkflowApprovers as WorkflowApprovers
+    from aiosdm._generated.clients.workflow_approvers_history import (
+        WorkflowApproversHistory as WorkflowApproversHistory,
+    )
+    from aiosdm._generated.clients.workflow_roles import (
+        SnapshotWorkflowRoles as SnapshotWorkflowRoles,
+    )
+    from aiosdm._generated.clients.workflow_roles import WorkflowRoles as WorkflowRoles
+    from aiosdm._generated.clients.workflow_roles_history import (
+        WorkflowRolesHistory as WorkflowRolesHistory,
+    )
+    from aiosdm._generated.clients.workflows import SnapshotWorkflows as SnapshotWorkflows
+    from aiosdm._generated.clients.workflows import Workflows as Workflows
+    from aiosdm._generated.clients.workflows_history import WorkflowsHistory as WorkflowsHistory
     from aiosdm._service import CallCore as CallCore
     from aiosdm._service import Service as Service
 
 
 #: name -> module that defines it (relative: one of this package's)
 WHERE: dict[str, str] = {
+    "AccessRequestEventsHistory": ".access_request_events_history",
+    "AccessRequests": ".access_requests",
+    "AccessRequestsHistory": ".access_requests_history",
     "AccountAttachments": ".account_attachments",
     "AccountAttachmentsHistory": ".account_attachments_history",
     "AccountGrants": ".account_grants",
@@ -103,16 +203,39 @@ WHERE: dict[str, str] = {
     "AccountsGroupsHistory": ".accounts_groups_history",
     "AccountsHistory": ".accounts_history",
     "Activities": ".activities",
+    "ApprovalWorkflowApprovers": ".approval_workflow_approvers",
+    "ApprovalWorkflowApproversHistory": ".approval_workflow_approvers_history",
+    "ApprovalWorkflowSteps": ".approval_workflow_steps",
+    "ApprovalWorkflowStepsHistory": ".approval_workflow_steps_history",
+    "ApprovalWorkflows": ".approval_workflows",
+    "ApprovalWorkflowsHistory": ".approval_workflows_history",
     "CallCore": "aiosdm._service",
+    "DiscoveryConnectors": ".discovery_connectors",
     "Groups": ".groups",
     "GroupsHistory": ".groups_history",
     "GroupsRoles": ".groups_roles",
     "GroupsRolesHistory": ".groups_roles_history",
+    "HealthChecks": ".health_checks",
+    "IdentityAliases": ".identity_aliases",
+    "IdentityAliasesHistory": ".identity_aliases_history",
     "IdentitySets": ".identity_sets",
     "IdentitySetsHistory": ".identity_sets_history",
     "ManagedSecrets": ".managed_secrets",
     "Nodes": ".nodes",
     "NodesHistory": ".nodes_history",
+    "PeeringGroupNodes": ".peering_group_nodes",
+    "PeeringGroupPeers": ".peering_group_peers",
+    "PeeringGroupResources": ".peering_group_resources",
+    "PeeringGroups": ".peering_groups",
+    "Policies": ".policies",
+    "PoliciesHistory": ".policies_history",
+    "ProxyClusterKeys": ".proxy_cluster_keys",
+    "Queries": ".queries",
+    "RemoteIdentities": ".remote_identities",
+    "RemoteIdentitiesHistory": ".remote_identities_history",
+    "RemoteIdentityGroups": ".remote_identity_groups",
+    "RemoteIdentityGroupsHistory": ".remote_identity_groups_history",
+    "Replays": ".replays",
     "Resources": ".resources",
     "ResourcesHistory": ".resources_history",
     "RoleResources": ".role_resources",
@@ -123,20 +246,39 @@ WHERE: dict[str, str] = {
     "SecretStores": ".secret_stores",
     "SecretStoresHistory": ".secret_stores_history",
     "Service": "aiosdm._service",
+    "SnapshotAccessRequests": ".access_requests",
     "SnapshotAccountAttachments": ".account_attachments",
     "SnapshotAccountGrants": ".account_grants",
     "SnapshotAccountPermissions": ".account_permissions",
     "SnapshotAccountResources": ".account_resources",
     "SnapshotAccounts": ".accounts",
     "SnapshotAccountsGroups": ".accounts_groups",
+    "SnapshotApprovalWorkflowApprovers": ".approval_workflow_approvers",
+    "SnapshotApprovalWorkflowSteps": ".approval_workflow_steps",
+    "SnapshotApprovalWorkflows": ".approval_workflows",
+    "SnapshotDiscoveryConnectors": ".discovery_connectors",
     "SnapshotGroups": ".groups",
     "SnapshotGroupsRoles": ".groups_roles",
+    "SnapshotIdentityAliases": ".identity_aliases",
     "SnapshotIdentitySets": ".identity_sets",
     "SnapshotNodes": ".nodes",
+    "SnapshotPolicies": ".policies",
+    "SnapshotProxyClusterKeys": ".proxy_cluster_keys",
+    "SnapshotRemoteIdentities": ".remote_identities",
+    "SnapshotRemoteIdentityGroups": ".remote_identity_groups",
     "SnapshotResources": ".resources",
     "SnapshotRoleResources": ".role_resources",
     "SnapshotRoles": ".roles",
     "SnapshotSecretStores": ".secret_stores",
+    "SnapshotWorkflowApprovers": ".workflow_approvers",
+    "SnapshotWorkflowRoles": ".workflow_roles",
+    "SnapshotWorkflows": ".workflows",
+    "WorkflowApprovers": ".workflow_approvers",
+    "WorkflowApproversHistory": ".workflow_approvers_history",
+    "WorkflowRoles": ".workflow_roles",
+    "WorkflowRolesHistory": ".workflow_roles_history",
+    "Workflows": ".workflows",
+    "WorkflowsHistory": ".workflows_history",
 }
 
 
@@ -150,6 +292,9 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AccessRequestEventsHistory",
+    "AccessRequests",
+    "AccessRequestsHistory",
     "AccountAttachments",
     "AccountAttachmentsHistory",
     "AccountGrants",
@@ -162,16 +307,39 @@ __all__ = [
     "AccountsGroupsHistory",
     "AccountsHistory",
     "Activities",
+    "ApprovalWorkflowApprovers",
+    "ApprovalWorkflowApproversHistory",
+    "ApprovalWorkflowSteps",
+    "ApprovalWorkflowStepsHistory",
+    "ApprovalWorkflows",
+    "ApprovalWorkflowsHistory",
     "CallCore",
+    "DiscoveryConnectors",
     "Groups",
     "GroupsHistory",
     "GroupsRoles",
     "GroupsRolesHistory",
+    "HealthChecks",
+    "IdentityAliases",
+    "IdentityAliasesHistory",
     "IdentitySets",
     "IdentitySetsHistory",
     "ManagedSecrets",
     "Nodes",
     "NodesHistory",
+    "PeeringGroupNodes",
+    "PeeringGroupPeers",
+    "PeeringGroupResources",
+    "PeeringGroups",
+    "Policies",
+    "PoliciesHistory",
+    "ProxyClusterKeys",
+    "Queries",
+    "RemoteIdentities",
+    "RemoteIdentitiesHistory",
+    "RemoteIdentityGroups",
+    "RemoteIdentityGroupsHistory",
+    "Replays",
     "Resources",
     "ResourcesHistory",
     "RoleResources",
@@ -182,18 +350,37 @@ __all__ = [
     "SecretStores",
     "SecretStoresHistory",
     "Service",
+    "SnapshotAccessRequests",
     "SnapshotAccountAttachments",
     "SnapshotAccountGrants",
     "SnapshotAccountPermissions",
     "SnapshotAccountResources",
     "SnapshotAccounts",
     "SnapshotAccountsGroups",
+    "SnapshotApprovalWorkflowApprovers",
+    "SnapshotApprovalWorkflowSteps",
+    "SnapshotApprovalWorkflows",
+    "SnapshotDiscoveryConnectors",
     "SnapshotGroups",
     "SnapshotGroupsRoles",
+    "SnapshotIdentityAliases",
     "SnapshotIdentitySets",
     "SnapshotNodes",
+    "SnapshotPolicies",
+    "SnapshotProxyClusterKeys",
+    "SnapshotRemoteIdentities",
+    "SnapshotRemoteIdentityGroups",
     "SnapshotResources",
     "SnapshotRoleResources",
     "SnapshotRoles",
     "SnapshotSecretStores",
+    "SnapshotWorkflowApprovers",
+    "SnapshotWorkflowRoles",
+    "SnapshotWorkflows",
+    "WorkflowApprovers",
+    "WorkflowApproversHistory",
+    "WorkflowRoles",
+    "WorkflowRolesHistory",
+    "Workflows",
+    "WorkflowsHistory",
 ]

@@ -10,6 +10,22 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aiosdm._convert import Model
 
 if TYPE_CHECKING:
+    from aiosdm._generated.models.access_request_events_history import (
+        AccessRequestEventHistory as AccessRequestEventHistory,
+    )
+    from aiosdm._generated.models.access_requests import AccessRequest as AccessRequest
+    from aiosdm._generated.models.access_requests import AccessRequestConfig as AccessRequestConfig
+    from aiosdm._generated.models.access_requests import AccessRequestEvent as AccessRequestEvent
+    from aiosdm._generated.models.access_requests import (
+        AccessRequestListRequest as AccessRequestListRequest,
+    )
+    from aiosdm._generated.models.access_requests import (
+        AccessRequestListResponse as AccessRequestListResponse,
+    )
+    from aiosdm._generated.models.access_requests import RequestableResource as RequestableResource
+    from aiosdm._generated.models.access_requests_history import (
+        AccessRequestHistory as AccessRequestHistory,
+    )
     from aiosdm._generated.models.account_attachments import AccountAttachment as AccountAttachment
     from aiosdm._generated.models.account_attachments import (
         AccountAttachmentCreateResponse as AccountAttachmentCreateResponse,
@@ -83,44 +99,243 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.activities import ActivityActor as ActivityActor
     from aiosdm._generated.models.activities import ActivityEntity as ActivityEntity
     from aiosdm._generated.models.activities import ActivityGetResponse as ActivityGetResponse
+    from aiosdm._generated.models.approval_workflow_approvers import (
+        ApprovalWorkflowApprover as ApprovalWorkflowApprover,
+    )
+    from aiosdm._generated.models.approval_workflow_approvers import (
+        ApprovalWorkflowApproverCreateResponse as ApprovalWorkflowApproverCreateResponse,
+    )
+    from aiosdm._generated.models.approval_workflow_approvers import (
+        ApprovalWorkflowApproverDeleteResponse as ApprovalWorkflowApproverDeleteResponse,
+    )
+    from aiosdm._generated.models.approval_workflow_approvers import (
+        ApprovalWorkflowApproverGetResponse as ApprovalWorkflowApproverGetResponse,
+    )
+    from aiosdm._generated.models.approval_workflow_approvers import (
+        ApprovalWorkflowApproverListResponse as ApprovalWorkflowApproverListResponse,
+    )
+    from aiosdm._generated.models.approval_workflow_approvers_history import (
+        ApprovalWorkflowApproverHistory as ApprovalWorkflowApproverHistory,
+    )
+    from aiosdm._generated.models.approval_workflow_steps import (
+        ApprovalWorkflowStep as ApprovalWorkflowStep,
+    )
+    from aiosdm._generated.models.approval_workflow_steps import (
+        ApprovalWorkflowStepCreateResponse as ApprovalWorkflowStepCreateResponse,
+    )
+    from aiosdm._generated.models.approval_workflow_steps import (
+        ApprovalWorkflowStepDeleteResponse as ApprovalWorkflowStepDeleteResponse,
+    )
+    from aiosdm._generated.models.approval_workflow_steps import (
+        ApprovalWorkflowStepGetResponse as ApprovalWorkflowStepGetResponse,
+    )
+    from aiosdm._generated.models.approval_workflow_steps import (
+        ApprovalWorkflowStepListResponse as ApprovalWorkflowStepListResponse,
+    )
+    from aiosdm._generated.models.approval_workflow_steps_history import (
+        ApprovalWorkflowStepHistory as ApprovalWorkflowStepHistory,
+    )
     from aiosdm._generated.models.approval_workflows import (
         ApprovalFlowApprover as ApprovalFlowApprover,
     )
     from aiosdm._generated.models.approval_workflows import ApprovalFlowStep as ApprovalFlowStep
     from aiosdm._generated.models.approval_workflows import ApprovalWorkflow as ApprovalWorkflow
+    from aiosdm._generated.models.approval_workflows import (
+        ApprovalWorkflowCreateResponse as ApprovalWorkflowCreateResponse,
+    )
+    from aiosdm._generated.models.approval_workflows import (
+        ApprovalWorkflowDeleteResponse as ApprovalWorkflowDeleteResponse,
+    )
+    from aiosdm._generated.models.approval_workflows import (
+        ApprovalWorkflowGetResponse as ApprovalWorkflowGetResponse,
+    )
+    from aiosdm._generated.models.approval_workflows import (
+        ApprovalWorkflowListResponse as ApprovalWorkflowListResponse,
+    )
+    from aiosdm._generated.models.approval_workflows import (
+        ApprovalWorkflowUpdateResponse as ApprovalWorkflowUpdateResponse,
+    )
+    from aiosdm._generated.models.approval_workflows_history import (
+        ApprovalWorkflowHistory as ApprovalWorkflowHistory,
+    )
     from aiosdm._generated.models.custom_headers import CustomHeader as CustomHeader
     from aiosdm._generated.models.custom_headers import CustomHeaders as CustomHeaders
+    from aiosdm._generated.models.discovery_connectors import AWSConnector as AWSConnector
+    from aiosdm._generated.models.discovery_connectors import AzureConnector as AzureConnector
+    from aiosdm._generated.models.discovery_connectors import Connector as Connector
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorCreateRequest as ConnectorCreateRequest,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorCreateResponse as ConnectorCreateResponse,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorDeleteRequest as ConnectorDeleteRequest,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorDeleteResponse as ConnectorDeleteResponse,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorGetRequest as ConnectorGetRequest,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorGetResponse as ConnectorGetResponse,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorListRequest as ConnectorListRequest,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorListResponse as ConnectorListResponse,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorUpdateRequest as ConnectorUpdateRequest,
+    )
+    from aiosdm._generated.models.discovery_connectors import (
+        ConnectorUpdateResponse as ConnectorUpdateResponse,
+    )
+    from aiosdm._generated.models.discovery_connectors import GCPConnector as GCPConnector
+    from aiosdm._generated.models.discovery_connectors import UnknownConnector as UnknownConnector
+    from aiosdm._generated.models.drivers import AKS as AKS
+    from aiosdm._generated.models.drivers import AMQP as AMQP
     from aiosdm._generated.models.drivers import AWS as AWS
+    from aiosdm._generated.models.drivers import DB2I as DB2I
+    from aiosdm._generated.models.drivers import DB2LUW as DB2LUW
+    from aiosdm._generated.models.drivers import GCP as GCP
+    from aiosdm._generated.models.drivers import GCPWIF as GCPWIF
+    from aiosdm._generated.models.drivers import LLM as LLM
     from aiosdm._generated.models.drivers import RDP as RDP
     from aiosdm._generated.models.drivers import SSH as SSH
+    from aiosdm._generated.models.drivers import Aerospike as Aerospike
+    from aiosdm._generated.models.drivers import AKSBasicAuth as AKSBasicAuth
+    from aiosdm._generated.models.drivers import AKSServiceAccount as AKSServiceAccount
+    from aiosdm._generated.models.drivers import (
+        AKSServiceAccountUserImpersonation as AKSServiceAccountUserImpersonation,
+    )
+    from aiosdm._generated.models.drivers import AKSUserImpersonation as AKSUserImpersonation
     from aiosdm._generated.models.drivers import AmazonEKS as AmazonEKS
+    from aiosdm._generated.models.drivers import (
+        AmazonEKSInstanceProfile as AmazonEKSInstanceProfile,
+    )
+    from aiosdm._generated.models.drivers import (
+        AmazonEKSInstanceProfileUserImpersonation as AmazonEKSInstanceProfileUserImpersonation,
+    )
+    from aiosdm._generated.models.drivers import (
+        AmazonEKSUserImpersonation as AmazonEKSUserImpersonation,
+    )
+    from aiosdm._generated.models.drivers import AmazonES as AmazonES
+    from aiosdm._generated.models.drivers import AmazonESIAM as AmazonESIAM
+    from aiosdm._generated.models.drivers import AmazonMQAMQP091 as AmazonMQAMQP091
+    from aiosdm._generated.models.drivers import Athena as Athena
+    from aiosdm._generated.models.drivers import AthenaIAM as AthenaIAM
     from aiosdm._generated.models.drivers import AuroraMysql as AuroraMysql
+    from aiosdm._generated.models.drivers import AuroraMysqlIAM as AuroraMysqlIAM
     from aiosdm._generated.models.drivers import AuroraPostgres as AuroraPostgres
+    from aiosdm._generated.models.drivers import AuroraPostgresIAM as AuroraPostgresIAM
     from aiosdm._generated.models.drivers import AWSConsole as AWSConsole
+    from aiosdm._generated.models.drivers import AWSConsoleStaticKeyPair as AWSConsoleStaticKeyPair
+    from aiosdm._generated.models.drivers import AWSInstanceProfile as AWSInstanceProfile
+    from aiosdm._generated.models.drivers import Azure as Azure
+    from aiosdm._generated.models.drivers import AzureCertificate as AzureCertificate
+    from aiosdm._generated.models.drivers import AzureMysql as AzureMysql
+    from aiosdm._generated.models.drivers import (
+        AzureMysqlManagedIdentity as AzureMysqlManagedIdentity,
+    )
+    from aiosdm._generated.models.drivers import AzurePostgres as AzurePostgres
+    from aiosdm._generated.models.drivers import (
+        AzurePostgresManagedIdentity as AzurePostgresManagedIdentity,
+    )
+    from aiosdm._generated.models.drivers import BigQuery as BigQuery
+    from aiosdm._generated.models.drivers import Cassandra as Cassandra
+    from aiosdm._generated.models.drivers import Citus as Citus
+    from aiosdm._generated.models.drivers import ClickHouseHTTP as ClickHouseHTTP
+    from aiosdm._generated.models.drivers import ClickHouseMySQL as ClickHouseMySQL
+    from aiosdm._generated.models.drivers import ClickHouseTCP as ClickHouseTCP
+    from aiosdm._generated.models.drivers import Clustrix as Clustrix
+    from aiosdm._generated.models.drivers import Cockroach as Cockroach
+    from aiosdm._generated.models.drivers import CouchbaseDatabase as CouchbaseDatabase
+    from aiosdm._generated.models.drivers import CouchbaseWebUI as CouchbaseWebUI
+    from aiosdm._generated.models.drivers import Databricks as Databricks
+    from aiosdm._generated.models.drivers import DocumentDBHost as DocumentDBHost
+    from aiosdm._generated.models.drivers import DocumentDBHostIAM as DocumentDBHostIAM
+    from aiosdm._generated.models.drivers import DocumentDBReplicaSet as DocumentDBReplicaSet
+    from aiosdm._generated.models.drivers import DocumentDBReplicaSetIAM as DocumentDBReplicaSetIAM
+    from aiosdm._generated.models.drivers import Druid as Druid
+    from aiosdm._generated.models.drivers import DynamoDB as DynamoDB
+    from aiosdm._generated.models.drivers import DynamoDBIAM as DynamoDBIAM
+    from aiosdm._generated.models.drivers import Elastic as Elastic
+    from aiosdm._generated.models.drivers import ElasticacheRedis as ElasticacheRedis
+    from aiosdm._generated.models.drivers import ElasticacheRedisIAM as ElasticacheRedisIAM
+    from aiosdm._generated.models.drivers import EntraID as EntraID
+    from aiosdm._generated.models.drivers import GCPConsole as GCPConsole
     from aiosdm._generated.models.drivers import GoogleGKE as GoogleGKE
+    from aiosdm._generated.models.drivers import (
+        GoogleGKEUserImpersonation as GoogleGKEUserImpersonation,
+    )
+    from aiosdm._generated.models.drivers import GoogleGroups as GoogleGroups
+    from aiosdm._generated.models.drivers import GoogleSpanner as GoogleSpanner
+    from aiosdm._generated.models.drivers import Greenplum as Greenplum
     from aiosdm._generated.models.drivers import HTTPAuth as HTTPAuth
     from aiosdm._generated.models.drivers import HTTPBasicAuth as HTTPBasicAuth
     from aiosdm._generated.models.drivers import HTTPNoAuth as HTTPNoAuth
     from aiosdm._generated.models.drivers import Kubernetes as Kubernetes
+    from aiosdm._generated.models.drivers import KubernetesBasicAuth as KubernetesBasicAuth
+    from aiosdm._generated.models.drivers import KubernetesPodIdentity as KubernetesPodIdentity
     from aiosdm._generated.models.drivers import (
         KubernetesServiceAccount as KubernetesServiceAccount,
     )
+    from aiosdm._generated.models.drivers import (
+        KubernetesServiceAccountUserImpersonation as KubernetesServiceAccountUserImpersonation,
+    )
+    from aiosdm._generated.models.drivers import (
+        KubernetesUserImpersonation as KubernetesUserImpersonation,
+    )
     from aiosdm._generated.models.drivers import Maria as Maria
+    from aiosdm._generated.models.drivers import MCPGatewayNoAuth as MCPGatewayNoAuth
+    from aiosdm._generated.models.drivers import MCPGatewayOAuth as MCPGatewayOAuth
+    from aiosdm._generated.models.drivers import MCPGatewayOAuthDCR as MCPGatewayOAuthDCR
+    from aiosdm._generated.models.drivers import MCPGatewayPAT as MCPGatewayPAT
+    from aiosdm._generated.models.drivers import Memcached as Memcached
+    from aiosdm._generated.models.drivers import Memsql as Memsql
     from aiosdm._generated.models.drivers import MongoHost as MongoHost
+    from aiosdm._generated.models.drivers import MongoLegacyHost as MongoLegacyHost
+    from aiosdm._generated.models.drivers import MongoLegacyReplicaset as MongoLegacyReplicaset
+    from aiosdm._generated.models.drivers import MongoReplicaSet as MongoReplicaSet
+    from aiosdm._generated.models.drivers import MongoShardedCluster as MongoShardedCluster
+    from aiosdm._generated.models.drivers import MTLSMysql as MTLSMysql
+    from aiosdm._generated.models.drivers import MTLSPostgres as MTLSPostgres
     from aiosdm._generated.models.drivers import Mysql as Mysql
+    from aiosdm._generated.models.drivers import Neptune as Neptune
+    from aiosdm._generated.models.drivers import NeptuneIAM as NeptuneIAM
+    from aiosdm._generated.models.drivers import OktaGroups as OktaGroups
     from aiosdm._generated.models.drivers import Oracle as Oracle
+    from aiosdm._generated.models.drivers import OracleNNE as OracleNNE
     from aiosdm._generated.models.drivers import Postgres as Postgres
+    from aiosdm._generated.models.drivers import Presto as Presto
+    from aiosdm._generated.models.drivers import RabbitMQAMQP091 as RabbitMQAMQP091
     from aiosdm._generated.models.drivers import RawTCP as RawTCP
     from aiosdm._generated.models.drivers import RDPCert as RDPCert
+    from aiosdm._generated.models.drivers import RDSPostgresIAM as RDSPostgresIAM
     from aiosdm._generated.models.drivers import Redis as Redis
+    from aiosdm._generated.models.drivers import RedisCluster as RedisCluster
     from aiosdm._generated.models.drivers import Redshift as Redshift
+    from aiosdm._generated.models.drivers import RedshiftIAM as RedshiftIAM
+    from aiosdm._generated.models.drivers import RedshiftServerlessIAM as RedshiftServerlessIAM
     from aiosdm._generated.models.drivers import Resource as Resource
+    from aiosdm._generated.models.drivers import SingleStore as SingleStore
     from aiosdm._generated.models.drivers import Snowflake as Snowflake
+    from aiosdm._generated.models.drivers import Snowsight as Snowsight
     from aiosdm._generated.models.drivers import SQLServer as SQLServer
+    from aiosdm._generated.models.drivers import SQLServerAzureAD as SQLServerAzureAD
+    from aiosdm._generated.models.drivers import SQLServerKerberosAD as SQLServerKerberosAD
     from aiosdm._generated.models.drivers import SSHCert as SSHCert
     from aiosdm._generated.models.drivers import SSHCustomerKey as SSHCustomerKey
     from aiosdm._generated.models.drivers import SSHPassword as SSHPassword
+    from aiosdm._generated.models.drivers import Sybase as Sybase
+    from aiosdm._generated.models.drivers import SybaseIQ as SybaseIQ
+    from aiosdm._generated.models.drivers import Teradata as Teradata
+    from aiosdm._generated.models.drivers import Trino as Trino
     from aiosdm._generated.models.drivers import UnknownResource as UnknownResource
+    from aiosdm._generated.models.drivers import Vertica as Vertica
     from aiosdm._generated.models.groups import Group as Group
     from aiosdm._generated.models.groups import (
         GroupCreateFromRolesRequest as GroupCreateFromRolesRequest,
@@ -158,6 +373,26 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.groups_roles import GroupRoleListRequest as GroupRoleListRequest
     from aiosdm._generated.models.groups_roles import GroupRoleListResponse as GroupRoleListResponse
     from aiosdm._generated.models.groups_roles_history import GroupRoleHistory as GroupRoleHistory
+    from aiosdm._generated.models.health_checks import Healthcheck as Healthcheck
+    from aiosdm._generated.models.health_checks import (
+        HealthcheckListResponse as HealthcheckListResponse,
+    )
+    from aiosdm._generated.models.identity_aliases import IdentityAlias as IdentityAlias
+    from aiosdm._generated.models.identity_aliases import (
+        IdentityAliasCreateResponse as IdentityAliasCreateResponse,
+    )
+    from aiosdm._generated.models.identity_aliases import (
+        IdentityAliasDeleteResponse as IdentityAliasDeleteResponse,
+    )
+    from aiosdm._generated.models.identity_aliases import (
+        IdentityAliasGetResponse as IdentityAliasGetResponse,
+    )
+    from aiosdm._generated.models.identity_aliases import (
+        IdentityAliasUpdateResponse as IdentityAliasUpdateResponse,
+    )
+    from aiosdm._generated.models.identity_aliases_history import (
+        IdentityAliasHistory as IdentityAliasHistory,
+    )
     from aiosdm._generated.models.identity_sets import IdentitySet as IdentitySet
     from aiosdm._generated.models.identity_sets import (
         IdentitySetCreateResponse as IdentitySetCreateResponse,
@@ -249,6 +484,95 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.nodes import Relay as Relay
     from aiosdm._generated.models.nodes import UnknownNode as UnknownNode
     from aiosdm._generated.models.nodes_history import NodeHistory as NodeHistory
+    from aiosdm._generated.models.peering_group_nodes import PeeringGroupNode as PeeringGroupNode
+    from aiosdm._generated.models.peering_group_nodes import (
+        PeeringGroupNodeCreateResponse as PeeringGroupNodeCreateResponse,
+    )
+    from aiosdm._generated.models.peering_group_nodes import (
+        PeeringGroupNodeDeleteResponse as PeeringGroupNodeDeleteResponse,
+    )
+    from aiosdm._generated.models.peering_group_nodes import (
+        PeeringGroupNodeGetResponse as PeeringGroupNodeGetResponse,
+    )
+    from aiosdm._generated.models.peering_group_peers import PeeringGroupPeer as PeeringGroupPeer
+    from aiosdm._generated.models.peering_group_peers import (
+        PeeringGroupPeerCreateResponse as PeeringGroupPeerCreateResponse,
+    )
+    from aiosdm._generated.models.peering_group_peers import (
+        PeeringGroupPeerDeleteResponse as PeeringGroupPeerDeleteResponse,
+    )
+    from aiosdm._generated.models.peering_group_peers import (
+        PeeringGroupPeerGetResponse as PeeringGroupPeerGetResponse,
+    )
+    from aiosdm._generated.models.peering_group_resources import (
+        PeeringGroupResource as PeeringGroupResource,
+    )
+    from aiosdm._generated.models.peering_group_resources import (
+        PeeringGroupResourceCreateResponse as PeeringGroupResourceCreateResponse,
+    )
+    from aiosdm._generated.models.peering_group_resources import (
+        PeeringGroupResourceDeleteResponse as PeeringGroupResourceDeleteResponse,
+    )
+    from aiosdm._generated.models.peering_group_resources import (
+        PeeringGroupResourceGetResponse as PeeringGroupResourceGetResponse,
+    )
+    from aiosdm._generated.models.peering_groups import PeeringGroup as PeeringGroup
+    from aiosdm._generated.models.peering_groups import (
+        PeeringGroupCreateResponse as PeeringGroupCreateResponse,
+    )
+    from aiosdm._generated.models.peering_groups import (
+        PeeringGroupDeleteResponse as PeeringGroupDeleteResponse,
+    )
+    from aiosdm._generated.models.peering_groups import (
+        PeeringGroupGetResponse as PeeringGroupGetResponse,
+    )
+    from aiosdm._generated.models.policies import Policy as Policy
+    from aiosdm._generated.models.policies import PolicyCreateResponse as PolicyCreateResponse
+    from aiosdm._generated.models.policies import PolicyDeleteResponse as PolicyDeleteResponse
+    from aiosdm._generated.models.policies import PolicyGetResponse as PolicyGetResponse
+    from aiosdm._generated.models.policies import PolicyListResponse as PolicyListResponse
+    from aiosdm._generated.models.policies import PolicyUpdateResponse as PolicyUpdateResponse
+    from aiosdm._generated.models.policies_history import PolicyHistory as PolicyHistory
+    from aiosdm._generated.models.proxy_cluster_keys import ProxyClusterKey as ProxyClusterKey
+    from aiosdm._generated.models.proxy_cluster_keys import (
+        ProxyClusterKeyCreateResponse as ProxyClusterKeyCreateResponse,
+    )
+    from aiosdm._generated.models.proxy_cluster_keys import (
+        ProxyClusterKeyDeleteResponse as ProxyClusterKeyDeleteResponse,
+    )
+    from aiosdm._generated.models.proxy_cluster_keys import (
+        ProxyClusterKeyGetResponse as ProxyClusterKeyGetResponse,
+    )
+    from aiosdm._generated.models.queries import Initiator as Initiator
+    from aiosdm._generated.models.queries import Query as Query
+    from aiosdm._generated.models.queries import QueryCapture as QueryCapture
+    from aiosdm._generated.models.remote_identities import RemoteIdentity as RemoteIdentity
+    from aiosdm._generated.models.remote_identities import (
+        RemoteIdentityCreateResponse as RemoteIdentityCreateResponse,
+    )
+    from aiosdm._generated.models.remote_identities import (
+        RemoteIdentityDeleteResponse as RemoteIdentityDeleteResponse,
+    )
+    from aiosdm._generated.models.remote_identities import (
+        RemoteIdentityGetResponse as RemoteIdentityGetResponse,
+    )
+    from aiosdm._generated.models.remote_identities import (
+        RemoteIdentityUpdateResponse as RemoteIdentityUpdateResponse,
+    )
+    from aiosdm._generated.models.remote_identities_history import (
+        RemoteIdentityHistory as RemoteIdentityHistory,
+    )
+    from aiosdm._generated.models.remote_identity_groups import (
+        RemoteIdentityGroup as RemoteIdentityGroup,
+    )
+    from aiosdm._generated.models.remote_identity_groups import (
+        RemoteIdentityGroupGetResponse as RemoteIdentityGroupGetResponse,
+    )
+    from aiosdm._generated.models.remote_identity_groups_history import (
+        RemoteIdentityGroupHistory as RemoteIdentityGroupHistory,
+    )
+    from aiosdm._generated.models.replays import ReplayChunk as ReplayChunk
+    from aiosdm._generated.models.replays import ReplayChunkEvent as ReplayChunkEvent
     from aiosdm._generated.models.resources import ResourceCreateResponse as ResourceCreateResponse
     from aiosdm._generated.models.resources import ResourceDeleteResponse as ResourceDeleteResponse
     from aiosdm._generated.models.resources import ResourceGetResponse as ResourceGetResponse
@@ -407,13 +731,110 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.spec import RateLimitMetadata as RateLimitMetadata
     from aiosdm._generated.models.spec import UpdateResponseMetadata as UpdateResponseMetadata
     from aiosdm._generated.models.tags import Tag as Tag
+    from aiosdm._generated.models.workflow_approvers import WorkflowApprover as WorkflowApprover
+    from aiosdm._generated.models.workflow_approvers import (
+        WorkflowApproverGetResponse as WorkflowApproverGetResponse,
+    )
+    from aiosdm._generated.models.workflow_approvers import (
+        WorkflowApproversCreateRequest as WorkflowApproversCreateRequest,
+    )
+    from aiosdm._generated.models.workflow_approvers import (
+        WorkflowApproversCreateResponse as WorkflowApproversCreateResponse,
+    )
+    from aiosdm._generated.models.workflow_approvers import (
+        WorkflowApproversDeleteRequest as WorkflowApproversDeleteRequest,
+    )
+    from aiosdm._generated.models.workflow_approvers import (
+        WorkflowApproversDeleteResponse as WorkflowApproversDeleteResponse,
+    )
+    from aiosdm._generated.models.workflow_approvers import (
+        WorkflowApproversListRequest as WorkflowApproversListRequest,
+    )
+    from aiosdm._generated.models.workflow_approvers import (
+        WorkflowApproversListResponse as WorkflowApproversListResponse,
+    )
+    from aiosdm._generated.models.workflow_approvers_history import (
+        WorkflowApproverHistory as WorkflowApproverHistory,
+    )
+    from aiosdm._generated.models.workflow_roles import WorkflowRole as WorkflowRole
+    from aiosdm._generated.models.workflow_roles import (
+        WorkflowRoleGetResponse as WorkflowRoleGetResponse,
+    )
+    from aiosdm._generated.models.workflow_roles import (
+        WorkflowRolesCreateRequest as WorkflowRolesCreateRequest,
+    )
+    from aiosdm._generated.models.workflow_roles import (
+        WorkflowRolesCreateResponse as WorkflowRolesCreateResponse,
+    )
+    from aiosdm._generated.models.workflow_roles import (
+        WorkflowRolesDeleteRequest as WorkflowRolesDeleteRequest,
+    )
+    from aiosdm._generated.models.workflow_roles import (
+        WorkflowRolesDeleteResponse as WorkflowRolesDeleteResponse,
+    )
+    from aiosdm._generated.models.workflow_roles import (
+        WorkflowRolesListRequest as WorkflowRolesListRequest,
+    )
+    from aiosdm._generated.models.workflow_roles import (
+        WorkflowRolesListResponse as WorkflowRolesListResponse,
+    )
+    from aiosdm._generated.models.workflow_roles_history import (
+        WorkflowRoleHistory as WorkflowRoleHistory,
+    )
+    from aiosdm._generated.models.workflows import Workflow as Workflow
+    from aiosdm._generated.models.workflows import WorkflowCreateResponse as WorkflowCreateResponse
+    from aiosdm._generated.models.workflows import WorkflowDeleteResponse as WorkflowDeleteResponse
+    from aiosdm._generated.models.workflows import WorkflowGetResponse as WorkflowGetResponse
+    from aiosdm._generated.models.workflows import WorkflowListResponse as WorkflowListResponse
+    from aiosdm._generated.models.workflows import WorkflowUpdateResponse as WorkflowUpdateResponse
+    from aiosdm._generated.models.workflows_history import WorkflowHistory as WorkflowHistory
 
 #: Model class name -> (module, converter suffix, message name).
 _WHERE: dict[str, tuple[str, str, str]] = {
+    "AKS": ("drivers", "aks", "AKS"),
+    "AKSBasicAuth": ("drivers", "aks_basic_auth", "AKSBasicAuth"),
+    "AKSServiceAccount": ("drivers", "aks_service_account", "AKSServiceAccount"),
+    "AKSServiceAccountUserImpersonation": (
+        "drivers",
+        "aks_service_account_user_impersonation",
+        "AKSServiceAccountUserImpersonation",
+    ),
+    "AKSUserImpersonation": ("drivers", "aks_user_impersonation", "AKSUserImpersonation"),
+    "AMQP": ("drivers", "amqp", "AMQP"),
     "AWS": ("drivers", "aws", "AWS"),
     "AWSCertX509Store": ("secret_store_types", "aws_cert_x509_store", "AWSCertX509Store"),
+    "AWSConnector": ("discovery_connectors", "aws_connector", "AWSConnector"),
     "AWSConsole": ("drivers", "aws_console", "AWSConsole"),
+    "AWSConsoleStaticKeyPair": (
+        "drivers",
+        "aws_console_static_key_pair",
+        "AWSConsoleStaticKeyPair",
+    ),
+    "AWSInstanceProfile": ("drivers", "aws_instance_profile", "AWSInstanceProfile"),
     "AWSStore": ("secret_store_types", "aws_store", "AWSStore"),
+    "AccessRequest": ("access_requests", "access_request", "AccessRequest"),
+    "AccessRequestConfig": ("access_requests", "access_request_config", "AccessRequestConfig"),
+    "AccessRequestEvent": ("access_requests", "access_request_event", "AccessRequestEvent"),
+    "AccessRequestEventHistory": (
+        "access_request_events_history",
+        "access_request_event_history",
+        "AccessRequestEventHistory",
+    ),
+    "AccessRequestHistory": (
+        "access_requests_history",
+        "access_request_history",
+        "AccessRequestHistory",
+    ),
+    "AccessRequestListRequest": (
+        "access_requests",
+        "access_request_list_request",
+        "AccessRequestListRequest",
+    ),
+    "AccessRequestListResponse": (
+        "access_requests",
+        "access_request_list_response",
+        "AccessRequestListResponse",
+    ),
     "Account": ("accounts", "account", "Account"),
     "AccountAttachment": ("account_attachments", "account_attachment", "AccountAttachment"),
     "AccountAttachmentCreateResponse": (
@@ -529,7 +950,26 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     "ActivityActor": ("activities", "activity_actor", "ActivityActor"),
     "ActivityEntity": ("activities", "activity_entity", "ActivityEntity"),
     "ActivityGetResponse": ("activities", "activity_get_response", "ActivityGetResponse"),
+    "Aerospike": ("drivers", "aerospike", "Aerospike"),
     "AmazonEKS": ("drivers", "amazon_eks", "AmazonEKS"),
+    "AmazonEKSInstanceProfile": (
+        "drivers",
+        "amazon_eks_instance_profile",
+        "AmazonEKSInstanceProfile",
+    ),
+    "AmazonEKSInstanceProfileUserImpersonation": (
+        "drivers",
+        "amazon_eks_instance_profile_user_impersonation",
+        "AmazonEKSInstanceProfileUserImpersonation",
+    ),
+    "AmazonEKSUserImpersonation": (
+        "drivers",
+        "amazon_eks_user_impersonation",
+        "AmazonEKSUserImpersonation",
+    ),
+    "AmazonES": ("drivers", "amazon_es", "AmazonES"),
+    "AmazonESIAM": ("drivers", "amazon_esiam", "AmazonESIAM"),
+    "AmazonMQAMQP091": ("drivers", "amazon_mqamqp091", "AmazonMQAMQP091"),
     "ApprovalFlowApprover": (
         "approval_workflows",
         "approval_flow_approver",
@@ -537,9 +977,175 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     ),
     "ApprovalFlowStep": ("approval_workflows", "approval_flow_step", "ApprovalFlowStep"),
     "ApprovalWorkflow": ("approval_workflows", "approval_workflow", "ApprovalWorkflow"),
+    "ApprovalWorkflowApprover": (
+        "approval_workflow_approvers",
+        "approval_workflow_approver",
+        "ApprovalWorkflowApprover",
+    ),
+    "ApprovalWorkflowApproverCreateResponse": (
+        "approval_workflow_approvers",
+        "approval_workflow_approver_create_response",
+        "ApprovalWorkflowApproverCreateResponse",
+    ),
+    "ApprovalWorkflowApproverDeleteResponse": (
+        "approval_workflow_approvers",
+        "approval_workflow_approver_delete_response",
+        "ApprovalWorkflowApproverDeleteResponse",
+    ),
+    "ApprovalWorkflowApproverGetResponse": (
+        "approval_workflow_approvers",
+        "approval_workflow_approver_get_response",
+        "ApprovalWorkflowApproverGetResponse",
+    ),
+    "ApprovalWorkflowApproverHistory": (
+        "approval_workflow_approvers_history",
+        "approval_workflow_approver_history",
+        "ApprovalWorkflowApproverHistory",
+    ),
+    "ApprovalWorkflowApproverListResponse": (
+        "approval_workflow_approvers",
+        "approval_workflow_approver_list_response",
+        "ApprovalWorkflowApproverListResponse",
+    ),
+    "ApprovalWorkflowCreateResponse": (
+        "approval_workflows",
+        "approval_workflow_create_response",
+        "ApprovalWorkflowCreateResponse",
+    ),
+    "ApprovalWorkflowDeleteResponse": (
+        "approval_workflows",
+        "approval_workflow_delete_response",
+        "ApprovalWorkflowDeleteResponse",
+    ),
+    "ApprovalWorkflowGetResponse": (
+        "approval_workflows",
+        "approval_workflow_get_response",
+        "ApprovalWorkflowGetResponse",
+    ),
+    "ApprovalWorkflowHistory": (
+        "approval_workflows_history",
+        "approval_workflow_history",
+        "ApprovalWorkflowHistory",
+    ),
+    "ApprovalWorkflowListResponse": (
+        "approval_workflows",
+        "approval_workflow_list_response",
+        "ApprovalWorkflowListResponse",
+    ),
+    "ApprovalWorkflowStep": (
+        "approval_workflow_steps",
+        "approval_workflow_step",
+        "ApprovalWorkflowStep",
+    ),
+    "ApprovalWorkflowStepCreateResponse": (
+        "approval_workflow_steps",
+        "approval_workflow_step_create_response",
+        "ApprovalWorkflowStepCreateResponse",
+    ),
+    "ApprovalWorkflowStepDeleteResponse": (
+        "approval_workflow_steps",
+        "approval_workflow_step_delete_response",
+        "ApprovalWorkflowStepDeleteResponse",
+    ),
+    "ApprovalWorkflowStepGetResponse": (
+        "approval_workflow_steps",
+        "approval_workflow_step_get_response",
+        "ApprovalWorkflowStepGetResponse",
+    ),
+    "ApprovalWorkflowStepHistory": (
+        "approval_workflow_steps_history",
+        "approval_workflow_step_history",
+        "ApprovalWorkflowStepHistory",
+    ),
+    "ApprovalWorkflowStepListResponse": (
+        "approval_workflow_steps",
+        "approval_workflow_step_list_response",
+        "ApprovalWorkflowStepListResponse",
+    ),
+    "ApprovalWorkflowUpdateResponse": (
+        "approval_workflows",
+        "approval_workflow_update_response",
+        "ApprovalWorkflowUpdateResponse",
+    ),
+    "Athena": ("drivers", "athena", "Athena"),
+    "AthenaIAM": ("drivers", "athena_iam", "AthenaIAM"),
     "AuroraMysql": ("drivers", "aurora_mysql", "AuroraMysql"),
+    "AuroraMysqlIAM": ("drivers", "aurora_mysql_iam", "AuroraMysqlIAM"),
     "AuroraPostgres": ("drivers", "aurora_postgres", "AuroraPostgres"),
+    "AuroraPostgresIAM": ("drivers", "aurora_postgres_iam", "AuroraPostgresIAM"),
+    "Azure": ("drivers", "azure", "Azure"),
+    "AzureCertificate": ("drivers", "azure_certificate", "AzureCertificate"),
+    "AzureConnector": ("discovery_connectors", "azure_connector", "AzureConnector"),
+    "AzureMysql": ("drivers", "azure_mysql", "AzureMysql"),
+    "AzureMysqlManagedIdentity": (
+        "drivers",
+        "azure_mysql_managed_identity",
+        "AzureMysqlManagedIdentity",
+    ),
+    "AzurePostgres": ("drivers", "azure_postgres", "AzurePostgres"),
+    "AzurePostgresManagedIdentity": (
+        "drivers",
+        "azure_postgres_managed_identity",
+        "AzurePostgresManagedIdentity",
+    ),
     "AzureStore": ("secret_store_types", "azure_store", "AzureStore"),
+    "BigQuery": ("drivers", "big_query", "BigQuery"),
+    "Cassandra": ("drivers", "cassandra", "Cassandra"),
+    "Citus": ("drivers", "citus", "Citus"),
+    "ClickHouseHTTP": ("drivers", "click_house_http", "ClickHouseHTTP"),
+    "ClickHouseMySQL": ("drivers", "click_house_my_sql", "ClickHouseMySQL"),
+    "ClickHouseTCP": ("drivers", "click_house_tcp", "ClickHouseTCP"),
+    "Clustrix": ("drivers", "clustrix", "Clustrix"),
+    "Cockroach": ("drivers", "cockroach", "Cockroach"),
+    "Connector": ("discovery_connectors", "connector", "Connector"),
+    "ConnectorCreateRequest": (
+        "discovery_connectors",
+        "connector_create_request",
+        "ConnectorCreateRequest",
+    ),
+    "ConnectorCreateResponse": (
+        "discovery_connectors",
+        "connector_create_response",
+        "ConnectorCreateResponse",
+    ),
+    "ConnectorDeleteRequest": (
+        "discovery_connectors",
+        "connector_delete_request",
+        "ConnectorDeleteRequest",
+    ),
+    "ConnectorDeleteResponse": (
+        "discovery_connectors",
+        "connector_delete_response",
+        "ConnectorDeleteResponse",
+    ),
+    "ConnectorGetRequest": ("discovery_connectors", "connector_get_request", "ConnectorGetRequest"),
+    "ConnectorGetResponse": (
+        "discovery_connectors",
+        "connector_get_response",
+        "ConnectorGetResponse",
+    ),
+    "ConnectorListRequest": (
+        "discovery_connectors",
+        "connector_list_request",
+        "ConnectorListRequest",
+    ),
+    "ConnectorListResponse": (
+        "discovery_connectors",
+        "connector_list_response",
+        "ConnectorListResponse",
+    ),
+    "ConnectorUpdateRequest": (
+        "discovery_connectors",
+        "connector_update_request",
+        "ConnectorUpdateRequest",
+    ),
+    "ConnectorUpdateResponse": (
+        "discovery_connectors",
+        "connector_update_response",
+        "ConnectorUpdateResponse",
+    ),
+    "CouchbaseDatabase": ("drivers", "couchbase_database", "CouchbaseDatabase"),
+    "CouchbaseWebUI": ("drivers", "couchbase_web_ui", "CouchbaseWebUI"),
     "CreateResponseMetadata": ("spec", "create_response_metadata", "CreateResponseMetadata"),
     "CustomHeader": ("custom_headers", "custom_header", "CustomHeader"),
     "CustomHeaders": ("custom_headers", "custom_headers", "CustomHeaders"),
@@ -550,17 +1156,47 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "CyberarkPAMExperimentalStore",
     ),
     "CyberarkPAMStore": ("secret_store_types", "cyberark_pam_store", "CyberarkPAMStore"),
+    "DB2I": ("drivers", "db2_i", "DB2I"),
+    "DB2LUW": ("drivers", "db2_luw", "DB2LUW"),
+    "Databricks": ("drivers", "databricks", "Databricks"),
     "DeleteResponseMetadata": ("spec", "delete_response_metadata", "DeleteResponseMetadata"),
     "DelineaDSVStore": ("secret_store_types", "delinea_dsv_store", "DelineaDSVStore"),
     "DelineaStore": ("secret_store_types", "delinea_store", "DelineaStore"),
+    "DocumentDBHost": ("drivers", "document_db_host", "DocumentDBHost"),
+    "DocumentDBHostIAM": ("drivers", "document_db_host_iam", "DocumentDBHostIAM"),
+    "DocumentDBReplicaSet": ("drivers", "document_db_replica_set", "DocumentDBReplicaSet"),
+    "DocumentDBReplicaSetIAM": (
+        "drivers",
+        "document_db_replica_set_iam",
+        "DocumentDBReplicaSetIAM",
+    ),
+    "Druid": ("drivers", "druid", "Druid"),
+    "DynamoDB": ("drivers", "dynamo_db", "DynamoDB"),
+    "DynamoDBIAM": ("drivers", "dynamo_dbiam", "DynamoDBIAM"),
+    "Elastic": ("drivers", "elastic", "Elastic"),
+    "ElasticacheRedis": ("drivers", "elasticache_redis", "ElasticacheRedis"),
+    "ElasticacheRedisIAM": ("drivers", "elasticache_redis_iam", "ElasticacheRedisIAM"),
+    "EntraID": ("drivers", "entra_id", "EntraID"),
+    "GCP": ("drivers", "gcp", "GCP"),
     "GCPCertX509Store": ("secret_store_types", "gcp_cert_x509_store", "GCPCertX509Store"),
+    "GCPConnector": ("discovery_connectors", "gcp_connector", "GCPConnector"),
+    "GCPConsole": ("drivers", "gcp_console", "GCPConsole"),
     "GCPStore": ("secret_store_types", "gcp_store", "GCPStore"),
+    "GCPWIF": ("drivers", "gcpwif", "GCPWIF"),
     "Gateway": ("nodes", "gateway", "Gateway"),
     "GenerateKeysRequest": ("secret_engines", "generate_keys_request", "GenerateKeysRequest"),
     "GenerateKeysResponse": ("secret_engines", "generate_keys_response", "GenerateKeysResponse"),
     "GenericResponseMetadata": ("spec", "generic_response_metadata", "GenericResponseMetadata"),
     "GetResponseMetadata": ("spec", "get_response_metadata", "GetResponseMetadata"),
     "GoogleGKE": ("drivers", "google_gke", "GoogleGKE"),
+    "GoogleGKEUserImpersonation": (
+        "drivers",
+        "google_gke_user_impersonation",
+        "GoogleGKEUserImpersonation",
+    ),
+    "GoogleGroups": ("drivers", "google_groups", "GoogleGroups"),
+    "GoogleSpanner": ("drivers", "google_spanner", "GoogleSpanner"),
+    "Greenplum": ("drivers", "greenplum", "Greenplum"),
     "Group": ("groups", "group", "Group"),
     "GroupCreateFromRolesRequest": (
         "groups",
@@ -613,9 +1249,41 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     "HTTPAuth": ("drivers", "http_auth", "HTTPAuth"),
     "HTTPBasicAuth": ("drivers", "http_basic_auth", "HTTPBasicAuth"),
     "HTTPNoAuth": ("drivers", "http_no_auth", "HTTPNoAuth"),
+    "Healthcheck": ("health_checks", "healthcheck", "Healthcheck"),
+    "HealthcheckListResponse": (
+        "health_checks",
+        "healthcheck_list_response",
+        "HealthcheckListResponse",
+    ),
     "HealthcheckRequest": ("secret_engines", "healthcheck_request", "HealthcheckRequest"),
     "HealthcheckResponse": ("secret_engines", "healthcheck_response", "HealthcheckResponse"),
     "HealthcheckStatus": ("secret_engines", "healthcheck_status", "HealthcheckStatus"),
+    "IdentityAlias": ("identity_aliases", "identity_alias", "IdentityAlias"),
+    "IdentityAliasCreateResponse": (
+        "identity_aliases",
+        "identity_alias_create_response",
+        "IdentityAliasCreateResponse",
+    ),
+    "IdentityAliasDeleteResponse": (
+        "identity_aliases",
+        "identity_alias_delete_response",
+        "IdentityAliasDeleteResponse",
+    ),
+    "IdentityAliasGetResponse": (
+        "identity_aliases",
+        "identity_alias_get_response",
+        "IdentityAliasGetResponse",
+    ),
+    "IdentityAliasHistory": (
+        "identity_aliases_history",
+        "identity_alias_history",
+        "IdentityAliasHistory",
+    ),
+    "IdentityAliasUpdateResponse": (
+        "identity_aliases",
+        "identity_alias_update_response",
+        "IdentityAliasUpdateResponse",
+    ),
     "IdentitySet": ("identity_sets", "identity_set", "IdentitySet"),
     "IdentitySetCreateResponse": (
         "identity_sets",
@@ -638,15 +1306,35 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "identity_set_update_response",
         "IdentitySetUpdateResponse",
     ),
+    "Initiator": ("queries", "initiator", "Initiator"),
     "KeyValueEngine": ("secret_engine_types", "key_value_engine", "KeyValueEngine"),
     "KeyfactorSSHStore": ("secret_store_types", "keyfactor_ssh_store", "KeyfactorSSHStore"),
     "KeyfactorX509Store": ("secret_store_types", "keyfactor_x509_store", "KeyfactorX509Store"),
     "Kubernetes": ("drivers", "kubernetes", "Kubernetes"),
+    "KubernetesBasicAuth": ("drivers", "kubernetes_basic_auth", "KubernetesBasicAuth"),
+    "KubernetesPodIdentity": ("drivers", "kubernetes_pod_identity", "KubernetesPodIdentity"),
     "KubernetesServiceAccount": (
         "drivers",
         "kubernetes_service_account",
         "KubernetesServiceAccount",
     ),
+    "KubernetesServiceAccountUserImpersonation": (
+        "drivers",
+        "kubernetes_service_account_user_impersonation",
+        "KubernetesServiceAccountUserImpersonation",
+    ),
+    "KubernetesUserImpersonation": (
+        "drivers",
+        "kubernetes_user_impersonation",
+        "KubernetesUserImpersonation",
+    ),
+    "LLM": ("drivers", "llm", "LLM"),
+    "MCPGatewayNoAuth": ("drivers", "mcp_gateway_no_auth", "MCPGatewayNoAuth"),
+    "MCPGatewayOAuth": ("drivers", "mcp_gateway_o_auth", "MCPGatewayOAuth"),
+    "MCPGatewayOAuthDCR": ("drivers", "mcp_gateway_o_auth_dcr", "MCPGatewayOAuthDCR"),
+    "MCPGatewayPAT": ("drivers", "mcp_gateway_pat", "MCPGatewayPAT"),
+    "MTLSMysql": ("drivers", "mtls_mysql", "MTLSMysql"),
+    "MTLSPostgres": ("drivers", "mtls_postgres", "MTLSPostgres"),
     "ManagedSecret": ("managed_secrets", "managed_secret", "ManagedSecret"),
     "ManagedSecretCreateRequest": (
         "managed_secrets",
@@ -751,9 +1439,17 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "ManagedSecretValidateResponse",
     ),
     "Maria": ("drivers", "maria", "Maria"),
+    "Memcached": ("drivers", "memcached", "Memcached"),
+    "Memsql": ("drivers", "memsql", "Memsql"),
     "MongoHost": ("drivers", "mongo_host", "MongoHost"),
+    "MongoLegacyHost": ("drivers", "mongo_legacy_host", "MongoLegacyHost"),
+    "MongoLegacyReplicaset": ("drivers", "mongo_legacy_replicaset", "MongoLegacyReplicaset"),
+    "MongoReplicaSet": ("drivers", "mongo_replica_set", "MongoReplicaSet"),
+    "MongoShardedCluster": ("drivers", "mongo_sharded_cluster", "MongoShardedCluster"),
     "Mysql": ("drivers", "mysql", "Mysql"),
     "MysqlEngine": ("secret_engine_types", "mysql_engine", "MysqlEngine"),
+    "Neptune": ("drivers", "neptune", "Neptune"),
+    "NeptuneIAM": ("drivers", "neptune_iam", "NeptuneIAM"),
     "Node": ("nodes", "node", "Node"),
     "NodeCreateResponse": ("nodes", "node_create_response", "NodeCreateResponse"),
     "NodeDeleteResponse": ("nodes", "node_delete_response", "NodeDeleteResponse"),
@@ -762,17 +1458,162 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     "NodeMaintenanceWindow": ("nodes", "node_maintenance_window", "NodeMaintenanceWindow"),
     "NodeTCPProbeResponse": ("nodes", "node_tcp_probe_response", "NodeTCPProbeResponse"),
     "NodeUpdateResponse": ("nodes", "node_update_response", "NodeUpdateResponse"),
+    "OktaGroups": ("drivers", "okta_groups", "OktaGroups"),
     "Oracle": ("drivers", "oracle", "Oracle"),
+    "OracleNNE": ("drivers", "oracle_nne", "OracleNNE"),
+    "PeeringGroup": ("peering_groups", "peering_group", "PeeringGroup"),
+    "PeeringGroupCreateResponse": (
+        "peering_groups",
+        "peering_group_create_response",
+        "PeeringGroupCreateResponse",
+    ),
+    "PeeringGroupDeleteResponse": (
+        "peering_groups",
+        "peering_group_delete_response",
+        "PeeringGroupDeleteResponse",
+    ),
+    "PeeringGroupGetResponse": (
+        "peering_groups",
+        "peering_group_get_response",
+        "PeeringGroupGetResponse",
+    ),
+    "PeeringGroupNode": ("peering_group_nodes", "peering_group_node", "PeeringGroupNode"),
+    "PeeringGroupNodeCreateResponse": (
+        "peering_group_nodes",
+        "peering_group_node_create_response",
+        "PeeringGroupNodeCreateResponse",
+    ),
+    "PeeringGroupNodeDeleteResponse": (
+        "peering_group_nodes",
+        "peering_group_node_delete_response",
+        "PeeringGroupNodeDeleteResponse",
+    ),
+    "PeeringGroupNodeGetResponse": (
+        "peering_group_nodes",
+        "peering_group_node_get_response",
+        "PeeringGroupNodeGetResponse",
+    ),
+    "PeeringGroupPeer": ("peering_group_peers", "peering_group_peer", "PeeringGroupPeer"),
+    "PeeringGroupPeerCreateResponse": (
+        "peering_group_peers",
+        "peering_group_peer_create_response",
+        "PeeringGroupPeerCreateResponse",
+    ),
+    "PeeringGroupPeerDeleteResponse": (
+        "peering_group_peers",
+        "peering_group_peer_delete_response",
+        "PeeringGroupPeerDeleteResponse",
+    ),
+    "PeeringGroupPeerGetResponse": (
+        "peering_group_peers",
+        "peering_group_peer_get_response",
+        "PeeringGroupPeerGetResponse",
+    ),
+    "PeeringGroupResource": (
+        "peering_group_resources",
+        "peering_group_resource",
+        "PeeringGroupResource",
+    ),
+    "PeeringGroupResourceCreateResponse": (
+        "peering_group_resources",
+        "peering_group_resource_create_response",
+        "PeeringGroupResourceCreateResponse",
+    ),
+    "PeeringGroupResourceDeleteResponse": (
+        "peering_group_resources",
+        "peering_group_resource_delete_response",
+        "PeeringGroupResourceDeleteResponse",
+    ),
+    "PeeringGroupResourceGetResponse": (
+        "peering_group_resources",
+        "peering_group_resource_get_response",
+        "PeeringGroupResourceGetResponse",
+    ),
+    "Policy": ("policies", "policy", "Policy"),
+    "PolicyCreateResponse": ("policies", "policy_create_response", "PolicyCreateResponse"),
+    "PolicyDeleteResponse": ("policies", "policy_delete_response", "PolicyDeleteResponse"),
+    "PolicyGetResponse": ("policies", "policy_get_response", "PolicyGetResponse"),
+    "PolicyHistory": ("policies_history", "policy_history", "PolicyHistory"),
+    "PolicyListResponse": ("policies", "policy_list_response", "PolicyListResponse"),
+    "PolicyUpdateResponse": ("policies", "policy_update_response", "PolicyUpdateResponse"),
     "Postgres": ("drivers", "postgres", "Postgres"),
     "PostgresEngine": ("secret_engine_types", "postgres_engine", "PostgresEngine"),
+    "Presto": ("drivers", "presto", "Presto"),
     "ProxyCluster": ("nodes", "proxy_cluster", "ProxyCluster"),
+    "ProxyClusterKey": ("proxy_cluster_keys", "proxy_cluster_key", "ProxyClusterKey"),
+    "ProxyClusterKeyCreateResponse": (
+        "proxy_cluster_keys",
+        "proxy_cluster_key_create_response",
+        "ProxyClusterKeyCreateResponse",
+    ),
+    "ProxyClusterKeyDeleteResponse": (
+        "proxy_cluster_keys",
+        "proxy_cluster_key_delete_response",
+        "ProxyClusterKeyDeleteResponse",
+    ),
+    "ProxyClusterKeyGetResponse": (
+        "proxy_cluster_keys",
+        "proxy_cluster_key_get_response",
+        "ProxyClusterKeyGetResponse",
+    ),
+    "Query": ("queries", "query", "Query"),
+    "QueryCapture": ("queries", "query_capture", "QueryCapture"),
     "RDP": ("drivers", "rdp", "RDP"),
     "RDPCert": ("drivers", "rdp_cert", "RDPCert"),
+    "RDSPostgresIAM": ("drivers", "rds_postgres_iam", "RDSPostgresIAM"),
+    "RabbitMQAMQP091": ("drivers", "rabbit_mqamqp091", "RabbitMQAMQP091"),
     "RateLimitMetadata": ("spec", "rate_limit_metadata", "RateLimitMetadata"),
     "RawTCP": ("drivers", "raw_tcp", "RawTCP"),
     "Redis": ("drivers", "redis", "Redis"),
+    "RedisCluster": ("drivers", "redis_cluster", "RedisCluster"),
     "Redshift": ("drivers", "redshift", "Redshift"),
+    "RedshiftIAM": ("drivers", "redshift_iam", "RedshiftIAM"),
+    "RedshiftServerlessIAM": ("drivers", "redshift_serverless_iam", "RedshiftServerlessIAM"),
     "Relay": ("nodes", "relay", "Relay"),
+    "RemoteIdentity": ("remote_identities", "remote_identity", "RemoteIdentity"),
+    "RemoteIdentityCreateResponse": (
+        "remote_identities",
+        "remote_identity_create_response",
+        "RemoteIdentityCreateResponse",
+    ),
+    "RemoteIdentityDeleteResponse": (
+        "remote_identities",
+        "remote_identity_delete_response",
+        "RemoteIdentityDeleteResponse",
+    ),
+    "RemoteIdentityGetResponse": (
+        "remote_identities",
+        "remote_identity_get_response",
+        "RemoteIdentityGetResponse",
+    ),
+    "RemoteIdentityGroup": (
+        "remote_identity_groups",
+        "remote_identity_group",
+        "RemoteIdentityGroup",
+    ),
+    "RemoteIdentityGroupGetResponse": (
+        "remote_identity_groups",
+        "remote_identity_group_get_response",
+        "RemoteIdentityGroupGetResponse",
+    ),
+    "RemoteIdentityGroupHistory": (
+        "remote_identity_groups_history",
+        "remote_identity_group_history",
+        "RemoteIdentityGroupHistory",
+    ),
+    "RemoteIdentityHistory": (
+        "remote_identities_history",
+        "remote_identity_history",
+        "RemoteIdentityHistory",
+    ),
+    "RemoteIdentityUpdateResponse": (
+        "remote_identities",
+        "remote_identity_update_response",
+        "RemoteIdentityUpdateResponse",
+    ),
+    "ReplayChunk": ("replays", "replay_chunk", "ReplayChunk"),
+    "ReplayChunkEvent": ("replays", "replay_chunk_event", "ReplayChunkEvent"),
+    "RequestableResource": ("access_requests", "requestable_resource", "RequestableResource"),
     "Resource": ("drivers", "resource", "Resource"),
     "ResourceCreateResponse": ("resources", "resource_create_response", "ResourceCreateResponse"),
     "ResourceDeleteResponse": ("resources", "resource_delete_response", "ResourceDeleteResponse"),
@@ -802,6 +1643,8 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     ),
     "RoleUpdateResponse": ("roles", "role_update_response", "RoleUpdateResponse"),
     "SQLServer": ("drivers", "sql_server", "SQLServer"),
+    "SQLServerAzureAD": ("drivers", "sql_server_azure_ad", "SQLServerAzureAD"),
+    "SQLServerKerberosAD": ("drivers", "sql_server_kerberos_ad", "SQLServerKerberosAD"),
     "SSH": ("drivers", "ssh", "SSH"),
     "SSHCert": ("drivers", "ssh_cert", "SSHCert"),
     "SSHCustomerKey": ("drivers", "ssh_customer_key", "SSHCustomerKey"),
@@ -896,12 +1739,19 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "SecretStoreUpdateResponse",
     ),
     "Service": ("accounts", "service", "Service"),
+    "SingleStore": ("drivers", "single_store", "SingleStore"),
     "Snowflake": ("drivers", "snowflake", "Snowflake"),
+    "Snowsight": ("drivers", "snowsight", "Snowsight"),
     "SqlserverEngine": ("secret_engine_types", "sqlserver_engine", "SqlserverEngine"),
     "StrongVaultStore": ("secret_store_types", "strong_vault_store", "StrongVaultStore"),
+    "Sybase": ("drivers", "sybase", "Sybase"),
+    "SybaseIQ": ("drivers", "sybase_iq", "SybaseIQ"),
     "Tag": ("tags", "tag", "Tag"),
+    "Teradata": ("drivers", "teradata", "Teradata"),
     "Token": ("accounts", "token", "Token"),
+    "Trino": ("drivers", "trino", "Trino"),
     "UnknownAccount": ("accounts", "account", "Account"),
+    "UnknownConnector": ("discovery_connectors", "connector", "Connector"),
     "UnknownNode": ("nodes", "node", "Node"),
     "UnknownResource": ("drivers", "resource", "Resource"),
     "UnknownSecretEngine": ("secret_engine_types", "secret_engine", "SecretEngine"),
@@ -963,6 +1813,96 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "VaultTokenCertX509Store",
     ),
     "VaultTokenStore": ("secret_store_types", "vault_token_store", "VaultTokenStore"),
+    "Vertica": ("drivers", "vertica", "Vertica"),
+    "Workflow": ("workflows", "workflow", "Workflow"),
+    "WorkflowApprover": ("workflow_approvers", "workflow_approver", "WorkflowApprover"),
+    "WorkflowApproverGetResponse": (
+        "workflow_approvers",
+        "workflow_approver_get_response",
+        "WorkflowApproverGetResponse",
+    ),
+    "WorkflowApproverHistory": (
+        "workflow_approvers_history",
+        "workflow_approver_history",
+        "WorkflowApproverHistory",
+    ),
+    "WorkflowApproversCreateRequest": (
+        "workflow_approvers",
+        "workflow_approvers_create_request",
+        "WorkflowApproversCreateRequest",
+    ),
+    "WorkflowApproversCreateResponse": (
+        "workflow_approvers",
+        "workflow_approvers_create_response",
+        "WorkflowApproversCreateResponse",
+    ),
+    "WorkflowApproversDeleteRequest": (
+        "workflow_approvers",
+        "workflow_approvers_delete_request",
+        "WorkflowApproversDeleteRequest",
+    ),
+    "WorkflowApproversDeleteResponse": (
+        "workflow_approvers",
+        "workflow_approvers_delete_response",
+        "WorkflowApproversDeleteResponse",
+    ),
+    "WorkflowApproversListRequest": (
+        "workflow_approvers",
+        "workflow_approvers_list_request",
+        "WorkflowApproversListRequest",
+    ),
+    "WorkflowApproversListResponse": (
+        "workflow_approvers",
+        "workflow_approvers_list_response",
+        "WorkflowApproversListResponse",
+    ),
+    "WorkflowCreateResponse": ("workflows", "workflow_create_response", "WorkflowCreateResponse"),
+    "WorkflowDeleteResponse": ("workflows", "workflow_delete_response", "WorkflowDeleteResponse"),
+    "WorkflowGetResponse": ("workflows", "workflow_get_response", "WorkflowGetResponse"),
+    "WorkflowHistory": ("workflows_history", "workflow_history", "WorkflowHistory"),
+    "WorkflowListResponse": ("workflows", "workflow_list_response", "WorkflowListResponse"),
+    "WorkflowRole": ("workflow_roles", "workflow_role", "WorkflowRole"),
+    "WorkflowRoleGetResponse": (
+        "workflow_roles",
+        "workflow_role_get_response",
+        "WorkflowRoleGetResponse",
+    ),
+    "WorkflowRoleHistory": (
+        "workflow_roles_history",
+        "workflow_role_history",
+        "WorkflowRoleHistory",
+    ),
+    "WorkflowRolesCreateRequest": (
+        "workflow_roles",
+        "workflow_roles_create_request",
+        "WorkflowRolesCreateRequest",
+    ),
+    "WorkflowRolesCreateResponse": (
+        "workflow_roles",
+        "workflow_roles_create_response",
+        "WorkflowRolesCreateResponse",
+    ),
+    "WorkflowRolesDeleteRequest": (
+        "workflow_roles",
+        "workflow_roles_delete_request",
+        "WorkflowRolesDeleteRequest",
+    ),
+    "WorkflowRolesDeleteResponse": (
+        "workflow_roles",
+        "workflow_roles_delete_response",
+        "WorkflowRolesDeleteResponse",
+    ),
+    "WorkflowRolesListRequest": (
+        "workflow_roles",
+        "workflow_roles_list_request",
+        "WorkflowRolesListRequest",
+    ),
+    "WorkflowRolesListResponse": (
+        "workflow_roles",
+        "workflow_roles_list_response",
+        "WorkflowRolesListResponse",
+    ),
+    "WorkflowUpdateResponse": ("workflows", "workflow_update_response", "WorkflowUpdateResponse"),
 }
 
 
@@ -1028,13 +1968,34 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AKS",
+    "AMQP",
     "AWS",
     "BINDINGS",
+    "DB2I",
+    "DB2LUW",
+    "GCP",
+    "GCPWIF",
+    "LLM",
     "RDP",
     "SSH",
+    "AKSBasicAuth",
+    "AKSServiceAccount",
+    "AKSServiceAccountUserImpersonation",
+    "AKSUserImpersonation",
     "AWSCertX509Store",
+    "AWSConnector",
     "AWSConsole",
+    "AWSConsoleStaticKeyPair",
+    "AWSInstanceProfile",
     "AWSStore",
+    "AccessRequest",
+    "AccessRequestConfig",
+    "AccessRequestEvent",
+    "AccessRequestEventHistory",
+    "AccessRequestHistory",
+    "AccessRequestListRequest",
+    "AccessRequestListResponse",
     "Account",
     "AccountAttachment",
     "AccountAttachmentCreateResponse",
@@ -1070,24 +2031,95 @@ __all__ = [
     "ActivityActor",
     "ActivityEntity",
     "ActivityGetResponse",
+    "Aerospike",
     "AmazonEKS",
+    "AmazonEKSInstanceProfile",
+    "AmazonEKSInstanceProfileUserImpersonation",
+    "AmazonEKSUserImpersonation",
+    "AmazonES",
+    "AmazonESIAM",
+    "AmazonMQAMQP091",
     "ApprovalFlowApprover",
     "ApprovalFlowStep",
     "ApprovalWorkflow",
+    "ApprovalWorkflowApprover",
+    "ApprovalWorkflowApproverCreateResponse",
+    "ApprovalWorkflowApproverDeleteResponse",
+    "ApprovalWorkflowApproverGetResponse",
+    "ApprovalWorkflowApproverHistory",
+    "ApprovalWorkflowApproverListResponse",
+    "ApprovalWorkflowCreateResponse",
+    "ApprovalWorkflowDeleteResponse",
+    "ApprovalWorkflowGetResponse",
+    "ApprovalWorkflowHistory",
+    "ApprovalWorkflowListResponse",
+    "ApprovalWorkflowStep",
+    "ApprovalWorkflowStepCreateResponse",
+    "ApprovalWorkflowStepDeleteResponse",
+    "ApprovalWorkflowStepGetResponse",
+    "ApprovalWorkflowStepHistory",
+    "ApprovalWorkflowStepListResponse",
+    "ApprovalWorkflowUpdateResponse",
+    "Athena",
+    "AthenaIAM",
     "AuroraMysql",
+    "AuroraMysqlIAM",
     "AuroraPostgres",
+    "AuroraPostgresIAM",
+    "Azure",
+    "AzureCertificate",
+    "AzureConnector",
+    "AzureMysql",
+    "AzureMysqlManagedIdentity",
+    "AzurePostgres",
+    "AzurePostgresManagedIdentity",
     "AzureStore",
+    "BigQuery",
     "Binding",
+    "Cassandra",
+    "Citus",
+    "ClickHouseHTTP",
+    "ClickHouseMySQL",
+    "ClickHouseTCP",
+    "Clustrix",
+    "Cockroach",
+    "Connector",
+    "ConnectorCreateRequest",
+    "ConnectorCreateResponse",
+    "ConnectorDeleteRequest",
+    "ConnectorDeleteResponse",
+    "ConnectorGetRequest",
+    "ConnectorGetResponse",
+    "ConnectorListRequest",
+    "ConnectorListResponse",
+    "ConnectorUpdateRequest",
+    "ConnectorUpdateResponse",
+    "CouchbaseDatabase",
+    "CouchbaseWebUI",
     "CreateResponseMetadata",
     "CustomHeader",
     "CustomHeaders",
     "CyberarkConjurStore",
     "CyberarkPAMExperimentalStore",
     "CyberarkPAMStore",
+    "Databricks",
     "DeleteResponseMetadata",
     "DelineaDSVStore",
     "DelineaStore",
+    "DocumentDBHost",
+    "DocumentDBHostIAM",
+    "DocumentDBReplicaSet",
+    "DocumentDBReplicaSetIAM",
+    "Druid",
+    "DynamoDB",
+    "DynamoDBIAM",
+    "Elastic",
+    "ElasticacheRedis",
+    "ElasticacheRedisIAM",
+    "EntraID",
     "GCPCertX509Store",
+    "GCPConnector",
+    "GCPConsole",
     "GCPStore",
     "Gateway",
     "GenerateKeysRequest",
@@ -1095,6 +2127,10 @@ __all__ = [
     "GenericResponseMetadata",
     "GetResponseMetadata",
     "GoogleGKE",
+    "GoogleGKEUserImpersonation",
+    "GoogleGroups",
+    "GoogleSpanner",
+    "Greenplum",
     "Group",
     "GroupCreateFromRolesRequest",
     "GroupCreateFromRolesResponse",
@@ -1123,20 +2159,39 @@ __all__ = [
     "HTTPAuth",
     "HTTPBasicAuth",
     "HTTPNoAuth",
+    "Healthcheck",
+    "HealthcheckListResponse",
     "HealthcheckRequest",
     "HealthcheckResponse",
     "HealthcheckStatus",
+    "IdentityAlias",
+    "IdentityAliasCreateResponse",
+    "IdentityAliasDeleteResponse",
+    "IdentityAliasGetResponse",
+    "IdentityAliasHistory",
+    "IdentityAliasUpdateResponse",
     "IdentitySet",
     "IdentitySetCreateResponse",
     "IdentitySetDeleteResponse",
     "IdentitySetGetResponse",
     "IdentitySetHistory",
     "IdentitySetUpdateResponse",
+    "Initiator",
     "KeyValueEngine",
     "KeyfactorSSHStore",
     "KeyfactorX509Store",
     "Kubernetes",
+    "KubernetesBasicAuth",
+    "KubernetesPodIdentity",
     "KubernetesServiceAccount",
+    "KubernetesServiceAccountUserImpersonation",
+    "KubernetesUserImpersonation",
+    "MCPGatewayNoAuth",
+    "MCPGatewayOAuth",
+    "MCPGatewayOAuthDCR",
+    "MCPGatewayPAT",
+    "MTLSMysql",
+    "MTLSPostgres",
     "ManagedSecret",
     "ManagedSecretCreateRequest",
     "ManagedSecretCreateResponse",
@@ -1161,10 +2216,18 @@ __all__ = [
     "ManagedSecretValidateRequest",
     "ManagedSecretValidateResponse",
     "Maria",
+    "Memcached",
+    "Memsql",
     "Model",
     "MongoHost",
+    "MongoLegacyHost",
+    "MongoLegacyReplicaset",
+    "MongoReplicaSet",
+    "MongoShardedCluster",
     "Mysql",
     "MysqlEngine",
+    "Neptune",
+    "NeptuneIAM",
     "Node",
     "NodeCreateResponse",
     "NodeDeleteResponse",
@@ -1173,16 +2236,65 @@ __all__ = [
     "NodeMaintenanceWindow",
     "NodeTCPProbeResponse",
     "NodeUpdateResponse",
+    "OktaGroups",
     "Oracle",
+    "OracleNNE",
+    "PeeringGroup",
+    "PeeringGroupCreateResponse",
+    "PeeringGroupDeleteResponse",
+    "PeeringGroupGetResponse",
+    "PeeringGroupNode",
+    "PeeringGroupNodeCreateResponse",
+    "PeeringGroupNodeDeleteResponse",
+    "PeeringGroupNodeGetResponse",
+    "PeeringGroupPeer",
+    "PeeringGroupPeerCreateResponse",
+    "PeeringGroupPeerDeleteResponse",
+    "PeeringGroupPeerGetResponse",
+    "PeeringGroupResource",
+    "PeeringGroupResourceCreateResponse",
+    "PeeringGroupResourceDeleteResponse",
+    "PeeringGroupResourceGetResponse",
+    "Policy",
+    "PolicyCreateResponse",
+    "PolicyDeleteResponse",
+    "PolicyGetResponse",
+    "PolicyHistory",
+    "PolicyListResponse",
+    "PolicyUpdateResponse",
     "Postgres",
     "PostgresEngine",
+    "Presto",
     "ProxyCluster",
+    "ProxyClusterKey",
+    "ProxyClusterKeyCreateResponse",
+    "ProxyClusterKeyDeleteResponse",
+    "ProxyClusterKeyGetResponse",
+    "Query",
+    "QueryCapture",
     "RDPCert",
+    "RDSPostgresIAM",
+    "RabbitMQAMQP091",
     "RateLimitMetadata",
     "RawTCP",
     "Redis",
+    "RedisCluster",
     "Redshift",
+    "RedshiftIAM",
+    "RedshiftServerlessIAM",
     "Relay",
+    "RemoteIdentity",
+    "RemoteIdentityCreateResponse",
+    "RemoteIdentityDeleteResponse",
+    "RemoteIdentityGetResponse",
+    "RemoteIdentityGroup",
+    "RemoteIdentityGroupGetResponse",
+    "RemoteIdentityGroupHistory",
+    "RemoteIdentityHistory",
+    "RemoteIdentityUpdateResponse",
+    "ReplayChunk",
+    "ReplayChunkEvent",
+    "RequestableResource",
     "Resource",
     "ResourceCreateResponse",
     "ResourceDeleteResponse",
@@ -1200,6 +2312,8 @@ __all__ = [
     "RoleResourceHistory",
     "RoleUpdateResponse",
     "SQLServer",
+    "SQLServerAzureAD",
+    "SQLServerKerberosAD",
     "SSHCert",
     "SSHCustomerKey",
     "SSHPassword",
@@ -1225,12 +2339,19 @@ __all__ = [
     "SecretStoreHistory",
     "SecretStoreUpdateResponse",
     "Service",
+    "SingleStore",
     "Snowflake",
+    "Snowsight",
     "SqlserverEngine",
     "StrongVaultStore",
+    "Sybase",
+    "SybaseIQ",
     "Tag",
+    "Teradata",
     "Token",
+    "Trino",
     "UnknownAccount",
+    "UnknownConnector",
     "UnknownNode",
     "UnknownResource",
     "UnknownSecretEngine",
@@ -1252,6 +2373,32 @@ __all__ = [
     "VaultTokenCertSSHStore",
     "VaultTokenCertX509Store",
     "VaultTokenStore",
+    "Vertica",
+    "Workflow",
+    "WorkflowApprover",
+    "WorkflowApproverGetResponse",
+    "WorkflowApproverHistory",
+    "WorkflowApproversCreateRequest",
+    "WorkflowApproversCreateResponse",
+    "WorkflowApproversDeleteRequest",
+    "WorkflowApproversDeleteResponse",
+    "WorkflowApproversListRequest",
+    "WorkflowApproversListResponse",
+    "WorkflowCreateResponse",
+    "WorkflowDeleteResponse",
+    "WorkflowGetResponse",
+    "WorkflowHistory",
+    "WorkflowListResponse",
+    "WorkflowRole",
+    "WorkflowRoleGetResponse",
+    "WorkflowRoleHistory",
+    "WorkflowRolesCreateRequest",
+    "WorkflowRolesCreateResponse",
+    "WorkflowRolesDeleteRequest",
+    "WorkflowRolesDeleteResponse",
+    "WorkflowRolesListRequest",
+    "WorkflowRolesListResponse",
+    "WorkflowUpdateResponse",
     "binding",
     "from_message",
     "to_message",

@@ -8,18 +8,34 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from aiosdm import _convert as _c
+from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import approval_workflows_pb2 as _pb
 
 __all__ = [
     "ApprovalFlowApprover",
     "ApprovalFlowStep",
     "ApprovalWorkflow",
+    "ApprovalWorkflowCreateResponse",
+    "ApprovalWorkflowDeleteResponse",
+    "ApprovalWorkflowGetResponse",
+    "ApprovalWorkflowListResponse",
+    "ApprovalWorkflowUpdateResponse",
     "read_approval_flow_approver",
     "read_approval_flow_step",
     "read_approval_workflow",
+    "read_approval_workflow_create_response",
+    "read_approval_workflow_delete_response",
+    "read_approval_workflow_get_response",
+    "read_approval_workflow_list_response",
+    "read_approval_workflow_update_response",
     "write_approval_flow_approver",
     "write_approval_flow_step",
     "write_approval_workflow",
+    "write_approval_workflow_create_response",
+    "write_approval_workflow_delete_response",
+    "write_approval_workflow_get_response",
+    "write_approval_workflow_list_response",
+    "write_approval_workflow_update_response",
 ]
 
 
@@ -94,6 +110,97 @@ class ApprovalWorkflow(_c.Model):
         self.name = name
 
 
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ApprovalWorkflowCreateResponse(_c.Model):
+    """The ``v1.ApprovalWorkflowCreateResponse`` message."""
+
+    approval_workflow: ApprovalWorkflow = field(default_factory=ApprovalWorkflow)
+    rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        approval_workflow: ApprovalWorkflow | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.approval_workflow = (
+            ApprovalWorkflow() if approval_workflow is None else approval_workflow
+        )
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ApprovalWorkflowGetResponse(_c.Model):
+    """The ``v1.ApprovalWorkflowGetResponse`` message."""
+
+    approval_workflow: ApprovalWorkflow = field(default_factory=ApprovalWorkflow)
+    meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
+    rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        approval_workflow: ApprovalWorkflow | None = None,
+        meta: _m_spec.GetResponseMetadata | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.approval_workflow = (
+            ApprovalWorkflow() if approval_workflow is None else approval_workflow
+        )
+        self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ApprovalWorkflowUpdateResponse(_c.Model):
+    """The ``v1.ApprovalWorkflowUpdateResponse`` message."""
+
+    approval_workflow: ApprovalWorkflow = field(default_factory=ApprovalWorkflow)
+    rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        approval_workflow: ApprovalWorkflow | None = None,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.approval_workflow = (
+            ApprovalWorkflow() if approval_workflow is None else approval_workflow
+        )
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ApprovalWorkflowDeleteResponse(_c.Model):
+    """The ``v1.ApprovalWorkflowDeleteResponse`` message."""
+
+    id: str = ""
+    rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.id = id
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ApprovalWorkflowListResponse(_c.Model):
+    """The ``v1.ApprovalWorkflowListResponse`` message."""
+
+    rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
+
+    def __init__(
+        self,
+        *,
+        rate_limit: _m_spec.RateLimitMetadata | None = None,
+    ) -> None:
+        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+
+
 def write_approval_flow_approver(m: ApprovalFlowApprover, p: _pb.ApprovalFlowApprover) -> None:
     p.account_id = m.account_id
     p.role_id = m.role_id
@@ -141,4 +248,84 @@ def read_approval_workflow(p: _pb.ApprovalWorkflow) -> ApprovalWorkflow:
         approval_mode=p.approval_mode,
         description=p.description,
         approval_workflow_steps=[read_approval_flow_step(x) for x in p.approval_workflow_steps],
+    )
+
+
+def write_approval_workflow_create_response(
+    m: ApprovalWorkflowCreateResponse, p: _pb.ApprovalWorkflowCreateResponse
+) -> None:
+    write_approval_workflow(m.approval_workflow, p.approval_workflow)
+    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+
+
+def read_approval_workflow_create_response(
+    p: _pb.ApprovalWorkflowCreateResponse,
+) -> ApprovalWorkflowCreateResponse:
+    return ApprovalWorkflowCreateResponse(
+        approval_workflow=read_approval_workflow(p.approval_workflow),
+        rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
+    )
+
+
+def write_approval_workflow_get_response(
+    m: ApprovalWorkflowGetResponse, p: _pb.ApprovalWorkflowGetResponse
+) -> None:
+    _m_spec.write_get_response_metadata(m.meta, p.meta)
+    write_approval_workflow(m.approval_workflow, p.approval_workflow)
+    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+
+
+def read_approval_workflow_get_response(
+    p: _pb.ApprovalWorkflowGetResponse,
+) -> ApprovalWorkflowGetResponse:
+    return ApprovalWorkflowGetResponse(
+        meta=_m_spec.read_get_response_metadata(p.meta),
+        approval_workflow=read_approval_workflow(p.approval_workflow),
+        rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
+    )
+
+
+def write_approval_workflow_update_response(
+    m: ApprovalWorkflowUpdateResponse, p: _pb.ApprovalWorkflowUpdateResponse
+) -> None:
+    write_approval_workflow(m.approval_workflow, p.approval_workflow)
+    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+
+
+def read_approval_workflow_update_response(
+    p: _pb.ApprovalWorkflowUpdateResponse,
+) -> ApprovalWorkflowUpdateResponse:
+    return ApprovalWorkflowUpdateResponse(
+        approval_workflow=read_approval_workflow(p.approval_workflow),
+        rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
+    )
+
+
+def write_approval_workflow_delete_response(
+    m: ApprovalWorkflowDeleteResponse, p: _pb.ApprovalWorkflowDeleteResponse
+) -> None:
+    p.id = m.id
+    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+
+
+def read_approval_workflow_delete_response(
+    p: _pb.ApprovalWorkflowDeleteResponse,
+) -> ApprovalWorkflowDeleteResponse:
+    return ApprovalWorkflowDeleteResponse(
+        id=p.id,
+        rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
+    )
+
+
+def write_approval_workflow_list_response(
+    m: ApprovalWorkflowListResponse, p: _pb.ApprovalWorkflowListResponse
+) -> None:
+    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+
+
+def read_approval_workflow_list_response(
+    p: _pb.ApprovalWorkflowListResponse,
+) -> ApprovalWorkflowListResponse:
+    return ApprovalWorkflowListResponse(
+        rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )

@@ -12,101 +12,395 @@ from aiosdm._generated.models import custom_headers as _m_custom_headers
 from aiosdm._generated.v1 import drivers_pb2 as _pb
 
 __all__ = [
+    "AKS",
+    "AMQP",
     "AWS",
+    "DB2I",
+    "DB2LUW",
+    "GCP",
+    "GCPWIF",
+    "LLM",
     "RDP",
     "SSH",
+    "AKSBasicAuth",
+    "AKSServiceAccount",
+    "AKSServiceAccountUserImpersonation",
+    "AKSUserImpersonation",
     "AWSConsole",
+    "AWSConsoleStaticKeyPair",
+    "AWSInstanceProfile",
+    "Aerospike",
     "AmazonEKS",
+    "AmazonEKSInstanceProfile",
+    "AmazonEKSInstanceProfileUserImpersonation",
+    "AmazonEKSUserImpersonation",
+    "AmazonES",
+    "AmazonESIAM",
+    "AmazonMQAMQP091",
+    "Athena",
+    "AthenaIAM",
     "AuroraMysql",
+    "AuroraMysqlIAM",
     "AuroraPostgres",
+    "AuroraPostgresIAM",
+    "Azure",
+    "AzureCertificate",
+    "AzureMysql",
+    "AzureMysqlManagedIdentity",
+    "AzurePostgres",
+    "AzurePostgresManagedIdentity",
+    "BigQuery",
+    "Cassandra",
+    "Citus",
+    "ClickHouseHTTP",
+    "ClickHouseMySQL",
+    "ClickHouseTCP",
+    "Clustrix",
+    "Cockroach",
+    "CouchbaseDatabase",
+    "CouchbaseWebUI",
+    "Databricks",
+    "DocumentDBHost",
+    "DocumentDBHostIAM",
+    "DocumentDBReplicaSet",
+    "DocumentDBReplicaSetIAM",
+    "Druid",
+    "DynamoDB",
+    "DynamoDBIAM",
+    "Elastic",
+    "ElasticacheRedis",
+    "ElasticacheRedisIAM",
+    "EntraID",
+    "GCPConsole",
     "GoogleGKE",
+    "GoogleGKEUserImpersonation",
+    "GoogleGroups",
+    "GoogleSpanner",
+    "Greenplum",
     "HTTPAuth",
     "HTTPBasicAuth",
     "HTTPNoAuth",
     "Kubernetes",
+    "KubernetesBasicAuth",
+    "KubernetesPodIdentity",
     "KubernetesServiceAccount",
+    "KubernetesServiceAccountUserImpersonation",
+    "KubernetesUserImpersonation",
+    "MCPGatewayNoAuth",
+    "MCPGatewayOAuth",
+    "MCPGatewayOAuthDCR",
+    "MCPGatewayPAT",
+    "MTLSMysql",
+    "MTLSPostgres",
     "Maria",
+    "Memcached",
+    "Memsql",
     "MongoHost",
+    "MongoLegacyHost",
+    "MongoLegacyReplicaset",
+    "MongoReplicaSet",
+    "MongoShardedCluster",
     "Mysql",
+    "Neptune",
+    "NeptuneIAM",
+    "OktaGroups",
     "Oracle",
+    "OracleNNE",
     "Postgres",
+    "Presto",
     "RDPCert",
+    "RDSPostgresIAM",
+    "RabbitMQAMQP091",
     "RawTCP",
     "Redis",
+    "RedisCluster",
     "Redshift",
+    "RedshiftIAM",
+    "RedshiftServerlessIAM",
     "Resource",
     "SQLServer",
+    "SQLServerAzureAD",
+    "SQLServerKerberosAD",
     "SSHCert",
     "SSHCustomerKey",
     "SSHPassword",
+    "SingleStore",
     "Snowflake",
+    "Snowsight",
+    "Sybase",
+    "SybaseIQ",
+    "Teradata",
+    "Trino",
     "UnknownResource",
+    "Vertica",
+    "read_aerospike",
+    "read_aks",
+    "read_aks_basic_auth",
+    "read_aks_service_account",
+    "read_aks_service_account_user_impersonation",
+    "read_aks_user_impersonation",
     "read_amazon_eks",
+    "read_amazon_eks_instance_profile",
+    "read_amazon_eks_instance_profile_user_impersonation",
+    "read_amazon_eks_user_impersonation",
+    "read_amazon_es",
+    "read_amazon_esiam",
+    "read_amazon_mqamqp091",
+    "read_amqp",
+    "read_athena",
+    "read_athena_iam",
     "read_aurora_mysql",
+    "read_aurora_mysql_iam",
     "read_aurora_postgres",
+    "read_aurora_postgres_iam",
     "read_aws",
     "read_aws_console",
+    "read_aws_console_static_key_pair",
+    "read_aws_instance_profile",
+    "read_azure",
+    "read_azure_certificate",
+    "read_azure_mysql",
+    "read_azure_mysql_managed_identity",
+    "read_azure_postgres",
+    "read_azure_postgres_managed_identity",
+    "read_big_query",
+    "read_cassandra",
+    "read_citus",
+    "read_click_house_http",
+    "read_click_house_my_sql",
+    "read_click_house_tcp",
+    "read_clustrix",
+    "read_cockroach",
+    "read_couchbase_database",
+    "read_couchbase_web_ui",
+    "read_databricks",
+    "read_db2_i",
+    "read_db2_luw",
+    "read_document_db_host",
+    "read_document_db_host_iam",
+    "read_document_db_replica_set",
+    "read_document_db_replica_set_iam",
+    "read_druid",
+    "read_dynamo_db",
+    "read_dynamo_dbiam",
+    "read_elastic",
+    "read_elasticache_redis",
+    "read_elasticache_redis_iam",
+    "read_entra_id",
+    "read_gcp",
+    "read_gcp_console",
+    "read_gcpwif",
     "read_google_gke",
+    "read_google_gke_user_impersonation",
+    "read_google_groups",
+    "read_google_spanner",
+    "read_greenplum",
     "read_http_auth",
     "read_http_basic_auth",
     "read_http_no_auth",
     "read_kubernetes",
+    "read_kubernetes_basic_auth",
+    "read_kubernetes_pod_identity",
     "read_kubernetes_service_account",
+    "read_kubernetes_service_account_user_impersonation",
+    "read_kubernetes_user_impersonation",
+    "read_llm",
     "read_maria",
+    "read_mcp_gateway_no_auth",
+    "read_mcp_gateway_o_auth",
+    "read_mcp_gateway_o_auth_dcr",
+    "read_mcp_gateway_pat",
+    "read_memcached",
+    "read_memsql",
     "read_mongo_host",
+    "read_mongo_legacy_host",
+    "read_mongo_legacy_replicaset",
+    "read_mongo_replica_set",
+    "read_mongo_sharded_cluster",
+    "read_mtls_mysql",
+    "read_mtls_postgres",
     "read_mysql",
+    "read_neptune",
+    "read_neptune_iam",
+    "read_okta_groups",
     "read_oracle",
+    "read_oracle_nne",
     "read_postgres",
+    "read_presto",
+    "read_rabbit_mqamqp091",
     "read_raw_tcp",
     "read_rdp",
     "read_rdp_cert",
+    "read_rds_postgres_iam",
     "read_redis",
+    "read_redis_cluster",
     "read_redshift",
+    "read_redshift_iam",
+    "read_redshift_serverless_iam",
     "read_resource",
+    "read_single_store",
     "read_snowflake",
+    "read_snowsight",
     "read_sql_server",
+    "read_sql_server_azure_ad",
+    "read_sql_server_kerberos_ad",
     "read_ssh",
     "read_ssh_cert",
     "read_ssh_customer_key",
     "read_ssh_password",
+    "read_sybase",
+    "read_sybase_iq",
+    "read_teradata",
+    "read_trino",
+    "read_vertica",
+    "write_aerospike",
+    "write_aks",
+    "write_aks_basic_auth",
+    "write_aks_service_account",
+    "write_aks_service_account_user_impersonation",
+    "write_aks_user_impersonation",
     "write_amazon_eks",
+    "write_amazon_eks_instance_profile",
+    "write_amazon_eks_instance_profile_user_impersonation",
+    "write_amazon_eks_user_impersonation",
+    "write_amazon_es",
+    "write_amazon_esiam",
+    "write_amazon_mqamqp091",
+    "write_amqp",
+    "write_athena",
+    "write_athena_iam",
     "write_aurora_mysql",
+    "write_aurora_mysql_iam",
     "write_aurora_postgres",
+    "write_aurora_postgres_iam",
     "write_aws",
     "write_aws_console",
+    "write_aws_console_static_key_pair",
+    "write_aws_instance_profile",
+    "write_azure",
+    "write_azure_certificate",
+    "write_azure_mysql",
+    "write_azure_mysql_managed_identity",
+    "write_azure_postgres",
+    "write_azure_postgres_managed_identity",
+    "write_big_query",
+    "write_cassandra",
+    "write_citus",
+    "write_click_house_http",
+    "write_click_house_my_sql",
+    "write_click_house_tcp",
+    "write_clustrix",
+    "write_cockroach",
+    "write_couchbase_database",
+    "write_couchbase_web_ui",
+    "write_databricks",
+    "write_db2_i",
+    "write_db2_luw",
+    "write_document_db_host",
+    "write_document_db_host_iam",
+    "write_document_db_replica_set",
+    "write_document_db_replica_set_iam",
+    "write_druid",
+    "write_dynamo_db",
+    "write_dynamo_dbiam",
+    "write_elastic",
+    "write_elasticache_redis",
+    "write_elasticache_redis_iam",
+    "write_entra_id",
+    "write_gcp",
+    "write_gcp_console",
+    "write_gcpwif",
     "write_google_gke",
+    "write_google_gke_user_impersonation",
+    "write_google_groups",
+    "write_google_spanner",
+    "write_greenplum",
     "write_http_auth",
     "write_http_basic_auth",
     "write_http_no_auth",
     "write_kubernetes",
+    "write_kubernetes_basic_auth",
+    "write_kubernetes_pod_identity",
     "write_kubernetes_service_account",
+    "write_kubernetes_service_account_user_impersonation",
+    "write_kubernetes_user_impersonation",
+    "write_llm",
     "write_maria",
+    "write_mcp_gateway_no_auth",
+    "write_mcp_gateway_o_auth",
+    "write_mcp_gateway_o_auth_dcr",
+    "write_mcp_gateway_pat",
+    "write_memcached",
+    "write_memsql",
     "write_mongo_host",
+    "write_mongo_legacy_host",
+    "write_mongo_legacy_replicaset",
+    "write_mongo_replica_set",
+    "write_mongo_sharded_cluster",
+    "write_mtls_mysql",
+    "write_mtls_postgres",
     "write_mysql",
+    "write_neptune",
+    "write_neptune_iam",
+    "write_okta_groups",
     "write_oracle",
+    "write_oracle_nne",
     "write_postgres",
+    "write_presto",
+    "write_rabbit_mqamqp091",
     "write_raw_tcp",
     "write_rdp",
     "write_rdp_cert",
+    "write_rds_postgres_iam",
     "write_redis",
+    "write_redis_cluster",
     "write_redshift",
+    "write_redshift_iam",
+    "write_redshift_serverless_iam",
     "write_resource",
+    "write_single_store",
     "write_snowflake",
+    "write_snowsight",
     "write_sql_server",
+    "write_sql_server_azure_ad",
+    "write_sql_server_kerberos_ad",
     "write_ssh",
     "write_ssh_cert",
     "write_ssh_customer_key",
     "write_ssh_password",
+    "write_sybase",
+    "write_sybase_iq",
+    "write_teradata",
+    "write_trino",
+    "write_vertica",
 ]
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Resource(_c.Model):
-    """A resource is exactly one driver. One of: HTTPBasicAuth, HTTPNoAuth, HTTPAuth, Kubernetes,
-    AmazonEKS, GoogleGKE, KubernetesServiceAccount, MongoHost, Mysql, AuroraMysql, Maria,
-    Oracle, Postgres, AuroraPostgres, Redshift, RDP, RDPCert, Redis, Snowflake, SQLServer,
-    SSH, SSHCert, SSHCustomerKey, SSHPassword, AWS, RawTCP, AWSConsole; or UnknownResource for
-    kinds newer than this SDK.
+    """The ``v1.Resource`` message. One of: AKS, AKSBasicAuth, AKSServiceAccount,
+    AKSServiceAccountUserImpersonation, AKSUserImpersonation, AMQP, AWS, AWSConsole,
+    AWSConsoleStaticKeyPair, AWSInstanceProfile, Aerospike, AmazonEKS,
+    AmazonEKSInstanceProfile, AmazonEKSInstanceProfileUserImpersonation,
+    AmazonEKSUserImpersonation, AmazonES, AmazonESIAM, AmazonMQAMQP091, Athena, AthenaIAM,
+    AuroraMysql, AuroraMysqlIAM, AuroraPostgres, AuroraPostgresIAM, Azure, AzureCertificate,
+    AzureMysql, AzureMysqlManagedIdentity, AzurePostgres, AzurePostgresManagedIdentity,
+    BigQuery, Cassandra, Citus, ClickHouseHTTP, ClickHouseMySQL, ClickHouseTCP, Clustrix,
+    Cockroach, CouchbaseDatabase, CouchbaseWebUI, DB2I, DB2LUW, Databricks, DocumentDBHost,
+    DocumentDBHostIAM, DocumentDBReplicaSet, DocumentDBReplicaSetIAM, Druid, DynamoDB,
+    DynamoDBIAM, Elastic, ElasticacheRedis, ElasticacheRedisIAM, EntraID, GCP, GCPConsole,
+    GCPWIF, GoogleGKE, GoogleGKEUserImpersonation, GoogleGroups, GoogleSpanner, Greenplum,
+    HTTPAuth, HTTPBasicAuth, HTTPNoAuth, Kubernetes, KubernetesBasicAuth,
+    KubernetesPodIdentity, KubernetesServiceAccount,
+    KubernetesServiceAccountUserImpersonation, KubernetesUserImpersonation, LLM,
+    MCPGatewayNoAuth, MCPGatewayOAuth, MCPGatewayOAuthDCR, MCPGatewayPAT, MTLSMysql,
+    MTLSPostgres, Maria, Memcached, Memsql, MongoHost, MongoLegacyHost, MongoLegacyReplicaset,
+    MongoReplicaSet, MongoShardedCluster, Mysql, Neptune, NeptuneIAM, OktaGroups, Oracle,
+    OracleNNE, Postgres, Presto, RDP, RDPCert, RDSPostgresIAM, RabbitMQAMQP091, RawTCP, Redis,
+    RedisCluster, Redshift, RedshiftIAM, RedshiftServerlessIAM, SQLServer, SQLServerAzureAD,
+    SQLServerKerberosAD, SSH, SSHCert, SSHCustomerKey, SSHPassword, SingleStore, Snowflake,
+    Snowsight, Sybase, SybaseIQ, Teradata, Trino, Vertica; or UnknownResource for kinds newer
+    than this SDK.
     """
 
     bind_interface: str = ""
@@ -114,10 +408,8 @@ class Resource(_c.Model):
     healthy: bool = False
     id: str = ""
     name: str = ""
-    port_override: int = 0
     proxy_cluster_id: str = ""
     secret_store_id: str = ""
-    subdomain: str = ""
     tags: dict[str, str] = field(default_factory=dict)
 
     def __init__(
@@ -128,10 +420,8 @@ class Resource(_c.Model):
         healthy: bool = False,
         id: str = "",
         name: str = "",
-        port_override: int = 0,
         proxy_cluster_id: str = "",
         secret_store_id: str = "",
-        subdomain: str = "",
         tags: dict[str, str] | None = None,
     ) -> None:
         self.bind_interface = bind_interface
@@ -139,10 +429,8 @@ class Resource(_c.Model):
         self.healthy = healthy
         self.id = id
         self.name = name
-        self.port_override = port_override
         self.proxy_cluster_id = proxy_cluster_id
         self.secret_store_id = secret_store_id
-        self.subdomain = subdomain
         self.tags = {} if tags is None else tags
 
 
@@ -175,10 +463,8 @@ class UnknownResource(Resource):
         healthy: bool = False,
         id: str = "",
         name: str = "",
-        port_override: int = 0,
         proxy_cluster_id: str = "",
         secret_store_id: str = "",
-        subdomain: str = "",
         tags: dict[str, str] | None = None,
         field_number: int = 0,
         raw: bytes = b"",
@@ -188,24 +474,344 @@ class UnknownResource(Resource):
         self.healthy = healthy
         self.id = id
         self.name = name
-        self.port_override = port_override
         self.proxy_cluster_id = proxy_cluster_id
         self.secret_store_id = secret_store_id
-        self.subdomain = subdomain
         self.tags = {} if tags is None else tags
         self.field_number = field_number
         self.raw = raw
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AKS(Resource):
+    """The ``v1.AKS`` message. Secret fields are left out of repr()."""
+
+    allow_resource_role_bypass: bool = False
+    certificate_authority: str = field(default="", repr=False)
+    client_certificate: str = field(default="", repr=False)
+    client_key: str = field(default="", repr=False)
+    discovery_enabled: bool = False
+    discovery_username: str = ""
+    healthcheck_namespace: str = ""
+    hostname: str = ""
+    identity_alias_healthcheck_username: str = ""
+    identity_set_id: str = ""
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        allow_resource_role_bypass: bool = False,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        client_certificate: str = "",
+        client_key: str = "",
+        discovery_enabled: bool = False,
+        discovery_username: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.allow_resource_role_bypass = allow_resource_role_bypass
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.client_certificate = client_certificate
+        self.client_key = client_key
+        self.discovery_enabled = discovery_enabled
+        self.discovery_username = discovery_username
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AKSBasicAuth(Resource):
+    """The ``v1.AKSBasicAuth`` message. Secret fields are left out of repr()."""
+
+    healthcheck_namespace: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AKSServiceAccount(Resource):
+    """The ``v1.AKSServiceAccount`` message. Secret fields are left out of repr()."""
+
+    allow_resource_role_bypass: bool = False
+    discovery_enabled: bool = False
+    discovery_username: str = ""
+    healthcheck_namespace: str = ""
+    hostname: str = ""
+    identity_alias_healthcheck_username: str = ""
+    identity_set_id: str = ""
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    token: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        allow_resource_role_bypass: bool = False,
+        bind_interface: str = "",
+        discovery_enabled: bool = False,
+        discovery_username: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        token: str = "",
+    ) -> None:
+        self.allow_resource_role_bypass = allow_resource_role_bypass
+        self.bind_interface = bind_interface
+        self.discovery_enabled = discovery_enabled
+        self.discovery_username = discovery_username
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.token = token
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AKSServiceAccountUserImpersonation(Resource):
+    """The ``v1.AKSServiceAccountUserImpersonation`` message. Secret fields are left out of
+    repr().
+    """
+
+    healthcheck_namespace: str = ""
+    hostname: str = ""
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    token: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        token: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.token = token
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AKSUserImpersonation(Resource):
+    """The ``v1.AKSUserImpersonation`` message. Secret fields are left out of repr()."""
+
+    certificate_authority: str = field(default="", repr=False)
+    client_certificate: str = field(default="", repr=False)
+    client_key: str = field(default="", repr=False)
+    healthcheck_namespace: str = ""
+    hostname: str = ""
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        client_certificate: str = "",
+        client_key: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.client_certificate = client_certificate
+        self.client_key = client_key
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AMQP(Resource):
+    """The ``v1.AMQP`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AWS(Resource):
     """The ``v1.AWS`` message. Secret fields are left out of repr()."""
 
-    access_key: str = ""
+    access_key: str = field(default="", repr=False)
     healthcheck_region: str = ""
-    role_arn: str = ""
-    role_external_id: str = ""
+    port_override: int = 0
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
     secret_access_key: str = field(default="", repr=False)
+    subdomain: str = ""
 
     def __init__(
         self,
@@ -245,15 +851,17 @@ class AWS(Resource):
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AWSConsole(Resource):
-    """The ``v1.AWSConsole`` message."""
+    """The ``v1.AWSConsole`` message. Secret fields are left out of repr()."""
 
     enable_env_variables: bool = False
     identity_alias_healthcheck_username: str = ""
     identity_set_id: str = ""
+    port_override: int = 0
     region: str = ""
-    role_arn: str = ""
-    role_external_id: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
     session_expiry: int = 0
+    subdomain: str = ""
     use_https: bool = False
 
     def __init__(
@@ -299,10 +907,163 @@ class AWSConsole(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AWSConsoleStaticKeyPair(Resource):
+    """The ``v1.AWSConsoleStaticKeyPair`` message. Secret fields are left out of repr()."""
+
+    access_key: str = field(default="", repr=False)
+    identity_alias_healthcheck_username: str = ""
+    identity_set_id: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    secret_access_key: str = field(default="", repr=False)
+    session_expiry: int = 0
+    subdomain: str = ""
+    use_https: bool = False
+
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_access_key: str = "",
+        secret_store_id: str = "",
+        session_expiry: int = 0,
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_https: bool = False,
+    ) -> None:
+        self.access_key = access_key
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_access_key = secret_access_key
+        self.secret_store_id = secret_store_id
+        self.session_expiry = session_expiry
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_https = use_https
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AWSInstanceProfile(Resource):
+    """The ``v1.AWSInstanceProfile`` message. Secret fields are left out of repr()."""
+
+    enable_env_variables: bool = False
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        enable_env_variables: bool = False,
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.enable_env_variables = enable_env_variables
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Aerospike(Resource):
+    """The ``v1.Aerospike`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    use_services_alternate: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_services_alternate: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_services_alternate = use_services_alternate
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AmazonEKS(Resource):
     """The ``v1.AmazonEKS`` message. Secret fields are left out of repr()."""
 
-    access_key: str = ""
+    access_key: str = field(default="", repr=False)
     allow_resource_role_bypass: bool = False
     certificate_authority: str = field(default="", repr=False)
     cluster_name: str = ""
@@ -312,10 +1073,12 @@ class AmazonEKS(Resource):
     healthcheck_namespace: str = ""
     identity_alias_healthcheck_username: str = ""
     identity_set_id: str = ""
+    port_override: int = 0
     region: str = ""
-    role_arn: str = ""
-    role_external_id: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
     secret_access_key: str = field(default="", repr=False)
+    subdomain: str = ""
 
     def __init__(
         self,
@@ -372,6 +1135,434 @@ class AmazonEKS(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AmazonEKSInstanceProfile(Resource):
+    """The ``v1.AmazonEKSInstanceProfile`` message. Secret fields are left out of repr()."""
+
+    allow_resource_role_bypass: bool = False
+    certificate_authority: str = field(default="", repr=False)
+    cluster_name: str = ""
+    discovery_enabled: bool = False
+    discovery_username: str = ""
+    endpoint: str = ""
+    healthcheck_namespace: str = ""
+    identity_alias_healthcheck_username: str = ""
+    identity_set_id: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        allow_resource_role_bypass: bool = False,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        cluster_name: str = "",
+        discovery_enabled: bool = False,
+        discovery_username: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.allow_resource_role_bypass = allow_resource_role_bypass
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.cluster_name = cluster_name
+        self.discovery_enabled = discovery_enabled
+        self.discovery_username = discovery_username
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AmazonEKSInstanceProfileUserImpersonation(Resource):
+    """The ``v1.AmazonEKSInstanceProfileUserImpersonation`` message. Secret fields are left out
+    of repr().
+    """
+
+    certificate_authority: str = field(default="", repr=False)
+    cluster_name: str = ""
+    endpoint: str = ""
+    healthcheck_namespace: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        cluster_name: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.cluster_name = cluster_name
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AmazonEKSUserImpersonation(Resource):
+    """The ``v1.AmazonEKSUserImpersonation`` message. Secret fields are left out of repr()."""
+
+    access_key: str = field(default="", repr=False)
+    certificate_authority: str = field(default="", repr=False)
+    cluster_name: str = ""
+    endpoint: str = ""
+    healthcheck_namespace: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    secret_access_key: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        cluster_name: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_access_key: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_key = access_key
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.cluster_name = cluster_name
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_access_key = secret_access_key
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AmazonES(Resource):
+    """The ``v1.AmazonES`` message. Secret fields are left out of repr()."""
+
+    access_key: str = field(default="", repr=False)
+    endpoint: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    secret_access_key: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_access_key: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_key = access_key
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_access_key = secret_access_key
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AmazonESIAM(Resource):
+    """The ``v1.AmazonESIAM`` message. Secret fields are left out of repr()."""
+
+    endpoint: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    subdomain: str = ""
+    tlsrequired: bool = False
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tlsrequired: bool = False,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tlsrequired = tlsrequired
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AmazonMQAMQP091(Resource):
+    """The ``v1.AmazonMQAMQP091`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Athena(Resource):
+    """The ``v1.Athena`` message. Secret fields are left out of repr()."""
+
+    access_key: str = field(default="", repr=False)
+    output: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    secret_access_key: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        output: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_access_key: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_key = access_key
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.output = output
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_access_key = secret_access_key
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AthenaIAM(Resource):
+    """The ``v1.AthenaIAM`` message. Secret fields are left out of repr()."""
+
+    output: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        output: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.output = output
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AuroraMysql(Resource):
     """The ``v1.AuroraMysql`` message. Secret fields are left out of repr()."""
 
@@ -379,9 +1570,11 @@ class AuroraMysql(Resource):
     hostname: str = ""
     password: str = field(default="", repr=False)
     port: int = 0
+    port_override: int = 0
     require_native_auth: bool = False
+    subdomain: str = ""
     use_azure_single_server_usernames: bool = False
-    username: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -424,6 +1617,57 @@ class AuroraMysql(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AuroraMysqlIAM(Resource):
+    """The ``v1.AuroraMysqlIAM`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    role_assumption_arn: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_assumption_arn: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_assumption_arn = role_assumption_arn
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class AuroraPostgres(Resource):
     """The ``v1.AuroraPostgres`` message. Secret fields are left out of repr()."""
 
@@ -432,7 +1676,9 @@ class AuroraPostgres(Resource):
     override_database: bool = False
     password: str = field(default="", repr=False)
     port: int = 0
-    username: str = ""
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -473,6 +1719,1668 @@ class AuroraPostgres(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AuroraPostgresIAM(Resource):
+    """The ``v1.AuroraPostgresIAM`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    role_assumption_arn: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_assumption_arn: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_assumption_arn = role_assumption_arn
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Azure(Resource):
+    """The ``v1.Azure`` message. Secret fields are left out of repr()."""
+
+    app_id: str = field(default="", repr=False)
+    password: str = field(default="", repr=False)
+    port_override: int = 0
+    subdomain: str = ""
+    tenant_id: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        app_id: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tenant_id: str = "",
+    ) -> None:
+        self.app_id = app_id
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tenant_id = tenant_id
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AzureCertificate(Resource):
+    """The ``v1.AzureCertificate`` message. Secret fields are left out of repr()."""
+
+    app_id: str = field(default="", repr=False)
+    client_certificate: str = field(default="", repr=False)
+    port_override: int = 0
+    subdomain: str = ""
+    tenant_id: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        app_id: str = "",
+        bind_interface: str = "",
+        client_certificate: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tenant_id: str = "",
+    ) -> None:
+        self.app_id = app_id
+        self.bind_interface = bind_interface
+        self.client_certificate = client_certificate
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tenant_id = tenant_id
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AzureMysql(Resource):
+    """The ``v1.AzureMysql`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    require_native_auth: bool = False
+    subdomain: str = ""
+    use_azure_single_server_usernames: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AzureMysqlManagedIdentity(Resource):
+    """The ``v1.AzureMysqlManagedIdentity`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    use_azure_single_server_usernames: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AzurePostgres(Resource):
+    """The ``v1.AzurePostgres`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class AzurePostgresManagedIdentity(Resource):
+    """The ``v1.AzurePostgresManagedIdentity`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    use_azure_single_server_usernames: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class BigQuery(Resource):
+    """The ``v1.BigQuery`` message. Secret fields are left out of repr()."""
+
+    endpoint: str = ""
+    port_override: int = 0
+    private_key: str = field(default="", repr=False)
+    project: str = ""
+    subdomain: str = ""
+    username: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        private_key: str = "",
+        project: str = "",
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.private_key = private_key
+        self.project = project
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Cassandra(Resource):
+    """The ``v1.Cassandra`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Citus(Resource):
+    """The ``v1.Citus`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ClickHouseHTTP(Resource):
+    """The ``v1.ClickHouseHTTP`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    password: str = field(default="", repr=False)
+    port_override: int = 0
+    tls_cert: str = field(default="", repr=False)
+    tls_insecure: bool = False
+    url: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        url: str = "",
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.url = url
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ClickHouseMySQL(Resource):
+    """The ``v1.ClickHouseMySQL`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    require_native_auth: bool = False
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ClickHouseTCP(Resource):
+    """The ``v1.ClickHouseTCP`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Clustrix(Resource):
+    """The ``v1.Clustrix`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    require_native_auth: bool = False
+    subdomain: str = ""
+    use_azure_single_server_usernames: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Cockroach(Resource):
+    """The ``v1.Cockroach`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class CouchbaseDatabase(Resource):
+    """The ``v1.CouchbaseDatabase`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    n1ql_port: int = 0
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_cert: str = field(default="", repr=False)
+    tls_insecure: bool = False
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        n1ql_port: int = 0,
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.n1ql_port = n1ql_port
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class CouchbaseWebUI(Resource):
+    """The ``v1.CouchbaseWebUI`` message. Secret fields are left out of repr()."""
+
+    password: str = field(default="", repr=False)
+    port_override: int = 0
+    subdomain: str = ""
+    tls_cert: str = field(default="", repr=False)
+    tls_insecure: bool = False
+    url: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        url: str = "",
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.url = url
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class DB2I(Resource):
+    """The ``v1.DB2I`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class DB2LUW(Resource):
+    """The ``v1.DB2LUW`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Databricks(Resource):
+    """The ``v1.Databricks`` message. Secret fields are left out of repr()."""
+
+    access_token: str = field(default="", repr=False)
+    hostname: str = ""
+    http_path: str = ""
+    port_override: int = 0
+    schema: str = ""
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        access_token: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        http_path: str = "",
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        schema: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_token = access_token
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.http_path = http_path
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.schema = schema
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class DocumentDBHost(Resource):
+    """The ``v1.DocumentDBHost`` message. Secret fields are left out of repr()."""
+
+    auth_database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        auth_database: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.auth_database = auth_database
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class DocumentDBHostIAM(Resource):
+    """The ``v1.DocumentDBHostIAM`` message."""
+
+    hostname: str = ""
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class DocumentDBReplicaSet(Resource):
+    """The ``v1.DocumentDBReplicaSet`` message. Secret fields are left out of repr()."""
+
+    auth_database: str = ""
+    connect_to_replica: bool = False
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        auth_database: str = "",
+        bind_interface: str = "",
+        connect_to_replica: bool = False,
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.auth_database = auth_database
+        self.bind_interface = bind_interface
+        self.connect_to_replica = connect_to_replica
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class DocumentDBReplicaSetIAM(Resource):
+    """The ``v1.DocumentDBReplicaSetIAM`` message."""
+
+    connect_to_replica: bool = False
+    hostname: str = ""
+    port_override: int = 0
+    region: str = ""
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        connect_to_replica: bool = False,
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.connect_to_replica = connect_to_replica
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Druid(Resource):
+    """The ``v1.Druid`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class DynamoDB(Resource):
+    """The ``v1.DynamoDB`` message. Secret fields are left out of repr()."""
+
+    access_key: str = field(default="", repr=False)
+    endpoint: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    secret_access_key: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_access_key: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_key = access_key
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_access_key = secret_access_key
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class DynamoDBIAM(Resource):
+    """The ``v1.DynamoDBIAM`` message. Secret fields are left out of repr()."""
+
+    endpoint: str = ""
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Elastic(Resource):
+    """The ``v1.Elastic`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ElasticacheRedis(Resource):
+    """The ``v1.ElasticacheRedis`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class ElasticacheRedisIAM(Resource):
+    """The ``v1.ElasticacheRedisIAM`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    role_assumption_arn: str = ""
+    role_external_id: str = field(default="", repr=False)
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_assumption_arn: str = "",
+        role_external_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_assumption_arn = role_assumption_arn
+        self.role_external_id = role_external_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class EntraID(Resource):
+    """The ``v1.EntraID`` message."""
+
+    discovery_enabled: bool = False
+    group_names: str = ""
+    identity_set_id: str = ""
+    management_group_id: str = ""
+    privilege_levels: str = ""
+    resource_group_id: str = ""
+    subdomain: str = ""
+    subscription_id: str = ""
+    tenant_id: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        discovery_enabled: bool = False,
+        egress_filter: str = "",
+        group_names: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_set_id: str = "",
+        management_group_id: str = "",
+        name: str = "",
+        privilege_levels: str = "",
+        proxy_cluster_id: str = "",
+        resource_group_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        subscription_id: str = "",
+        tags: dict[str, str] | None = None,
+        tenant_id: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.discovery_enabled = discovery_enabled
+        self.egress_filter = egress_filter
+        self.group_names = group_names
+        self.healthy = healthy
+        self.id = id
+        self.identity_set_id = identity_set_id
+        self.management_group_id = management_group_id
+        self.name = name
+        self.privilege_levels = privilege_levels
+        self.proxy_cluster_id = proxy_cluster_id
+        self.resource_group_id = resource_group_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.subscription_id = subscription_id
+        self.tags = {} if tags is None else tags
+        self.tenant_id = tenant_id
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class GCP(Resource):
+    """The ``v1.GCP`` message. Secret fields are left out of repr()."""
+
+    keyfile: str = field(default="", repr=False)
+    port_override: int = 0
+    scopes: str = ""
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        keyfile: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        scopes: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.keyfile = keyfile
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.scopes = scopes
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class GCPConsole(Resource):
+    """The ``v1.GCPConsole`` message."""
+
+    identity_alias_healthcheck_username: str = ""
+    identity_set_id: str = ""
+    port_override: int = 0
+    session_expiry: int = 0
+    subdomain: str = ""
+    workforce_pool_id: str = ""
+    workforce_provider_id: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        session_expiry: int = 0,
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        workforce_pool_id: str = "",
+        workforce_provider_id: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.session_expiry = session_expiry
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.workforce_pool_id = workforce_pool_id
+        self.workforce_provider_id = workforce_provider_id
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class GCPWIF(Resource):
+    """The ``v1.GCPWIF`` message."""
+
+    identity_alias_healthcheck_username: str = ""
+    identity_set_id: str = ""
+    port_override: int = 0
+    project_id: str = ""
+    scopes: str = ""
+    session_expiry: int = 0
+    subdomain: str = ""
+    workforce_pool_id: str = ""
+    workforce_provider_id: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        project_id: str = "",
+        proxy_cluster_id: str = "",
+        scopes: str = "",
+        secret_store_id: str = "",
+        session_expiry: int = 0,
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        workforce_pool_id: str = "",
+        workforce_provider_id: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port_override = port_override
+        self.project_id = project_id
+        self.proxy_cluster_id = proxy_cluster_id
+        self.scopes = scopes
+        self.secret_store_id = secret_store_id
+        self.session_expiry = session_expiry
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.workforce_pool_id = workforce_pool_id
+        self.workforce_provider_id = workforce_provider_id
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class GoogleGKE(Resource):
     """The ``v1.GoogleGKE`` message. Secret fields are left out of repr()."""
 
@@ -484,7 +3392,9 @@ class GoogleGKE(Resource):
     healthcheck_namespace: str = ""
     identity_alias_healthcheck_username: str = ""
     identity_set_id: str = ""
+    port_override: int = 0
     service_account_key: str = field(default="", repr=False)
+    subdomain: str = ""
 
     def __init__(
         self,
@@ -531,6 +3441,198 @@ class GoogleGKE(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class GoogleGKEUserImpersonation(Resource):
+    """The ``v1.GoogleGKEUserImpersonation`` message. Secret fields are left out of repr()."""
+
+    certificate_authority: str = field(default="", repr=False)
+    endpoint: str = ""
+    healthcheck_namespace: str = ""
+    port_override: int = 0
+    service_account_key: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        service_account_key: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.service_account_key = service_account_key
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class GoogleGroups(Resource):
+    """The ``v1.GoogleGroups`` message."""
+
+    discovery_enabled: bool = False
+    domain: str = ""
+    group_emails: str = ""
+    identity_set_id: str = ""
+    privilege_levels: str = ""
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        discovery_enabled: bool = False,
+        domain: str = "",
+        egress_filter: str = "",
+        group_emails: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        privilege_levels: str = "",
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.discovery_enabled = discovery_enabled
+        self.domain = domain
+        self.egress_filter = egress_filter
+        self.group_emails = group_emails
+        self.healthy = healthy
+        self.id = id
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.privilege_levels = privilege_levels
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class GoogleSpanner(Resource):
+    """The ``v1.GoogleSpanner`` message."""
+
+    database: str = ""
+    endpoint: str = ""
+    instance: str = ""
+    port: int = 0
+    port_override: int = 0
+    project: str = ""
+    service_account_to_impersonate: str = ""
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthy: bool = False,
+        id: str = "",
+        instance: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        project: str = "",
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        service_account_to_impersonate: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthy = healthy
+        self.id = id
+        self.instance = instance
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.project = project
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.service_account_to_impersonate = service_account_to_impersonate
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Greenplum(Resource):
+    """The ``v1.Greenplum`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class HTTPAuth(Resource):
     """The ``v1.HTTPAuth`` message. Secret fields are left out of repr()."""
 
@@ -542,6 +3644,8 @@ class HTTPAuth(Resource):
     headers_blacklist: str = ""
     healthcheck_path: str = ""
     host_override: str = ""
+    port_override: int = 0
+    subdomain: str = ""
     tls_cert: str = field(default="", repr=False)
     tls_insecure: bool = False
     tls_required: bool = False
@@ -607,11 +3711,13 @@ class HTTPBasicAuth(Resource):
     healthcheck_path: str = ""
     host_override: str = ""
     password: str = field(default="", repr=False)
+    port_override: int = 0
+    subdomain: str = ""
     tls_cert: str = field(default="", repr=False)
     tls_insecure: bool = False
     tls_required: bool = False
     url: str = ""
-    username: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -674,6 +3780,8 @@ class HTTPNoAuth(Resource):
     headers_blacklist: str = ""
     healthcheck_path: str = ""
     host_override: str = ""
+    port_override: int = 0
+    subdomain: str = ""
     tls_cert: str = field(default="", repr=False)
     tls_insecure: bool = False
     tls_required: bool = False
@@ -740,6 +3848,8 @@ class Kubernetes(Resource):
     identity_alias_healthcheck_username: str = ""
     identity_set_id: str = ""
     port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
 
     def __init__(
         self,
@@ -790,6 +3900,108 @@ class Kubernetes(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class KubernetesBasicAuth(Resource):
+    """The ``v1.KubernetesBasicAuth`` message. Secret fields are left out of repr()."""
+
+    healthcheck_namespace: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class KubernetesPodIdentity(Resource):
+    """The ``v1.KubernetesPodIdentity`` message. Secret fields are left out of repr()."""
+
+    allow_resource_role_bypass: bool = False
+    certificate_authority: str = field(default="", repr=False)
+    discovery_enabled: bool = False
+    discovery_username: str = ""
+    healthcheck_namespace: str = ""
+    identity_alias_healthcheck_username: str = ""
+    identity_set_id: str = ""
+    port_override: int = 0
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        allow_resource_role_bypass: bool = False,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        discovery_enabled: bool = False,
+        discovery_username: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.allow_resource_role_bypass = allow_resource_role_bypass
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.discovery_enabled = discovery_enabled
+        self.discovery_username = discovery_username
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class KubernetesServiceAccount(Resource):
     """The ``v1.KubernetesServiceAccount`` message. Secret fields are left out of repr()."""
 
@@ -801,6 +4013,8 @@ class KubernetesServiceAccount(Resource):
     identity_alias_healthcheck_username: str = ""
     identity_set_id: str = ""
     port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
     token: str = field(default="", repr=False)
 
     def __init__(
@@ -848,6 +4062,473 @@ class KubernetesServiceAccount(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class KubernetesServiceAccountUserImpersonation(Resource):
+    """The ``v1.KubernetesServiceAccountUserImpersonation`` message. Secret fields are left out
+    of repr().
+    """
+
+    healthcheck_namespace: str = ""
+    hostname: str = ""
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    token: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        token: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.token = token
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class KubernetesUserImpersonation(Resource):
+    """The ``v1.KubernetesUserImpersonation`` message. Secret fields are left out of repr()."""
+
+    certificate_authority: str = field(default="", repr=False)
+    client_certificate: str = field(default="", repr=False)
+    client_key: str = field(default="", repr=False)
+    healthcheck_namespace: str = ""
+    hostname: str = ""
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        client_certificate: str = "",
+        client_key: str = "",
+        egress_filter: str = "",
+        healthcheck_namespace: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.client_certificate = client_certificate
+        self.client_key = client_key
+        self.egress_filter = egress_filter
+        self.healthcheck_namespace = healthcheck_namespace
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class LLM(Resource):
+    """The ``v1.LLM`` message. Secret fields are left out of repr()."""
+
+    models: str = ""
+    password: str = field(default="", repr=False)
+    port_override: int = 0
+    subdomain: str = ""
+    url: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        models: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        url: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.models = models
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.url = url
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MCPGatewayNoAuth(Resource):
+    """The ``v1.MCPGatewayNoAuth`` message. Secret fields are left out of repr()."""
+
+    port_override: int = 0
+    subdomain: str = ""
+    tls_cert: str = field(default="", repr=False)
+    tls_insecure: bool = False
+    url: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        url: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.url = url
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MCPGatewayOAuth(Resource):
+    """The ``v1.MCPGatewayOAuth`` message. Secret fields are left out of repr()."""
+
+    oauth_auth_endpoint: str = ""
+    oauth_scopes: str = ""
+    oauth_token_endpoint: str = ""
+    password: str = field(default="", repr=False)
+    port_override: int = 0
+    subdomain: str = ""
+    tls_cert: str = field(default="", repr=False)
+    tls_insecure: bool = False
+    url: str = ""
+    username: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        oauth_auth_endpoint: str = "",
+        oauth_scopes: str = "",
+        oauth_token_endpoint: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        url: str = "",
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.oauth_auth_endpoint = oauth_auth_endpoint
+        self.oauth_scopes = oauth_scopes
+        self.oauth_token_endpoint = oauth_token_endpoint
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.url = url
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MCPGatewayOAuthDCR(Resource):
+    """The ``v1.MCPGatewayOAuthDCR`` message. Secret fields are left out of repr()."""
+
+    oauth_auth_endpoint: str = ""
+    oauth_register_endpoint: str = ""
+    oauth_scopes: str = ""
+    oauth_token_endpoint: str = ""
+    port_override: int = 0
+    subdomain: str = ""
+    tls_cert: str = field(default="", repr=False)
+    tls_insecure: bool = False
+    url: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        oauth_auth_endpoint: str = "",
+        oauth_register_endpoint: str = "",
+        oauth_scopes: str = "",
+        oauth_token_endpoint: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        url: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.oauth_auth_endpoint = oauth_auth_endpoint
+        self.oauth_register_endpoint = oauth_register_endpoint
+        self.oauth_scopes = oauth_scopes
+        self.oauth_token_endpoint = oauth_token_endpoint
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.url = url
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MCPGatewayPAT(Resource):
+    """The ``v1.MCPGatewayPAT`` message. Secret fields are left out of repr()."""
+
+    password: str = field(default="", repr=False)
+    port_override: int = 0
+    subdomain: str = ""
+    tls_cert: str = field(default="", repr=False)
+    tls_insecure: bool = False
+    url: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_cert: str = "",
+        tls_insecure: bool = False,
+        url: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_cert = tls_cert
+        self.tls_insecure = tls_insecure
+        self.url = url
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MTLSMysql(Resource):
+    """The ``v1.MTLSMysql`` message. Secret fields are left out of repr()."""
+
+    certificate_authority: str = field(default="", repr=False)
+    client_certificate: str = field(default="", repr=False)
+    client_key: str = field(default="", repr=False)
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    require_native_auth: bool = False
+    server_name: str = ""
+    subdomain: str = ""
+    use_azure_single_server_usernames: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        client_certificate: str = "",
+        client_key: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        server_name: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.client_certificate = client_certificate
+        self.client_key = client_key
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.server_name = server_name
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MTLSPostgres(Resource):
+    """The ``v1.MTLSPostgres`` message. Secret fields are left out of repr()."""
+
+    certificate_authority: str = field(default="", repr=False)
+    client_certificate: str = field(default="", repr=False)
+    client_key: str = field(default="", repr=False)
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    server_name: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        certificate_authority: str = "",
+        client_certificate: str = "",
+        client_key: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        server_name: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.certificate_authority = certificate_authority
+        self.client_certificate = client_certificate
+        self.client_key = client_key
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.server_name = server_name
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Maria(Resource):
     """The ``v1.Maria`` message. Secret fields are left out of repr()."""
 
@@ -855,9 +4536,104 @@ class Maria(Resource):
     hostname: str = ""
     password: str = field(default="", repr=False)
     port: int = 0
+    port_override: int = 0
     require_native_auth: bool = False
+    subdomain: str = ""
     use_azure_single_server_usernames: bool = False
-    username: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Memcached(Resource):
+    """The ``v1.Memcached`` message."""
+
+    hostname: str = ""
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Memsql(Resource):
+    """The ``v1.Memsql`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    require_native_auth: bool = False
+    subdomain: str = ""
+    use_azure_single_server_usernames: bool = False
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -907,9 +4683,11 @@ class MongoHost(Resource):
     hostname: str = ""
     password: str = field(default="", repr=False)
     port: int = 0
+    port_override: int = 0
     region: str = ""
+    subdomain: str = ""
     tls_required: bool = False
-    username: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -952,6 +4730,219 @@ class MongoHost(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MongoLegacyHost(Resource):
+    """The ``v1.MongoLegacyHost`` message. Secret fields are left out of repr()."""
+
+    auth_database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        auth_database: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.auth_database = auth_database
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MongoLegacyReplicaset(Resource):
+    """The ``v1.MongoLegacyReplicaset`` message. Secret fields are left out of repr()."""
+
+    auth_database: str = ""
+    connect_to_replica: bool = False
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        auth_database: str = "",
+        bind_interface: str = "",
+        connect_to_replica: bool = False,
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.auth_database = auth_database
+        self.bind_interface = bind_interface
+        self.connect_to_replica = connect_to_replica
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MongoReplicaSet(Resource):
+    """The ``v1.MongoReplicaSet`` message. Secret fields are left out of repr()."""
+
+    auth_database: str = ""
+    connect_to_replica: bool = False
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        auth_database: str = "",
+        bind_interface: str = "",
+        connect_to_replica: bool = False,
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.auth_database = auth_database
+        self.bind_interface = bind_interface
+        self.connect_to_replica = connect_to_replica
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class MongoShardedCluster(Resource):
+    """The ``v1.MongoShardedCluster`` message. Secret fields are left out of repr()."""
+
+    auth_database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port_override: int = 0
+    region: str = ""
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        auth_database: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.auth_database = auth_database
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Mysql(Resource):
     """The ``v1.Mysql`` message. Secret fields are left out of repr()."""
 
@@ -959,9 +4950,11 @@ class Mysql(Resource):
     hostname: str = ""
     password: str = field(default="", repr=False)
     port: int = 0
+    port_override: int = 0
     require_native_auth: bool = False
+    subdomain: str = ""
     use_azure_single_server_usernames: bool = False
-    username: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1004,6 +4997,144 @@ class Mysql(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Neptune(Resource):
+    """The ``v1.Neptune`` message."""
+
+    endpoint: str = ""
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class NeptuneIAM(Resource):
+    """The ``v1.NeptuneIAM`` message. Secret fields are left out of repr()."""
+
+    access_key: str = field(default="", repr=False)
+    endpoint: str = ""
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    role_arn: str = field(default="", repr=False)
+    role_external_id: str = field(default="", repr=False)
+    secret_access_key: str = field(default="", repr=False)
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        access_key: str = "",
+        bind_interface: str = "",
+        egress_filter: str = "",
+        endpoint: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_arn: str = "",
+        role_external_id: str = "",
+        secret_access_key: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.access_key = access_key
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.endpoint = endpoint
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_arn = role_arn
+        self.role_external_id = role_external_id
+        self.secret_access_key = secret_access_key
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class OktaGroups(Resource):
+    """The ``v1.OktaGroups`` message."""
+
+    discovery_enabled: bool = False
+    domain: str = ""
+    group_names: str = ""
+    identity_set_id: str = ""
+    privilege_levels: str = ""
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        discovery_enabled: bool = False,
+        domain: str = "",
+        egress_filter: str = "",
+        group_names: str = "",
+        healthy: bool = False,
+        id: str = "",
+        identity_set_id: str = "",
+        name: str = "",
+        privilege_levels: str = "",
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.discovery_enabled = discovery_enabled
+        self.domain = domain
+        self.egress_filter = egress_filter
+        self.group_names = group_names
+        self.healthy = healthy
+        self.id = id
+        self.identity_set_id = identity_set_id
+        self.name = name
+        self.privilege_levels = privilege_levels
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Oracle(Resource):
     """The ``v1.Oracle`` message. Secret fields are left out of repr()."""
 
@@ -1011,8 +5142,61 @@ class Oracle(Resource):
     hostname: str = ""
     password: str = field(default="", repr=False)
     port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
     tls_required: bool = False
-    username: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class OracleNNE(Resource):
+    """The ``v1.OracleNNE`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1061,7 +5245,9 @@ class Postgres(Resource):
     override_database: bool = False
     password: str = field(default="", repr=False)
     port: int = 0
-    username: str = ""
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1102,6 +5288,57 @@ class Postgres(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Presto(Resource):
+    """The ``v1.Presto`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RDP(Resource):
     """The ``v1.RDP`` message. Secret fields are left out of repr()."""
 
@@ -1112,7 +5349,9 @@ class RDP(Resource):
     lock_required: bool = False
     password: str = field(default="", repr=False)
     port: int = 0
-    username: str = ""
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1158,7 +5397,7 @@ class RDP(Resource):
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RDPCert(Resource):
-    """The ``v1.RDPCert`` message."""
+    """The ``v1.RDPCert`` message. Secret fields are left out of repr()."""
 
     dc_hostnames: str = ""
     hostname: str = ""
@@ -1166,9 +5405,11 @@ class RDPCert(Resource):
     identity_set_id: str = ""
     lock_required: bool = False
     port: int = 0
+    port_override: int = 0
     server_fqdn: str = ""
-    sid: str = ""
-    username: str = ""
+    sid: str = field(default="", repr=False)
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1215,11 +5456,115 @@ class RDPCert(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class RDSPostgresIAM(Resource):
+    """The ``v1.RDSPostgresIAM`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    role_assumption_arn: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_assumption_arn: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_assumption_arn = role_assumption_arn
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class RabbitMQAMQP091(Resource):
+    """The ``v1.RabbitMQAMQP091`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class RawTCP(Resource):
     """The ``v1.RawTCP`` message."""
 
     hostname: str = ""
     port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
 
     def __init__(
         self,
@@ -1258,8 +5603,58 @@ class Redis(Resource):
     hostname: str = ""
     password: str = field(default="", repr=False)
     port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
     tls_required: bool = False
-    username: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class RedisCluster(Resource):
+    """The ``v1.RedisCluster`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1306,7 +5701,9 @@ class Redshift(Resource):
     override_database: bool = False
     password: str = field(default="", repr=False)
     port: int = 0
-    username: str = ""
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1347,6 +5744,114 @@ class Redshift(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class RedshiftIAM(Resource):
+    """The ``v1.RedshiftIAM`` message."""
+
+    cluster_id: str = ""
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    role_assumption_arn: str = ""
+    subdomain: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        cluster_id: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_assumption_arn: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.cluster_id = cluster_id
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_assumption_arn = role_assumption_arn
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class RedshiftServerlessIAM(Resource):
+    """The ``v1.RedshiftServerlessIAM`` message."""
+
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    port: int = 0
+    port_override: int = 0
+    region: str = ""
+    role_assumption_arn: str = ""
+    subdomain: str = ""
+    workgroup: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        region: str = "",
+        role_assumption_arn: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        workgroup: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.region = region
+        self.role_assumption_arn = role_assumption_arn
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.workgroup = workgroup
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SQLServer(Resource):
     """The ``v1.SQLServer`` message. Secret fields are left out of repr()."""
 
@@ -1356,8 +5861,10 @@ class SQLServer(Resource):
     override_database: bool = False
     password: str = field(default="", repr=False)
     port: int = 0
+    port_override: int = 0
     schema: str = ""
-    username: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1402,8 +5909,143 @@ class SQLServer(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class SQLServerAzureAD(Resource):
+    """The ``v1.SQLServerAzureAD`` message. Secret fields are left out of repr()."""
+
+    allow_deprecated_encryption: bool = False
+    client_id: str = field(default="", repr=False)
+    database: str = ""
+    hostname: str = ""
+    override_database: bool = False
+    port: int = 0
+    port_override: int = 0
+    schema: str = ""
+    secret: str = field(default="", repr=False)
+    subdomain: str = ""
+    tenant_id: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        allow_deprecated_encryption: bool = False,
+        bind_interface: str = "",
+        client_id: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        override_database: bool = False,
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        schema: str = "",
+        secret: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tenant_id: str = "",
+    ) -> None:
+        self.allow_deprecated_encryption = allow_deprecated_encryption
+        self.bind_interface = bind_interface
+        self.client_id = client_id
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.override_database = override_database
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.schema = schema
+        self.secret = secret
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tenant_id = tenant_id
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class SQLServerKerberosAD(Resource):
+    """The ``v1.SQLServerKerberosAD`` message. Secret fields are left out of repr()."""
+
+    allow_deprecated_encryption: bool = False
+    database: str = ""
+    hostname: str = ""
+    identity_alias_healthcheck_username: str = ""
+    identity_set_id: str = ""
+    keytab: str = field(default="", repr=False)
+    krb_config: str = field(default="", repr=False)
+    override_database: bool = False
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    realm: str = field(default="", repr=False)
+    schema: str = ""
+    server_spn: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        allow_deprecated_encryption: bool = False,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        identity_alias_healthcheck_username: str = "",
+        identity_set_id: str = "",
+        keytab: str = "",
+        krb_config: str = "",
+        name: str = "",
+        override_database: bool = False,
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        realm: str = "",
+        schema: str = "",
+        secret_store_id: str = "",
+        server_spn: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.allow_deprecated_encryption = allow_deprecated_encryption
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.identity_alias_healthcheck_username = identity_alias_healthcheck_username
+        self.identity_set_id = identity_set_id
+        self.keytab = keytab
+        self.krb_config = krb_config
+        self.name = name
+        self.override_database = override_database
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.realm = realm
+        self.schema = schema
+        self.secret_store_id = secret_store_id
+        self.server_spn = server_spn
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SSH(Resource):
-    """The ``v1.SSH`` message."""
+    """The ``v1.SSH`` message. Secret fields are left out of repr()."""
 
     allow_deprecated_key_exchanges: bool = False
     hostname: str = ""
@@ -1411,8 +6053,10 @@ class SSH(Resource):
     lock_required: bool = False
     port: int = 0
     port_forwarding: bool = False
+    port_override: int = 0
     public_key: str = ""
-    username: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1458,7 +6102,7 @@ class SSH(Resource):
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
 class SSHCert(Resource):
-    """The ``v1.SSHCert`` message."""
+    """The ``v1.SSHCert`` message. Secret fields are left out of repr()."""
 
     allow_deprecated_key_exchanges: bool = False
     hostname: str = ""
@@ -1468,7 +6112,9 @@ class SSHCert(Resource):
     lock_required: bool = False
     port: int = 0
     port_forwarding: bool = False
-    username: str = ""
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1525,8 +6171,10 @@ class SSHCustomerKey(Resource):
     lock_required: bool = False
     port: int = 0
     port_forwarding: bool = False
+    port_override: int = 0
     private_key: str = field(default="", repr=False)
-    username: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1582,7 +6230,9 @@ class SSHPassword(Resource):
     password: str = field(default="", repr=False)
     port: int = 0
     port_forwarding: bool = False
-    username: str = ""
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1625,15 +6275,71 @@ class SSHPassword(Resource):
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
+class SingleStore(Resource):
+    """The ``v1.SingleStore`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    require_native_auth: bool = False
+    subdomain: str = ""
+    use_azure_single_server_usernames: bool = False
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        require_native_auth: bool = False,
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_azure_single_server_usernames: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.require_native_auth = require_native_auth
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_azure_single_server_usernames = use_azure_single_server_usernames
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
 class Snowflake(Resource):
     """The ``v1.Snowflake`` message. Secret fields are left out of repr()."""
 
     database: str = ""
     hostname: str = ""
     password: str = field(default="", repr=False)
+    port_override: int = 0
     private_key: str = field(default="", repr=False)
     schema: str = ""
-    username: str = ""
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
 
     def __init__(
         self,
@@ -1673,6 +6379,282 @@ class Snowflake(Resource):
         self.username = username
 
 
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Snowsight(Resource):
+    """The ``v1.Snowsight`` message. Secret fields are left out of repr()."""
+
+    connecttodefault: bool = False
+    healthcheck_username: str = ""
+    port_override: int = 0
+    samlmetadata: str = field(default="", repr=False)
+    subdomain: str = ""
+    use_https: bool = False
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        connecttodefault: bool = False,
+        egress_filter: str = "",
+        healthcheck_username: str = "",
+        healthy: bool = False,
+        id: str = "",
+        name: str = "",
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        samlmetadata: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        use_https: bool = False,
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.connecttodefault = connecttodefault
+        self.egress_filter = egress_filter
+        self.healthcheck_username = healthcheck_username
+        self.healthy = healthy
+        self.id = id
+        self.name = name
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.samlmetadata = samlmetadata
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.use_https = use_https
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Sybase(Resource):
+    """The ``v1.Sybase`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class SybaseIQ(Resource):
+    """The ``v1.SybaseIQ`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Teradata(Resource):
+    """The ``v1.Teradata`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Trino(Resource):
+    """The ``v1.Trino`` message. Secret fields are left out of repr()."""
+
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    tls_required: bool = False
+    username: str = ""
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        tls_required: bool = False,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.tls_required = tls_required
+        self.username = username
+
+
+@dataclass(kw_only=True, init=False, repr=False, eq=False)
+class Vertica(Resource):
+    """The ``v1.Vertica`` message. Secret fields are left out of repr()."""
+
+    database: str = ""
+    hostname: str = ""
+    password: str = field(default="", repr=False)
+    port: int = 0
+    port_override: int = 0
+    subdomain: str = ""
+    username: str = field(default="", repr=False)
+
+    def __init__(
+        self,
+        *,
+        bind_interface: str = "",
+        database: str = "",
+        egress_filter: str = "",
+        healthy: bool = False,
+        hostname: str = "",
+        id: str = "",
+        name: str = "",
+        password: str = "",
+        port: int = 0,
+        port_override: int = 0,
+        proxy_cluster_id: str = "",
+        secret_store_id: str = "",
+        subdomain: str = "",
+        tags: dict[str, str] | None = None,
+        username: str = "",
+    ) -> None:
+        self.bind_interface = bind_interface
+        self.database = database
+        self.egress_filter = egress_filter
+        self.healthy = healthy
+        self.hostname = hostname
+        self.id = id
+        self.name = name
+        self.password = password
+        self.port = port
+        self.port_override = port_override
+        self.proxy_cluster_id = proxy_cluster_id
+        self.secret_store_id = secret_store_id
+        self.subdomain = subdomain
+        self.tags = {} if tags is None else tags
+        self.username = username
+
+
 def write_resource(m: Resource | None, p: _pb.Resource) -> None:
     """Write ``m`` into ``p`` (None leaves an empty Resource)."""
     p.SetInParent()
@@ -1681,66 +6663,331 @@ def write_resource(m: Resource | None, p: _pb.Resource) -> None:
     if isinstance(m, UnknownResource):
         p.MergeFromString(m.raw)
         return
-    if isinstance(m, HTTPBasicAuth):
+    if isinstance(m, AKS):
+        p.aks.SetInParent()
+        write_aks(m, p.aks)
+    elif isinstance(m, AKSBasicAuth):
+        p.aks_basic_auth.SetInParent()
+        write_aks_basic_auth(m, p.aks_basic_auth)
+    elif isinstance(m, AKSServiceAccount):
+        p.aks_service_account.SetInParent()
+        write_aks_service_account(m, p.aks_service_account)
+    elif isinstance(m, AKSServiceAccountUserImpersonation):
+        p.aks_service_account_user_impersonation.SetInParent()
+        write_aks_service_account_user_impersonation(m, p.aks_service_account_user_impersonation)
+    elif isinstance(m, AKSUserImpersonation):
+        p.aks_user_impersonation.SetInParent()
+        write_aks_user_impersonation(m, p.aks_user_impersonation)
+    elif isinstance(m, AMQP):
+        p.amqp.SetInParent()
+        write_amqp(m, p.amqp)
+    elif isinstance(m, AWS):
+        p.aws.SetInParent()
+        write_aws(m, p.aws)
+    elif isinstance(m, AWSConsole):
+        p.aws_console.SetInParent()
+        write_aws_console(m, p.aws_console)
+    elif isinstance(m, AWSConsoleStaticKeyPair):
+        p.aws_console_static_key_pair.SetInParent()
+        write_aws_console_static_key_pair(m, p.aws_console_static_key_pair)
+    elif isinstance(m, AWSInstanceProfile):
+        p.aws_instance_profile.SetInParent()
+        write_aws_instance_profile(m, p.aws_instance_profile)
+    elif isinstance(m, Aerospike):
+        p.aerospike.SetInParent()
+        write_aerospike(m, p.aerospike)
+    elif isinstance(m, AmazonEKS):
+        p.amazon_eks.SetInParent()
+        write_amazon_eks(m, p.amazon_eks)
+    elif isinstance(m, AmazonEKSInstanceProfile):
+        p.amazon_eks_instance_profile.SetInParent()
+        write_amazon_eks_instance_profile(m, p.amazon_eks_instance_profile)
+    elif isinstance(m, AmazonEKSInstanceProfileUserImpersonation):
+        p.amazon_eks_instance_profile_user_impersonation.SetInParent()
+        write_amazon_eks_instance_profile_user_impersonation(
+            m, p.amazon_eks_instance_profile_user_impersonation
+        )
+    elif isinstance(m, AmazonEKSUserImpersonation):
+        p.amazon_eks_user_impersonation.SetInParent()
+        write_amazon_eks_user_impersonation(m, p.amazon_eks_user_impersonation)
+    elif isinstance(m, AmazonES):
+        p.amazon_es.SetInParent()
+        write_amazon_es(m, p.amazon_es)
+    elif isinstance(m, AmazonESIAM):
+        p.amazon_esiam.SetInParent()
+        write_amazon_esiam(m, p.amazon_esiam)
+    elif isinstance(m, AmazonMQAMQP091):
+        p.amazon_mqamqp_091.SetInParent()
+        write_amazon_mqamqp091(m, p.amazon_mqamqp_091)
+    elif isinstance(m, Athena):
+        p.athena.SetInParent()
+        write_athena(m, p.athena)
+    elif isinstance(m, AthenaIAM):
+        p.athena_iam.SetInParent()
+        write_athena_iam(m, p.athena_iam)
+    elif isinstance(m, AuroraMysql):
+        p.aurora_mysql.SetInParent()
+        write_aurora_mysql(m, p.aurora_mysql)
+    elif isinstance(m, AuroraMysqlIAM):
+        p.aurora_mysql_iam.SetInParent()
+        write_aurora_mysql_iam(m, p.aurora_mysql_iam)
+    elif isinstance(m, AuroraPostgres):
+        p.aurora_postgres.SetInParent()
+        write_aurora_postgres(m, p.aurora_postgres)
+    elif isinstance(m, AuroraPostgresIAM):
+        p.aurora_postgres_iam.SetInParent()
+        write_aurora_postgres_iam(m, p.aurora_postgres_iam)
+    elif isinstance(m, Azure):
+        p.azure.SetInParent()
+        write_azure(m, p.azure)
+    elif isinstance(m, AzureCertificate):
+        p.azure_certificate.SetInParent()
+        write_azure_certificate(m, p.azure_certificate)
+    elif isinstance(m, AzureMysql):
+        p.azure_mysql.SetInParent()
+        write_azure_mysql(m, p.azure_mysql)
+    elif isinstance(m, AzureMysqlManagedIdentity):
+        p.azure_mysql_managed_identity.SetInParent()
+        write_azure_mysql_managed_identity(m, p.azure_mysql_managed_identity)
+    elif isinstance(m, AzurePostgres):
+        p.azure_postgres.SetInParent()
+        write_azure_postgres(m, p.azure_postgres)
+    elif isinstance(m, AzurePostgresManagedIdentity):
+        p.azure_postgres_managed_identity.SetInParent()
+        write_azure_postgres_managed_identity(m, p.azure_postgres_managed_identity)
+    elif isinstance(m, BigQuery):
+        p.big_query.SetInParent()
+        write_big_query(m, p.big_query)
+    elif isinstance(m, Cassandra):
+        p.cassandra.SetInParent()
+        write_cassandra(m, p.cassandra)
+    elif isinstance(m, Citus):
+        p.citus.SetInParent()
+        write_citus(m, p.citus)
+    elif isinstance(m, ClickHouseHTTP):
+        p.click_house_http.SetInParent()
+        write_click_house_http(m, p.click_house_http)
+    elif isinstance(m, ClickHouseMySQL):
+        p.click_house_my_sql.SetInParent()
+        write_click_house_my_sql(m, p.click_house_my_sql)
+    elif isinstance(m, ClickHouseTCP):
+        p.click_house_tcp.SetInParent()
+        write_click_house_tcp(m, p.click_house_tcp)
+    elif isinstance(m, Clustrix):
+        p.clustrix.SetInParent()
+        write_clustrix(m, p.clustrix)
+    elif isinstance(m, Cockroach):
+        p.cockroach.SetInParent()
+        write_cockroach(m, p.cockroach)
+    elif isinstance(m, CouchbaseDatabase):
+        p.couchbase_database.SetInParent()
+        write_couchbase_database(m, p.couchbase_database)
+    elif isinstance(m, CouchbaseWebUI):
+        p.couchbase_web_ui.SetInParent()
+        write_couchbase_web_ui(m, p.couchbase_web_ui)
+    elif isinstance(m, DB2I):
+        p.db_2_i.SetInParent()
+        write_db2_i(m, p.db_2_i)
+    elif isinstance(m, DB2LUW):
+        p.db_2_luw.SetInParent()
+        write_db2_luw(m, p.db_2_luw)
+    elif isinstance(m, Databricks):
+        p.databricks.SetInParent()
+        write_databricks(m, p.databricks)
+    elif isinstance(m, DocumentDBHost):
+        p.document_db_host.SetInParent()
+        write_document_db_host(m, p.document_db_host)
+    elif isinstance(m, DocumentDBHostIAM):
+        p.document_db_host_iam.SetInParent()
+        write_document_db_host_iam(m, p.document_db_host_iam)
+    elif isinstance(m, DocumentDBReplicaSet):
+        p.document_db_replica_set.SetInParent()
+        write_document_db_replica_set(m, p.document_db_replica_set)
+    elif isinstance(m, DocumentDBReplicaSetIAM):
+        p.document_db_replica_set_iam.SetInParent()
+        write_document_db_replica_set_iam(m, p.document_db_replica_set_iam)
+    elif isinstance(m, Druid):
+        p.druid.SetInParent()
+        write_druid(m, p.druid)
+    elif isinstance(m, DynamoDB):
+        p.dynamo_db.SetInParent()
+        write_dynamo_db(m, p.dynamo_db)
+    elif isinstance(m, DynamoDBIAM):
+        p.dynamo_dbiam.SetInParent()
+        write_dynamo_dbiam(m, p.dynamo_dbiam)
+    elif isinstance(m, Elastic):
+        p.elastic.SetInParent()
+        write_elastic(m, p.elastic)
+    elif isinstance(m, ElasticacheRedis):
+        p.elasticache_redis.SetInParent()
+        write_elasticache_redis(m, p.elasticache_redis)
+    elif isinstance(m, ElasticacheRedisIAM):
+        p.elasticache_redis_iam.SetInParent()
+        write_elasticache_redis_iam(m, p.elasticache_redis_iam)
+    elif isinstance(m, EntraID):
+        p.entra_id.SetInParent()
+        write_entra_id(m, p.entra_id)
+    elif isinstance(m, GCP):
+        p.gcp.SetInParent()
+        write_gcp(m, p.gcp)
+    elif isinstance(m, GCPConsole):
+        p.gcp_console.SetInParent()
+        write_gcp_console(m, p.gcp_console)
+    elif isinstance(m, GCPWIF):
+        p.gcpwif.SetInParent()
+        write_gcpwif(m, p.gcpwif)
+    elif isinstance(m, GoogleGKE):
+        p.google_gke.SetInParent()
+        write_google_gke(m, p.google_gke)
+    elif isinstance(m, GoogleGKEUserImpersonation):
+        p.google_gke_user_impersonation.SetInParent()
+        write_google_gke_user_impersonation(m, p.google_gke_user_impersonation)
+    elif isinstance(m, GoogleGroups):
+        p.google_groups.SetInParent()
+        write_google_groups(m, p.google_groups)
+    elif isinstance(m, GoogleSpanner):
+        p.google_spanner.SetInParent()
+        write_google_spanner(m, p.google_spanner)
+    elif isinstance(m, Greenplum):
+        p.greenplum.SetInParent()
+        write_greenplum(m, p.greenplum)
+    elif isinstance(m, HTTPAuth):
+        p.http_auth.SetInParent()
+        write_http_auth(m, p.http_auth)
+    elif isinstance(m, HTTPBasicAuth):
         p.http_basic_auth.SetInParent()
         write_http_basic_auth(m, p.http_basic_auth)
     elif isinstance(m, HTTPNoAuth):
         p.http_no_auth.SetInParent()
         write_http_no_auth(m, p.http_no_auth)
-    elif isinstance(m, HTTPAuth):
-        p.http_auth.SetInParent()
-        write_http_auth(m, p.http_auth)
     elif isinstance(m, Kubernetes):
         p.kubernetes.SetInParent()
         write_kubernetes(m, p.kubernetes)
-    elif isinstance(m, AmazonEKS):
-        p.amazon_eks.SetInParent()
-        write_amazon_eks(m, p.amazon_eks)
-    elif isinstance(m, GoogleGKE):
-        p.google_gke.SetInParent()
-        write_google_gke(m, p.google_gke)
+    elif isinstance(m, KubernetesBasicAuth):
+        p.kubernetes_basic_auth.SetInParent()
+        write_kubernetes_basic_auth(m, p.kubernetes_basic_auth)
+    elif isinstance(m, KubernetesPodIdentity):
+        p.kubernetes_pod_identity.SetInParent()
+        write_kubernetes_pod_identity(m, p.kubernetes_pod_identity)
     elif isinstance(m, KubernetesServiceAccount):
         p.kubernetes_service_account.SetInParent()
         write_kubernetes_service_account(m, p.kubernetes_service_account)
-    elif isinstance(m, MongoHost):
-        p.mongo_host.SetInParent()
-        write_mongo_host(m, p.mongo_host)
-    elif isinstance(m, Mysql):
-        p.mysql.SetInParent()
-        write_mysql(m, p.mysql)
-    elif isinstance(m, AuroraMysql):
-        p.aurora_mysql.SetInParent()
-        write_aurora_mysql(m, p.aurora_mysql)
+    elif isinstance(m, KubernetesServiceAccountUserImpersonation):
+        p.kubernetes_service_account_user_impersonation.SetInParent()
+        write_kubernetes_service_account_user_impersonation(
+            m, p.kubernetes_service_account_user_impersonation
+        )
+    elif isinstance(m, KubernetesUserImpersonation):
+        p.kubernetes_user_impersonation.SetInParent()
+        write_kubernetes_user_impersonation(m, p.kubernetes_user_impersonation)
+    elif isinstance(m, LLM):
+        p.llm.SetInParent()
+        write_llm(m, p.llm)
+    elif isinstance(m, MCPGatewayNoAuth):
+        p.mcp_gateway_no_auth.SetInParent()
+        write_mcp_gateway_no_auth(m, p.mcp_gateway_no_auth)
+    elif isinstance(m, MCPGatewayOAuth):
+        p.mcp_gateway_o_auth.SetInParent()
+        write_mcp_gateway_o_auth(m, p.mcp_gateway_o_auth)
+    elif isinstance(m, MCPGatewayOAuthDCR):
+        p.mcp_gateway_o_auth_dcr.SetInParent()
+        write_mcp_gateway_o_auth_dcr(m, p.mcp_gateway_o_auth_dcr)
+    elif isinstance(m, MCPGatewayPAT):
+        p.mcp_gateway_pat.SetInParent()
+        write_mcp_gateway_pat(m, p.mcp_gateway_pat)
+    elif isinstance(m, MTLSMysql):
+        p.mtls_mysql.SetInParent()
+        write_mtls_mysql(m, p.mtls_mysql)
+    elif isinstance(m, MTLSPostgres):
+        p.mtls_postgres.SetInParent()
+        write_mtls_postgres(m, p.mtls_postgres)
     elif isinstance(m, Maria):
         p.maria.SetInParent()
         write_maria(m, p.maria)
+    elif isinstance(m, Memcached):
+        p.memcached.SetInParent()
+        write_memcached(m, p.memcached)
+    elif isinstance(m, Memsql):
+        p.memsql.SetInParent()
+        write_memsql(m, p.memsql)
+    elif isinstance(m, MongoHost):
+        p.mongo_host.SetInParent()
+        write_mongo_host(m, p.mongo_host)
+    elif isinstance(m, MongoLegacyHost):
+        p.mongo_legacy_host.SetInParent()
+        write_mongo_legacy_host(m, p.mongo_legacy_host)
+    elif isinstance(m, MongoLegacyReplicaset):
+        p.mongo_legacy_replicaset.SetInParent()
+        write_mongo_legacy_replicaset(m, p.mongo_legacy_replicaset)
+    elif isinstance(m, MongoReplicaSet):
+        p.mongo_replica_set.SetInParent()
+        write_mongo_replica_set(m, p.mongo_replica_set)
+    elif isinstance(m, MongoShardedCluster):
+        p.mongo_sharded_cluster.SetInParent()
+        write_mongo_sharded_cluster(m, p.mongo_sharded_cluster)
+    elif isinstance(m, Mysql):
+        p.mysql.SetInParent()
+        write_mysql(m, p.mysql)
+    elif isinstance(m, Neptune):
+        p.neptune.SetInParent()
+        write_neptune(m, p.neptune)
+    elif isinstance(m, NeptuneIAM):
+        p.neptune_iam.SetInParent()
+        write_neptune_iam(m, p.neptune_iam)
+    elif isinstance(m, OktaGroups):
+        p.okta_groups.SetInParent()
+        write_okta_groups(m, p.okta_groups)
     elif isinstance(m, Oracle):
         p.oracle.SetInParent()
         write_oracle(m, p.oracle)
+    elif isinstance(m, OracleNNE):
+        p.oracle_nne.SetInParent()
+        write_oracle_nne(m, p.oracle_nne)
     elif isinstance(m, Postgres):
         p.postgres.SetInParent()
         write_postgres(m, p.postgres)
-    elif isinstance(m, AuroraPostgres):
-        p.aurora_postgres.SetInParent()
-        write_aurora_postgres(m, p.aurora_postgres)
-    elif isinstance(m, Redshift):
-        p.redshift.SetInParent()
-        write_redshift(m, p.redshift)
+    elif isinstance(m, Presto):
+        p.presto.SetInParent()
+        write_presto(m, p.presto)
     elif isinstance(m, RDP):
         p.rdp.SetInParent()
         write_rdp(m, p.rdp)
     elif isinstance(m, RDPCert):
         p.rdp_cert.SetInParent()
         write_rdp_cert(m, p.rdp_cert)
+    elif isinstance(m, RDSPostgresIAM):
+        p.rds_postgres_iam.SetInParent()
+        write_rds_postgres_iam(m, p.rds_postgres_iam)
+    elif isinstance(m, RabbitMQAMQP091):
+        p.rabbit_mqamqp_091.SetInParent()
+        write_rabbit_mqamqp091(m, p.rabbit_mqamqp_091)
+    elif isinstance(m, RawTCP):
+        p.raw_tcp.SetInParent()
+        write_raw_tcp(m, p.raw_tcp)
     elif isinstance(m, Redis):
         p.redis.SetInParent()
         write_redis(m, p.redis)
-    elif isinstance(m, Snowflake):
-        p.snowflake.SetInParent()
-        write_snowflake(m, p.snowflake)
+    elif isinstance(m, RedisCluster):
+        p.redis_cluster.SetInParent()
+        write_redis_cluster(m, p.redis_cluster)
+    elif isinstance(m, Redshift):
+        p.redshift.SetInParent()
+        write_redshift(m, p.redshift)
+    elif isinstance(m, RedshiftIAM):
+        p.redshift_iam.SetInParent()
+        write_redshift_iam(m, p.redshift_iam)
+    elif isinstance(m, RedshiftServerlessIAM):
+        p.redshift_serverless_iam.SetInParent()
+        write_redshift_serverless_iam(m, p.redshift_serverless_iam)
     elif isinstance(m, SQLServer):
         p.sql_server.SetInParent()
         write_sql_server(m, p.sql_server)
+    elif isinstance(m, SQLServerAzureAD):
+        p.sql_server_azure_ad.SetInParent()
+        write_sql_server_azure_ad(m, p.sql_server_azure_ad)
+    elif isinstance(m, SQLServerKerberosAD):
+        p.sql_server_kerberos_ad.SetInParent()
+        write_sql_server_kerberos_ad(m, p.sql_server_kerberos_ad)
     elif isinstance(m, SSH):
         p.ssh.SetInParent()
         write_ssh(m, p.ssh)
@@ -1753,15 +7000,30 @@ def write_resource(m: Resource | None, p: _pb.Resource) -> None:
     elif isinstance(m, SSHPassword):
         p.ssh_password.SetInParent()
         write_ssh_password(m, p.ssh_password)
-    elif isinstance(m, AWS):
-        p.aws.SetInParent()
-        write_aws(m, p.aws)
-    elif isinstance(m, RawTCP):
-        p.raw_tcp.SetInParent()
-        write_raw_tcp(m, p.raw_tcp)
-    elif isinstance(m, AWSConsole):
-        p.aws_console.SetInParent()
-        write_aws_console(m, p.aws_console)
+    elif isinstance(m, SingleStore):
+        p.single_store.SetInParent()
+        write_single_store(m, p.single_store)
+    elif isinstance(m, Snowflake):
+        p.snowflake.SetInParent()
+        write_snowflake(m, p.snowflake)
+    elif isinstance(m, Snowsight):
+        p.snowsight.SetInParent()
+        write_snowsight(m, p.snowsight)
+    elif isinstance(m, Sybase):
+        p.sybase.SetInParent()
+        write_sybase(m, p.sybase)
+    elif isinstance(m, SybaseIQ):
+        p.sybase_iq.SetInParent()
+        write_sybase_iq(m, p.sybase_iq)
+    elif isinstance(m, Teradata):
+        p.teradata.SetInParent()
+        write_teradata(m, p.teradata)
+    elif isinstance(m, Trino):
+        p.trino.SetInParent()
+        write_trino(m, p.trino)
+    elif isinstance(m, Vertica):
+        p.vertica.SetInParent()
+        write_vertica(m, p.vertica)
     else:
         raise TypeError(f"not a known Resource: {type(m).__name__}")
 
@@ -1770,46 +7032,224 @@ def read_resource(p: _pb.Resource) -> Resource | None:
     """Read ``p``: an empty Resource is None, an unknown kind is
     UnknownResource."""
     which = p.WhichOneof("resource")
-    if which == "http_basic_auth":
+    if which == "aks":
+        return read_aks(p.aks)
+    elif which == "aks_basic_auth":
+        return read_aks_basic_auth(p.aks_basic_auth)
+    elif which == "aks_service_account":
+        return read_aks_service_account(p.aks_service_account)
+    elif which == "aks_service_account_user_impersonation":
+        return read_aks_service_account_user_impersonation(p.aks_service_account_user_impersonation)
+    elif which == "aks_user_impersonation":
+        return read_aks_user_impersonation(p.aks_user_impersonation)
+    elif which == "amqp":
+        return read_amqp(p.amqp)
+    elif which == "aws":
+        return read_aws(p.aws)
+    elif which == "aws_console":
+        return read_aws_console(p.aws_console)
+    elif which == "aws_console_static_key_pair":
+        return read_aws_console_static_key_pair(p.aws_console_static_key_pair)
+    elif which == "aws_instance_profile":
+        return read_aws_instance_profile(p.aws_instance_profile)
+    elif which == "aerospike":
+        return read_aerospike(p.aerospike)
+    elif which == "amazon_eks":
+        return read_amazon_eks(p.amazon_eks)
+    elif which == "amazon_eks_instance_profile":
+        return read_amazon_eks_instance_profile(p.amazon_eks_instance_profile)
+    elif which == "amazon_eks_instance_profile_user_impersonation":
+        return read_amazon_eks_instance_profile_user_impersonation(
+            p.amazon_eks_instance_profile_user_impersonation
+        )
+    elif which == "amazon_eks_user_impersonation":
+        return read_amazon_eks_user_impersonation(p.amazon_eks_user_impersonation)
+    elif which == "amazon_es":
+        return read_amazon_es(p.amazon_es)
+    elif which == "amazon_esiam":
+        return read_amazon_esiam(p.amazon_esiam)
+    elif which == "amazon_mqamqp_091":
+        return read_amazon_mqamqp091(p.amazon_mqamqp_091)
+    elif which == "athena":
+        return read_athena(p.athena)
+    elif which == "athena_iam":
+        return read_athena_iam(p.athena_iam)
+    elif which == "aurora_mysql":
+        return read_aurora_mysql(p.aurora_mysql)
+    elif which == "aurora_mysql_iam":
+        return read_aurora_mysql_iam(p.aurora_mysql_iam)
+    elif which == "aurora_postgres":
+        return read_aurora_postgres(p.aurora_postgres)
+    elif which == "aurora_postgres_iam":
+        return read_aurora_postgres_iam(p.aurora_postgres_iam)
+    elif which == "azure":
+        return read_azure(p.azure)
+    elif which == "azure_certificate":
+        return read_azure_certificate(p.azure_certificate)
+    elif which == "azure_mysql":
+        return read_azure_mysql(p.azure_mysql)
+    elif which == "azure_mysql_managed_identity":
+        return read_azure_mysql_managed_identity(p.azure_mysql_managed_identity)
+    elif which == "azure_postgres":
+        return read_azure_postgres(p.azure_postgres)
+    elif which == "azure_postgres_managed_identity":
+        return read_azure_postgres_managed_identity(p.azure_postgres_managed_identity)
+    elif which == "big_query":
+        return read_big_query(p.big_query)
+    elif which == "cassandra":
+        return read_cassandra(p.cassandra)
+    elif which == "citus":
+        return read_citus(p.citus)
+    elif which == "click_house_http":
+        return read_click_house_http(p.click_house_http)
+    elif which == "click_house_my_sql":
+        return read_click_house_my_sql(p.click_house_my_sql)
+    elif which == "click_house_tcp":
+        return read_click_house_tcp(p.click_house_tcp)
+    elif which == "clustrix":
+        return read_clustrix(p.clustrix)
+    elif which == "cockroach":
+        return read_cockroach(p.cockroach)
+    elif which == "couchbase_database":
+        return read_couchbase_database(p.couchbase_database)
+    elif which == "couchbase_web_ui":
+        return read_couchbase_web_ui(p.couchbase_web_ui)
+    elif which == "db_2_i":
+        return read_db2_i(p.db_2_i)
+    elif which == "db_2_luw":
+        return read_db2_luw(p.db_2_luw)
+    elif which == "databricks":
+        return read_databricks(p.databricks)
+    elif which == "document_db_host":
+        return read_document_db_host(p.document_db_host)
+    elif which == "document_db_host_iam":
+        return read_document_db_host_iam(p.document_db_host_iam)
+    elif which == "document_db_replica_set":
+        return read_document_db_replica_set(p.document_db_replica_set)
+    elif which == "document_db_replica_set_iam":
+        return read_document_db_replica_set_iam(p.document_db_replica_set_iam)
+    elif which == "druid":
+        return read_druid(p.druid)
+    elif which == "dynamo_db":
+        return read_dynamo_db(p.dynamo_db)
+    elif which == "dynamo_dbiam":
+        return read_dynamo_dbiam(p.dynamo_dbiam)
+    elif which == "elastic":
+        return read_elastic(p.elastic)
+    elif which == "elasticache_redis":
+        return read_elasticache_redis(p.elasticache_redis)
+    elif which == "elasticache_redis_iam":
+        return read_elasticache_redis_iam(p.elasticache_redis_iam)
+    elif which == "entra_id":
+        return read_entra_id(p.entra_id)
+    elif which == "gcp":
+        return read_gcp(p.gcp)
+    elif which == "gcp_console":
+        return read_gcp_console(p.gcp_console)
+    elif which == "gcpwif":
+        return read_gcpwif(p.gcpwif)
+    elif which == "google_gke":
+        return read_google_gke(p.google_gke)
+    elif which == "google_gke_user_impersonation":
+        return read_google_gke_user_impersonation(p.google_gke_user_impersonation)
+    elif which == "google_groups":
+        return read_google_groups(p.google_groups)
+    elif which == "google_spanner":
+        return read_google_spanner(p.google_spanner)
+    elif which == "greenplum":
+        return read_greenplum(p.greenplum)
+    elif which == "http_auth":
+        return read_http_auth(p.http_auth)
+    elif which == "http_basic_auth":
         return read_http_basic_auth(p.http_basic_auth)
     elif which == "http_no_auth":
         return read_http_no_auth(p.http_no_auth)
-    elif which == "http_auth":
-        return read_http_auth(p.http_auth)
     elif which == "kubernetes":
         return read_kubernetes(p.kubernetes)
-    elif which == "amazon_eks":
-        return read_amazon_eks(p.amazon_eks)
-    elif which == "google_gke":
-        return read_google_gke(p.google_gke)
+    elif which == "kubernetes_basic_auth":
+        return read_kubernetes_basic_auth(p.kubernetes_basic_auth)
+    elif which == "kubernetes_pod_identity":
+        return read_kubernetes_pod_identity(p.kubernetes_pod_identity)
     elif which == "kubernetes_service_account":
         return read_kubernetes_service_account(p.kubernetes_service_account)
-    elif which == "mongo_host":
-        return read_mongo_host(p.mongo_host)
-    elif which == "mysql":
-        return read_mysql(p.mysql)
-    elif which == "aurora_mysql":
-        return read_aurora_mysql(p.aurora_mysql)
+    elif which == "kubernetes_service_account_user_impersonation":
+        return read_kubernetes_service_account_user_impersonation(
+            p.kubernetes_service_account_user_impersonation
+        )
+    elif which == "kubernetes_user_impersonation":
+        return read_kubernetes_user_impersonation(p.kubernetes_user_impersonation)
+    elif which == "llm":
+        return read_llm(p.llm)
+    elif which == "mcp_gateway_no_auth":
+        return read_mcp_gateway_no_auth(p.mcp_gateway_no_auth)
+    elif which == "mcp_gateway_o_auth":
+        return read_mcp_gateway_o_auth(p.mcp_gateway_o_auth)
+    elif which == "mcp_gateway_o_auth_dcr":
+        return read_mcp_gateway_o_auth_dcr(p.mcp_gateway_o_auth_dcr)
+    elif which == "mcp_gateway_pat":
+        return read_mcp_gateway_pat(p.mcp_gateway_pat)
+    elif which == "mtls_mysql":
+        return read_mtls_mysql(p.mtls_mysql)
+    elif which == "mtls_postgres":
+        return read_mtls_postgres(p.mtls_postgres)
     elif which == "maria":
         return read_maria(p.maria)
+    elif which == "memcached":
+        return read_memcached(p.memcached)
+    elif which == "memsql":
+        return read_memsql(p.memsql)
+    elif which == "mongo_host":
+        return read_mongo_host(p.mongo_host)
+    elif which == "mongo_legacy_host":
+        return read_mongo_legacy_host(p.mongo_legacy_host)
+    elif which == "mongo_legacy_replicaset":
+        return read_mongo_legacy_replicaset(p.mongo_legacy_replicaset)
+    elif which == "mongo_replica_set":
+        return read_mongo_replica_set(p.mongo_replica_set)
+    elif which == "mongo_sharded_cluster":
+        return read_mongo_sharded_cluster(p.mongo_sharded_cluster)
+    elif which == "mysql":
+        return read_mysql(p.mysql)
+    elif which == "neptune":
+        return read_neptune(p.neptune)
+    elif which == "neptune_iam":
+        return read_neptune_iam(p.neptune_iam)
+    elif which == "okta_groups":
+        return read_okta_groups(p.okta_groups)
     elif which == "oracle":
         return read_oracle(p.oracle)
+    elif which == "oracle_nne":
+        return read_oracle_nne(p.oracle_nne)
     elif which == "postgres":
         return read_postgres(p.postgres)
-    elif which == "aurora_postgres":
-        return read_aurora_postgres(p.aurora_postgres)
-    elif which == "redshift":
-        return read_redshift(p.redshift)
+    elif which == "presto":
+        return read_presto(p.presto)
     elif which == "rdp":
         return read_rdp(p.rdp)
     elif which == "rdp_cert":
         return read_rdp_cert(p.rdp_cert)
+    elif which == "rds_postgres_iam":
+        return read_rds_postgres_iam(p.rds_postgres_iam)
+    elif which == "rabbit_mqamqp_091":
+        return read_rabbit_mqamqp091(p.rabbit_mqamqp_091)
+    elif which == "raw_tcp":
+        return read_raw_tcp(p.raw_tcp)
     elif which == "redis":
         return read_redis(p.redis)
-    elif which == "snowflake":
-        return read_snowflake(p.snowflake)
+    elif which == "redis_cluster":
+        return read_redis_cluster(p.redis_cluster)
+    elif which == "redshift":
+        return read_redshift(p.redshift)
+    elif which == "redshift_iam":
+        return read_redshift_iam(p.redshift_iam)
+    elif which == "redshift_serverless_iam":
+        return read_redshift_serverless_iam(p.redshift_serverless_iam)
     elif which == "sql_server":
         return read_sql_server(p.sql_server)
+    elif which == "sql_server_azure_ad":
+        return read_sql_server_azure_ad(p.sql_server_azure_ad)
+    elif which == "sql_server_kerberos_ad":
+        return read_sql_server_kerberos_ad(p.sql_server_kerberos_ad)
     elif which == "ssh":
         return read_ssh(p.ssh)
     elif which == "ssh_cert":
@@ -1818,18 +7258,28 @@ def read_resource(p: _pb.Resource) -> Resource | None:
         return read_ssh_customer_key(p.ssh_customer_key)
     elif which == "ssh_password":
         return read_ssh_password(p.ssh_password)
-    elif which == "aws":
-        return read_aws(p.aws)
-    elif which == "raw_tcp":
-        return read_raw_tcp(p.raw_tcp)
-    elif which == "aws_console":
-        return read_aws_console(p.aws_console)
+    elif which == "single_store":
+        return read_single_store(p.single_store)
+    elif which == "snowflake":
+        return read_snowflake(p.snowflake)
+    elif which == "snowsight":
+        return read_snowsight(p.snowsight)
+    elif which == "sybase":
+        return read_sybase(p.sybase)
+    elif which == "sybase_iq":
+        return read_sybase_iq(p.sybase_iq)
+    elif which == "teradata":
+        return read_teradata(p.teradata)
+    elif which == "trino":
+        return read_trino(p.trino)
+    elif which == "vertica":
+        return read_vertica(p.vertica)
     if not p.ByteSize():
         return None
     arm = _c.unknown_arm(p)
     unknown = UnknownResource(raw=p.SerializeToString(), field_number=arm[0] if arm else 0)
     # Known arms share these numbers, so any arm layout reads them.
-    common = _c.parse_arm(_pb.HTTPBasicAuth, arm, _RESOURCE_SHARED)
+    common = _c.parse_arm(_pb.AKS, arm, _RESOURCE_SHARED)
     if common is not None:
         unknown.id = common.id
         unknown.name = common.name
@@ -1862,13 +7312,7 @@ def read_resource_item(p: _pb.Resource) -> Resource:
     return read_resource(p) or UnknownResource(raw=b"")
 
 
-def write_aws(m: AWS, p: _pb.AWS) -> None:
-    p.access_key = m.access_key
-    p.secret_access_key = m.secret_access_key
-    p.healthcheck_region = m.healthcheck_region
-    p.role_arn = m.role_arn
-    p.role_external_id = m.role_external_id
-    p.port_override = m.port_override
+def write_aks(m: AKS, p: _pb.AKS) -> None:
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -1876,18 +7320,24 @@ def write_aws(m: AWS, p: _pb.AWS) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_resource_role_bypass = m.allow_resource_role_bypass
+    p.certificate_authority = m.certificate_authority
+    p.client_certificate = m.client_certificate
+    p.client_key = m.client_key
+    p.discovery_enabled = m.discovery_enabled
+    p.discovery_username = m.discovery_username
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port = m.port
+    p.port_override = m.port_override
 
 
-def read_aws(p: _pb.AWS) -> AWS:
-    return AWS(
-        access_key=p.access_key,
-        secret_access_key=p.secret_access_key,
-        healthcheck_region=p.healthcheck_region,
-        role_arn=p.role_arn,
-        role_external_id=p.role_external_id,
-        port_override=p.port_override,
+def read_aks(p: _pb.AKS) -> AKS:
+    return AKS(
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -1895,44 +7345,333 @@ def read_aws(p: _pb.AWS) -> AWS:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_resource_role_bypass=p.allow_resource_role_bypass,
+        certificate_authority=p.certificate_authority,
+        client_certificate=p.client_certificate,
+        client_key=p.client_key,
+        discovery_enabled=p.discovery_enabled,
+        discovery_username=p.discovery_username,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port=p.port,
+        port_override=p.port_override,
+    )
+
+
+def write_aks_basic_auth(m: AKSBasicAuth, p: _pb.AKSBasicAuth) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_aks_basic_auth(p: _pb.AKSBasicAuth) -> AKSBasicAuth:
+    return AKSBasicAuth(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_aks_service_account(m: AKSServiceAccount, p: _pb.AKSServiceAccount) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_resource_role_bypass = m.allow_resource_role_bypass
+    p.discovery_enabled = m.discovery_enabled
+    p.discovery_username = m.discovery_username
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port = m.port
+    p.port_override = m.port_override
+    p.token = m.token
+
+
+def read_aks_service_account(p: _pb.AKSServiceAccount) -> AKSServiceAccount:
+    return AKSServiceAccount(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_resource_role_bypass=p.allow_resource_role_bypass,
+        discovery_enabled=p.discovery_enabled,
+        discovery_username=p.discovery_username,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port=p.port,
+        port_override=p.port_override,
+        token=p.token,
+    )
+
+
+def write_aks_service_account_user_impersonation(
+    m: AKSServiceAccountUserImpersonation, p: _pb.AKSServiceAccountUserImpersonation
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
+    p.token = m.token
+
+
+def read_aks_service_account_user_impersonation(
+    p: _pb.AKSServiceAccountUserImpersonation,
+) -> AKSServiceAccountUserImpersonation:
+    return AKSServiceAccountUserImpersonation(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
+        token=p.token,
+    )
+
+
+def write_aks_user_impersonation(m: AKSUserImpersonation, p: _pb.AKSUserImpersonation) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.certificate_authority = m.certificate_authority
+    p.client_certificate = m.client_certificate
+    p.client_key = m.client_key
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
+
+
+def read_aks_user_impersonation(p: _pb.AKSUserImpersonation) -> AKSUserImpersonation:
+    return AKSUserImpersonation(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        certificate_authority=p.certificate_authority,
+        client_certificate=p.client_certificate,
+        client_key=p.client_key,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
+    )
+
+
+def write_amqp(m: AMQP, p: _pb.AMQP) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_amqp(p: _pb.AMQP) -> AMQP:
+    return AMQP(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_aws(m: AWS, p: _pb.AWS) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.access_key = m.access_key
+    p.healthcheck_region = m.healthcheck_region
+    p.port_override = m.port_override
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.secret_access_key = m.secret_access_key
+
+
+def read_aws(p: _pb.AWS) -> AWS:
+    return AWS(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        access_key=p.access_key,
+        healthcheck_region=p.healthcheck_region,
+        port_override=p.port_override,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        secret_access_key=p.secret_access_key,
     )
 
 
 def write_aws_console(m: AWSConsole, p: _pb.AWSConsole) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
     p.enable_env_variables = m.enable_env_variables
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port_override = m.port_override
     p.region = m.region
     p.role_arn = m.role_arn
     p.role_external_id = m.role_external_id
     p.session_expiry = m.session_expiry
     p.subdomain = m.subdomain
-    p.port_override = m.port_override
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
     p.use_https = m.use_https
-    p.id = m.id
-    p.name = m.name
-    p.healthy = m.healthy
-    _c.tags_into(m.tags, p.tags)
-    p.secret_store_id = m.secret_store_id
-    p.egress_filter = m.egress_filter
-    p.bind_interface = m.bind_interface
-    p.proxy_cluster_id = m.proxy_cluster_id
 
 
 def read_aws_console(p: _pb.AWSConsole) -> AWSConsole:
     return AWSConsole(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
         enable_env_variables=p.enable_env_variables,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port_override=p.port_override,
         region=p.region,
         role_arn=p.role_arn,
         role_external_id=p.role_external_id,
         session_expiry=p.session_expiry,
         subdomain=p.subdomain,
-        port_override=p.port_override,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
         use_https=p.use_https,
+    )
+
+
+def write_aws_console_static_key_pair(
+    m: AWSConsoleStaticKeyPair, p: _pb.AWSConsoleStaticKeyPair
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.access_key = m.access_key
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.secret_access_key = m.secret_access_key
+    p.session_expiry = m.session_expiry
+    p.subdomain = m.subdomain
+    p.use_https = m.use_https
+
+
+def read_aws_console_static_key_pair(p: _pb.AWSConsoleStaticKeyPair) -> AWSConsoleStaticKeyPair:
+    return AWSConsoleStaticKeyPair(
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -1941,25 +7680,95 @@ def read_aws_console(p: _pb.AWSConsole) -> AWSConsole:
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
         proxy_cluster_id=p.proxy_cluster_id,
+        access_key=p.access_key,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        secret_access_key=p.secret_access_key,
+        session_expiry=p.session_expiry,
+        subdomain=p.subdomain,
+        use_https=p.use_https,
+    )
+
+
+def write_aws_instance_profile(m: AWSInstanceProfile, p: _pb.AWSInstanceProfile) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.enable_env_variables = m.enable_env_variables
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+
+
+def read_aws_instance_profile(p: _pb.AWSInstanceProfile) -> AWSInstanceProfile:
+    return AWSInstanceProfile(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        enable_env_variables=p.enable_env_variables,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+    )
+
+
+def write_aerospike(m: Aerospike, p: _pb.Aerospike) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.use_services_alternate = m.use_services_alternate
+    p.username = m.username
+
+
+def read_aerospike(p: _pb.Aerospike) -> Aerospike:
+    return Aerospike(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        use_services_alternate=p.use_services_alternate,
+        username=p.username,
     )
 
 
 def write_amazon_eks(m: AmazonEKS, p: _pb.AmazonEKS) -> None:
-    p.endpoint = m.endpoint
-    p.access_key = m.access_key
-    p.secret_access_key = m.secret_access_key
-    p.certificate_authority = m.certificate_authority
-    p.region = m.region
-    p.cluster_name = m.cluster_name
-    p.role_arn = m.role_arn
-    p.healthcheck_namespace = m.healthcheck_namespace
-    p.role_external_id = m.role_external_id
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
-    p.port_override = m.port_override
-    p.discovery_enabled = m.discovery_enabled
-    p.discovery_username = m.discovery_username
-    p.allow_resource_role_bypass = m.allow_resource_role_bypass
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -1967,27 +7776,27 @@ def write_amazon_eks(m: AmazonEKS, p: _pb.AmazonEKS) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.access_key = m.access_key
+    p.allow_resource_role_bypass = m.allow_resource_role_bypass
+    p.certificate_authority = m.certificate_authority
+    p.cluster_name = m.cluster_name
+    p.discovery_enabled = m.discovery_enabled
+    p.discovery_username = m.discovery_username
+    p.endpoint = m.endpoint
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.secret_access_key = m.secret_access_key
 
 
 def read_amazon_eks(p: _pb.AmazonEKS) -> AmazonEKS:
     return AmazonEKS(
-        endpoint=p.endpoint,
-        access_key=p.access_key,
-        secret_access_key=p.secret_access_key,
-        certificate_authority=p.certificate_authority,
-        region=p.region,
-        cluster_name=p.cluster_name,
-        role_arn=p.role_arn,
-        healthcheck_namespace=p.healthcheck_namespace,
-        role_external_id=p.role_external_id,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
-        port_override=p.port_override,
-        discovery_enabled=p.discovery_enabled,
-        discovery_username=p.discovery_username,
-        allow_resource_role_bypass=p.allow_resource_role_bypass,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -1995,20 +7804,369 @@ def read_amazon_eks(p: _pb.AmazonEKS) -> AmazonEKS:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        access_key=p.access_key,
+        allow_resource_role_bypass=p.allow_resource_role_bypass,
+        certificate_authority=p.certificate_authority,
+        cluster_name=p.cluster_name,
+        discovery_enabled=p.discovery_enabled,
+        discovery_username=p.discovery_username,
+        endpoint=p.endpoint,
+        healthcheck_namespace=p.healthcheck_namespace,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        secret_access_key=p.secret_access_key,
+    )
+
+
+def write_amazon_eks_instance_profile(
+    m: AmazonEKSInstanceProfile, p: _pb.AmazonEKSInstanceProfile
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_resource_role_bypass = m.allow_resource_role_bypass
+    p.certificate_authority = m.certificate_authority
+    p.cluster_name = m.cluster_name
+    p.discovery_enabled = m.discovery_enabled
+    p.discovery_username = m.discovery_username
+    p.endpoint = m.endpoint
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+
+
+def read_amazon_eks_instance_profile(p: _pb.AmazonEKSInstanceProfile) -> AmazonEKSInstanceProfile:
+    return AmazonEKSInstanceProfile(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_resource_role_bypass=p.allow_resource_role_bypass,
+        certificate_authority=p.certificate_authority,
+        cluster_name=p.cluster_name,
+        discovery_enabled=p.discovery_enabled,
+        discovery_username=p.discovery_username,
+        endpoint=p.endpoint,
+        healthcheck_namespace=p.healthcheck_namespace,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+    )
+
+
+def write_amazon_eks_instance_profile_user_impersonation(
+    m: AmazonEKSInstanceProfileUserImpersonation, p: _pb.AmazonEKSInstanceProfileUserImpersonation
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.certificate_authority = m.certificate_authority
+    p.cluster_name = m.cluster_name
+    p.endpoint = m.endpoint
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+
+
+def read_amazon_eks_instance_profile_user_impersonation(
+    p: _pb.AmazonEKSInstanceProfileUserImpersonation,
+) -> AmazonEKSInstanceProfileUserImpersonation:
+    return AmazonEKSInstanceProfileUserImpersonation(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        certificate_authority=p.certificate_authority,
+        cluster_name=p.cluster_name,
+        endpoint=p.endpoint,
+        healthcheck_namespace=p.healthcheck_namespace,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+    )
+
+
+def write_amazon_eks_user_impersonation(
+    m: AmazonEKSUserImpersonation, p: _pb.AmazonEKSUserImpersonation
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.access_key = m.access_key
+    p.certificate_authority = m.certificate_authority
+    p.cluster_name = m.cluster_name
+    p.endpoint = m.endpoint
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.secret_access_key = m.secret_access_key
+
+
+def read_amazon_eks_user_impersonation(
+    p: _pb.AmazonEKSUserImpersonation,
+) -> AmazonEKSUserImpersonation:
+    return AmazonEKSUserImpersonation(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        access_key=p.access_key,
+        certificate_authority=p.certificate_authority,
+        cluster_name=p.cluster_name,
+        endpoint=p.endpoint,
+        healthcheck_namespace=p.healthcheck_namespace,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        secret_access_key=p.secret_access_key,
+    )
+
+
+def write_amazon_es(m: AmazonES, p: _pb.AmazonES) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.access_key = m.access_key
+    p.endpoint = m.endpoint
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.secret_access_key = m.secret_access_key
+
+
+def read_amazon_es(p: _pb.AmazonES) -> AmazonES:
+    return AmazonES(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        access_key=p.access_key,
+        endpoint=p.endpoint,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        secret_access_key=p.secret_access_key,
+    )
+
+
+def write_amazon_esiam(m: AmazonESIAM, p: _pb.AmazonESIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.endpoint = m.endpoint
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.tlsRequired = m.tlsrequired
+
+
+def read_amazon_esiam(p: _pb.AmazonESIAM) -> AmazonESIAM:
+    return AmazonESIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        endpoint=p.endpoint,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        tlsrequired=p.tlsRequired,
+    )
+
+
+def write_amazon_mqamqp091(m: AmazonMQAMQP091, p: _pb.AmazonMQAMQP091) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_amazon_mqamqp091(p: _pb.AmazonMQAMQP091) -> AmazonMQAMQP091:
+    return AmazonMQAMQP091(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_athena(m: Athena, p: _pb.Athena) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.access_key = m.access_key
+    p.output = m.output
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.secret_access_key = m.secret_access_key
+
+
+def read_athena(p: _pb.Athena) -> Athena:
+    return Athena(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        access_key=p.access_key,
+        output=p.output,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        secret_access_key=p.secret_access_key,
+    )
+
+
+def write_athena_iam(m: AthenaIAM, p: _pb.AthenaIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.output = m.output
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+
+
+def read_athena_iam(p: _pb.AthenaIAM) -> AthenaIAM:
+    return AthenaIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        output=p.output,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
     )
 
 
 def write_aurora_mysql(m: AuroraMysql, p: _pb.AuroraMysql) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.port_override = m.port_override
-    p.port = m.port
-    p.require_native_auth = m.require_native_auth
-    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2016,20 +8174,20 @@ def write_aurora_mysql(m: AuroraMysql, p: _pb.AuroraMysql) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
 
 
 def read_aurora_mysql(p: _pb.AuroraMysql) -> AuroraMysql:
     return AuroraMysql(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        port_override=p.port_override,
-        port=p.port,
-        require_native_auth=p.require_native_auth,
-        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2037,19 +8195,60 @@ def read_aurora_mysql(p: _pb.AuroraMysql) -> AuroraMysql:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_aurora_mysql_iam(m: AuroraMysqlIAM, p: _pb.AuroraMysqlIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_assumption_arn = m.role_assumption_arn
+    p.username = m.username
+
+
+def read_aurora_mysql_iam(p: _pb.AuroraMysqlIAM) -> AuroraMysqlIAM:
+    return AuroraMysqlIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        role_assumption_arn=p.role_assumption_arn,
+        username=p.username,
     )
 
 
 def write_aurora_postgres(m: AuroraPostgres, p: _pb.AuroraPostgres) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.port_override = m.port_override
-    p.port = m.port
-    p.override_database = m.override_database
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2057,19 +8256,19 @@ def write_aurora_postgres(m: AuroraPostgres, p: _pb.AuroraPostgres) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
 
 
 def read_aurora_postgres(p: _pb.AuroraPostgres) -> AuroraPostgres:
     return AuroraPostgres(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        port_override=p.port_override,
-        port=p.port,
-        override_database=p.override_database,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2077,22 +8276,1341 @@ def read_aurora_postgres(p: _pb.AuroraPostgres) -> AuroraPostgres:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_aurora_postgres_iam(m: AuroraPostgresIAM, p: _pb.AuroraPostgresIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_assumption_arn = m.role_assumption_arn
+    p.username = m.username
+
+
+def read_aurora_postgres_iam(p: _pb.AuroraPostgresIAM) -> AuroraPostgresIAM:
+    return AuroraPostgresIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        role_assumption_arn=p.role_assumption_arn,
+        username=p.username,
+    )
+
+
+def write_azure(m: Azure, p: _pb.Azure) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.app_id = m.app_id
+    p.password = m.password
+    p.port_override = m.port_override
+    p.tenant_id = m.tenant_id
+
+
+def read_azure(p: _pb.Azure) -> Azure:
+    return Azure(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        app_id=p.app_id,
+        password=p.password,
+        port_override=p.port_override,
+        tenant_id=p.tenant_id,
+    )
+
+
+def write_azure_certificate(m: AzureCertificate, p: _pb.AzureCertificate) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.app_id = m.app_id
+    p.client_certificate = m.client_certificate
+    p.port_override = m.port_override
+    p.tenant_id = m.tenant_id
+
+
+def read_azure_certificate(p: _pb.AzureCertificate) -> AzureCertificate:
+    return AzureCertificate(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        app_id=p.app_id,
+        client_certificate=p.client_certificate,
+        port_override=p.port_override,
+        tenant_id=p.tenant_id,
+    )
+
+
+def write_azure_mysql(m: AzureMysql, p: _pb.AzureMysql) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
+
+
+def read_azure_mysql(p: _pb.AzureMysql) -> AzureMysql:
+    return AzureMysql(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_azure_mysql_managed_identity(
+    m: AzureMysqlManagedIdentity, p: _pb.AzureMysqlManagedIdentity
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
+
+
+def read_azure_mysql_managed_identity(
+    p: _pb.AzureMysqlManagedIdentity,
+) -> AzureMysqlManagedIdentity:
+    return AzureMysqlManagedIdentity(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_azure_postgres(m: AzurePostgres, p: _pb.AzurePostgres) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_azure_postgres(p: _pb.AzurePostgres) -> AzurePostgres:
+    return AzurePostgres(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_azure_postgres_managed_identity(
+    m: AzurePostgresManagedIdentity, p: _pb.AzurePostgresManagedIdentity
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
+
+
+def read_azure_postgres_managed_identity(
+    p: _pb.AzurePostgresManagedIdentity,
+) -> AzurePostgresManagedIdentity:
+    return AzurePostgresManagedIdentity(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_big_query(m: BigQuery, p: _pb.BigQuery) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.endpoint = m.endpoint
+    p.port_override = m.port_override
+    p.private_key = m.private_key
+    p.project = m.project
+    p.username = m.username
+
+
+def read_big_query(p: _pb.BigQuery) -> BigQuery:
+    return BigQuery(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        endpoint=p.endpoint,
+        port_override=p.port_override,
+        private_key=p.private_key,
+        project=p.project,
+        username=p.username,
+    )
+
+
+def write_cassandra(m: Cassandra, p: _pb.Cassandra) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_cassandra(p: _pb.Cassandra) -> Cassandra:
+    return Cassandra(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_citus(m: Citus, p: _pb.Citus) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_citus(p: _pb.Citus) -> Citus:
+    return Citus(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_click_house_http(m: ClickHouseHTTP, p: _pb.ClickHouseHTTP) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.database = m.database
+    p.password = m.password
+    p.port_override = m.port_override
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.url = m.url
+    p.username = m.username
+
+
+def read_click_house_http(p: _pb.ClickHouseHTTP) -> ClickHouseHTTP:
+    return ClickHouseHTTP(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        database=p.database,
+        password=p.password,
+        port_override=p.port_override,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        url=p.url,
+        username=p.username,
+    )
+
+
+def write_click_house_my_sql(m: ClickHouseMySQL, p: _pb.ClickHouseMySQL) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.username = m.username
+
+
+def read_click_house_my_sql(p: _pb.ClickHouseMySQL) -> ClickHouseMySQL:
+    return ClickHouseMySQL(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        username=p.username,
+    )
+
+
+def write_click_house_tcp(m: ClickHouseTCP, p: _pb.ClickHouseTCP) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_click_house_tcp(p: _pb.ClickHouseTCP) -> ClickHouseTCP:
+    return ClickHouseTCP(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_clustrix(m: Clustrix, p: _pb.Clustrix) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
+
+
+def read_clustrix(p: _pb.Clustrix) -> Clustrix:
+    return Clustrix(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_cockroach(m: Cockroach, p: _pb.Cockroach) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_cockroach(p: _pb.Cockroach) -> Cockroach:
+    return Cockroach(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_couchbase_database(m: CouchbaseDatabase, p: _pb.CouchbaseDatabase) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.n1ql_port = m.n1ql_port
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_couchbase_database(p: _pb.CouchbaseDatabase) -> CouchbaseDatabase:
+    return CouchbaseDatabase(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        n1ql_port=p.n1ql_port,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_couchbase_web_ui(m: CouchbaseWebUI, p: _pb.CouchbaseWebUI) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.password = m.password
+    p.port_override = m.port_override
+    p.subdomain = m.subdomain
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.url = m.url
+    p.username = m.username
+
+
+def read_couchbase_web_ui(p: _pb.CouchbaseWebUI) -> CouchbaseWebUI:
+    return CouchbaseWebUI(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        password=p.password,
+        port_override=p.port_override,
+        subdomain=p.subdomain,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        url=p.url,
+        username=p.username,
+    )
+
+
+def write_db2_i(m: DB2I, p: _pb.DB2I) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_db2_i(p: _pb.DB2I) -> DB2I:
+    return DB2I(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_db2_luw(m: DB2LUW, p: _pb.DB2LUW) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_db2_luw(p: _pb.DB2LUW) -> DB2LUW:
+    return DB2LUW(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_databricks(m: Databricks, p: _pb.Databricks) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.access_token = m.access_token
+    p.hostname = m.hostname
+    p.http_path = m.http_path
+    p.port_override = m.port_override
+    p.schema = m.schema
+
+
+def read_databricks(p: _pb.Databricks) -> Databricks:
+    return Databricks(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        access_token=p.access_token,
+        hostname=p.hostname,
+        http_path=p.http_path,
+        port_override=p.port_override,
+        schema=p.schema,
+    )
+
+
+def write_document_db_host(m: DocumentDBHost, p: _pb.DocumentDBHost) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.auth_database = m.auth_database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_document_db_host(p: _pb.DocumentDBHost) -> DocumentDBHost:
+    return DocumentDBHost(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        auth_database=p.auth_database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_document_db_host_iam(m: DocumentDBHostIAM, p: _pb.DocumentDBHostIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+
+
+def read_document_db_host_iam(p: _pb.DocumentDBHostIAM) -> DocumentDBHostIAM:
+    return DocumentDBHostIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+    )
+
+
+def write_document_db_replica_set(m: DocumentDBReplicaSet, p: _pb.DocumentDBReplicaSet) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.auth_database = m.auth_database
+    p.connect_to_replica = m.connect_to_replica
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_document_db_replica_set(p: _pb.DocumentDBReplicaSet) -> DocumentDBReplicaSet:
+    return DocumentDBReplicaSet(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        auth_database=p.auth_database,
+        connect_to_replica=p.connect_to_replica,
+        hostname=p.hostname,
+        password=p.password,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_document_db_replica_set_iam(
+    m: DocumentDBReplicaSetIAM, p: _pb.DocumentDBReplicaSetIAM
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.connect_to_replica = m.connect_to_replica
+    p.hostname = m.hostname
+    p.port_override = m.port_override
+    p.region = m.region
+
+
+def read_document_db_replica_set_iam(p: _pb.DocumentDBReplicaSetIAM) -> DocumentDBReplicaSetIAM:
+    return DocumentDBReplicaSetIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        connect_to_replica=p.connect_to_replica,
+        hostname=p.hostname,
+        port_override=p.port_override,
+        region=p.region,
+    )
+
+
+def write_druid(m: Druid, p: _pb.Druid) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_druid(p: _pb.Druid) -> Druid:
+    return Druid(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_dynamo_db(m: DynamoDB, p: _pb.DynamoDB) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.access_key = m.access_key
+    p.endpoint = m.endpoint
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.secret_access_key = m.secret_access_key
+
+
+def read_dynamo_db(p: _pb.DynamoDB) -> DynamoDB:
+    return DynamoDB(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        access_key=p.access_key,
+        endpoint=p.endpoint,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        secret_access_key=p.secret_access_key,
+    )
+
+
+def write_dynamo_dbiam(m: DynamoDBIAM, p: _pb.DynamoDBIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.endpoint = m.endpoint
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+
+
+def read_dynamo_dbiam(p: _pb.DynamoDBIAM) -> DynamoDBIAM:
+    return DynamoDBIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        endpoint=p.endpoint,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+    )
+
+
+def write_elastic(m: Elastic, p: _pb.Elastic) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_elastic(p: _pb.Elastic) -> Elastic:
+    return Elastic(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_elasticache_redis(m: ElasticacheRedis, p: _pb.ElasticacheRedis) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_elasticache_redis(p: _pb.ElasticacheRedis) -> ElasticacheRedis:
+    return ElasticacheRedis(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_elasticache_redis_iam(m: ElasticacheRedisIAM, p: _pb.ElasticacheRedisIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_assumption_arn = m.role_assumption_arn
+    p.role_external_id = m.role_external_id
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_elasticache_redis_iam(p: _pb.ElasticacheRedisIAM) -> ElasticacheRedisIAM:
+    return ElasticacheRedisIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        role_assumption_arn=p.role_assumption_arn,
+        role_external_id=p.role_external_id,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_entra_id(m: EntraID, p: _pb.EntraID) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.discovery_enabled = m.discovery_enabled
+    p.group_names = m.group_names
+    p.identity_set_id = m.identity_set_id
+    p.management_group_id = m.management_group_id
+    p.privilege_levels = m.privilege_levels
+    p.resource_group_id = m.resource_group_id
+    p.subscription_id = m.subscription_id
+    p.tenant_id = m.tenant_id
+
+
+def read_entra_id(p: _pb.EntraID) -> EntraID:
+    return EntraID(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        discovery_enabled=p.discovery_enabled,
+        group_names=p.group_names,
+        identity_set_id=p.identity_set_id,
+        management_group_id=p.management_group_id,
+        privilege_levels=p.privilege_levels,
+        resource_group_id=p.resource_group_id,
+        subscription_id=p.subscription_id,
+        tenant_id=p.tenant_id,
+    )
+
+
+def write_gcp(m: GCP, p: _pb.GCP) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.keyfile = m.keyfile
+    p.port_override = m.port_override
+    p.scopes = m.scopes
+
+
+def read_gcp(p: _pb.GCP) -> GCP:
+    return GCP(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        keyfile=p.keyfile,
+        port_override=p.port_override,
+        scopes=p.scopes,
+    )
+
+
+def write_gcp_console(m: GCPConsole, p: _pb.GCPConsole) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port_override = m.port_override
+    p.session_expiry = m.session_expiry
+    p.subdomain = m.subdomain
+    p.workforce_pool_id = m.workforce_pool_id
+    p.workforce_provider_id = m.workforce_provider_id
+
+
+def read_gcp_console(p: _pb.GCPConsole) -> GCPConsole:
+    return GCPConsole(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port_override=p.port_override,
+        session_expiry=p.session_expiry,
+        subdomain=p.subdomain,
+        workforce_pool_id=p.workforce_pool_id,
+        workforce_provider_id=p.workforce_provider_id,
+    )
+
+
+def write_gcpwif(m: GCPWIF, p: _pb.GCPWIF) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port_override = m.port_override
+    p.project_id = m.project_id
+    p.scopes = m.scopes
+    p.session_expiry = m.session_expiry
+    p.workforce_pool_id = m.workforce_pool_id
+    p.workforce_provider_id = m.workforce_provider_id
+
+
+def read_gcpwif(p: _pb.GCPWIF) -> GCPWIF:
+    return GCPWIF(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port_override=p.port_override,
+        project_id=p.project_id,
+        scopes=p.scopes,
+        session_expiry=p.session_expiry,
+        workforce_pool_id=p.workforce_pool_id,
+        workforce_provider_id=p.workforce_provider_id,
     )
 
 
 def write_google_gke(m: GoogleGKE, p: _pb.GoogleGKE) -> None:
-    p.endpoint = m.endpoint
-    p.certificate_authority = m.certificate_authority
-    p.service_account_key = m.service_account_key
-    p.healthcheck_namespace = m.healthcheck_namespace
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
-    p.port_override = m.port_override
-    p.discovery_enabled = m.discovery_enabled
-    p.discovery_username = m.discovery_username
-    p.allow_resource_role_bypass = m.allow_resource_role_bypass
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2100,22 +9618,22 @@ def write_google_gke(m: GoogleGKE, p: _pb.GoogleGKE) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_resource_role_bypass = m.allow_resource_role_bypass
+    p.certificate_authority = m.certificate_authority
+    p.discovery_enabled = m.discovery_enabled
+    p.discovery_username = m.discovery_username
+    p.endpoint = m.endpoint
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port_override = m.port_override
+    p.service_account_key = m.service_account_key
 
 
 def read_google_gke(p: _pb.GoogleGKE) -> GoogleGKE:
     return GoogleGKE(
-        endpoint=p.endpoint,
-        certificate_authority=p.certificate_authority,
-        service_account_key=p.service_account_key,
-        healthcheck_namespace=p.healthcheck_namespace,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
-        port_override=p.port_override,
-        discovery_enabled=p.discovery_enabled,
-        discovery_username=p.discovery_username,
-        allow_resource_role_bypass=p.allow_resource_role_bypass,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2123,24 +9641,178 @@ def read_google_gke(p: _pb.GoogleGKE) -> GoogleGKE:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_resource_role_bypass=p.allow_resource_role_bypass,
+        certificate_authority=p.certificate_authority,
+        discovery_enabled=p.discovery_enabled,
+        discovery_username=p.discovery_username,
+        endpoint=p.endpoint,
+        healthcheck_namespace=p.healthcheck_namespace,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port_override=p.port_override,
+        service_account_key=p.service_account_key,
+    )
+
+
+def write_google_gke_user_impersonation(
+    m: GoogleGKEUserImpersonation, p: _pb.GoogleGKEUserImpersonation
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.certificate_authority = m.certificate_authority
+    p.endpoint = m.endpoint
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.port_override = m.port_override
+    p.service_account_key = m.service_account_key
+
+
+def read_google_gke_user_impersonation(
+    p: _pb.GoogleGKEUserImpersonation,
+) -> GoogleGKEUserImpersonation:
+    return GoogleGKEUserImpersonation(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        certificate_authority=p.certificate_authority,
+        endpoint=p.endpoint,
+        healthcheck_namespace=p.healthcheck_namespace,
+        port_override=p.port_override,
+        service_account_key=p.service_account_key,
+    )
+
+
+def write_google_groups(m: GoogleGroups, p: _pb.GoogleGroups) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.discovery_enabled = m.discovery_enabled
+    p.domain = m.domain
+    p.group_emails = m.group_emails
+    p.identity_set_id = m.identity_set_id
+    p.privilege_levels = m.privilege_levels
+
+
+def read_google_groups(p: _pb.GoogleGroups) -> GoogleGroups:
+    return GoogleGroups(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        discovery_enabled=p.discovery_enabled,
+        domain=p.domain,
+        group_emails=p.group_emails,
+        identity_set_id=p.identity_set_id,
+        privilege_levels=p.privilege_levels,
+    )
+
+
+def write_google_spanner(m: GoogleSpanner, p: _pb.GoogleSpanner) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.endpoint = m.endpoint
+    p.instance = m.instance
+    p.port = m.port
+    p.port_override = m.port_override
+    p.project = m.project
+    p.service_account_to_impersonate = m.service_account_to_impersonate
+
+
+def read_google_spanner(p: _pb.GoogleSpanner) -> GoogleSpanner:
+    return GoogleSpanner(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        endpoint=p.endpoint,
+        instance=p.instance,
+        port=p.port,
+        port_override=p.port_override,
+        project=p.project,
+        service_account_to_impersonate=p.service_account_to_impersonate,
+    )
+
+
+def write_greenplum(m: Greenplum, p: _pb.Greenplum) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_greenplum(p: _pb.Greenplum) -> Greenplum:
+    return Greenplum(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
     )
 
 
 def write_http_auth(m: HTTPAuth, p: _pb.HTTPAuth) -> None:
-    p.url = m.url
-    p.healthcheck_path = m.healthcheck_path
-    p.auth_header = m.auth_header
-    p.headers_blacklist = m.headers_blacklist
-    p.default_path = m.default_path
-    p.subdomain = m.subdomain
-    p.host_override = m.host_override
-    p.tls_required = m.tls_required
-    p.port_override = m.port_override
-    _m_custom_headers.write_custom_headers(m.custom_headers, p.custom_headers)
-    p.tls_insecure = m.tls_insecure
-    p.tls_cert = m.tls_cert
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2149,22 +9821,22 @@ def write_http_auth(m: HTTPAuth, p: _pb.HTTPAuth) -> None:
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.auth_header = m.auth_header
+    _m_custom_headers.write_custom_headers(m.custom_headers, p.custom_headers)
+    p.default_path = m.default_path
+    p.headers_blacklist = m.headers_blacklist
+    p.healthcheck_path = m.healthcheck_path
+    p.host_override = m.host_override
+    p.port_override = m.port_override
+    p.subdomain = m.subdomain
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.tls_required = m.tls_required
+    p.url = m.url
 
 
 def read_http_auth(p: _pb.HTTPAuth) -> HTTPAuth:
     return HTTPAuth(
-        url=p.url,
-        healthcheck_path=p.healthcheck_path,
-        auth_header=p.auth_header,
-        headers_blacklist=p.headers_blacklist,
-        default_path=p.default_path,
-        subdomain=p.subdomain,
-        host_override=p.host_override,
-        tls_required=p.tls_required,
-        port_override=p.port_override,
-        custom_headers=_m_custom_headers.read_custom_headers(p.custom_headers),
-        tls_insecure=p.tls_insecure,
-        tls_cert=p.tls_cert,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2173,23 +9845,22 @@ def read_http_auth(p: _pb.HTTPAuth) -> HTTPAuth:
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
         proxy_cluster_id=p.proxy_cluster_id,
+        auth_header=p.auth_header,
+        custom_headers=_m_custom_headers.read_custom_headers(p.custom_headers),
+        default_path=p.default_path,
+        headers_blacklist=p.headers_blacklist,
+        healthcheck_path=p.healthcheck_path,
+        host_override=p.host_override,
+        port_override=p.port_override,
+        subdomain=p.subdomain,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        tls_required=p.tls_required,
+        url=p.url,
     )
 
 
 def write_http_basic_auth(m: HTTPBasicAuth, p: _pb.HTTPBasicAuth) -> None:
-    p.url = m.url
-    p.healthcheck_path = m.healthcheck_path
-    p.username = m.username
-    p.password = m.password
-    p.headers_blacklist = m.headers_blacklist
-    p.default_path = m.default_path
-    p.subdomain = m.subdomain
-    p.host_override = m.host_override
-    p.tls_required = m.tls_required
-    p.port_override = m.port_override
-    _m_custom_headers.write_custom_headers(m.custom_headers, p.custom_headers)
-    p.tls_insecure = m.tls_insecure
-    p.tls_cert = m.tls_cert
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2198,23 +9869,23 @@ def write_http_basic_auth(m: HTTPBasicAuth, p: _pb.HTTPBasicAuth) -> None:
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
     p.proxy_cluster_id = m.proxy_cluster_id
+    _m_custom_headers.write_custom_headers(m.custom_headers, p.custom_headers)
+    p.default_path = m.default_path
+    p.headers_blacklist = m.headers_blacklist
+    p.healthcheck_path = m.healthcheck_path
+    p.host_override = m.host_override
+    p.password = m.password
+    p.port_override = m.port_override
+    p.subdomain = m.subdomain
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.tls_required = m.tls_required
+    p.url = m.url
+    p.username = m.username
 
 
 def read_http_basic_auth(p: _pb.HTTPBasicAuth) -> HTTPBasicAuth:
     return HTTPBasicAuth(
-        url=p.url,
-        healthcheck_path=p.healthcheck_path,
-        username=p.username,
-        password=p.password,
-        headers_blacklist=p.headers_blacklist,
-        default_path=p.default_path,
-        subdomain=p.subdomain,
-        host_override=p.host_override,
-        tls_required=p.tls_required,
-        port_override=p.port_override,
-        custom_headers=_m_custom_headers.read_custom_headers(p.custom_headers),
-        tls_insecure=p.tls_insecure,
-        tls_cert=p.tls_cert,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2223,21 +9894,23 @@ def read_http_basic_auth(p: _pb.HTTPBasicAuth) -> HTTPBasicAuth:
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
         proxy_cluster_id=p.proxy_cluster_id,
+        custom_headers=_m_custom_headers.read_custom_headers(p.custom_headers),
+        default_path=p.default_path,
+        headers_blacklist=p.headers_blacklist,
+        healthcheck_path=p.healthcheck_path,
+        host_override=p.host_override,
+        password=p.password,
+        port_override=p.port_override,
+        subdomain=p.subdomain,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        tls_required=p.tls_required,
+        url=p.url,
+        username=p.username,
     )
 
 
 def write_http_no_auth(m: HTTPNoAuth, p: _pb.HTTPNoAuth) -> None:
-    p.url = m.url
-    p.healthcheck_path = m.healthcheck_path
-    p.headers_blacklist = m.headers_blacklist
-    p.default_path = m.default_path
-    p.subdomain = m.subdomain
-    p.host_override = m.host_override
-    p.tls_required = m.tls_required
-    p.port_override = m.port_override
-    _m_custom_headers.write_custom_headers(m.custom_headers, p.custom_headers)
-    p.tls_insecure = m.tls_insecure
-    p.tls_cert = m.tls_cert
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2246,21 +9919,21 @@ def write_http_no_auth(m: HTTPNoAuth, p: _pb.HTTPNoAuth) -> None:
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
     p.proxy_cluster_id = m.proxy_cluster_id
+    _m_custom_headers.write_custom_headers(m.custom_headers, p.custom_headers)
+    p.default_path = m.default_path
+    p.headers_blacklist = m.headers_blacklist
+    p.healthcheck_path = m.healthcheck_path
+    p.host_override = m.host_override
+    p.port_override = m.port_override
+    p.subdomain = m.subdomain
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.tls_required = m.tls_required
+    p.url = m.url
 
 
 def read_http_no_auth(p: _pb.HTTPNoAuth) -> HTTPNoAuth:
     return HTTPNoAuth(
-        url=p.url,
-        healthcheck_path=p.healthcheck_path,
-        headers_blacklist=p.headers_blacklist,
-        default_path=p.default_path,
-        subdomain=p.subdomain,
-        host_override=p.host_override,
-        tls_required=p.tls_required,
-        port_override=p.port_override,
-        custom_headers=_m_custom_headers.read_custom_headers(p.custom_headers),
-        tls_insecure=p.tls_insecure,
-        tls_cert=p.tls_cert,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2269,22 +9942,21 @@ def read_http_no_auth(p: _pb.HTTPNoAuth) -> HTTPNoAuth:
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
         proxy_cluster_id=p.proxy_cluster_id,
+        custom_headers=_m_custom_headers.read_custom_headers(p.custom_headers),
+        default_path=p.default_path,
+        headers_blacklist=p.headers_blacklist,
+        healthcheck_path=p.healthcheck_path,
+        host_override=p.host_override,
+        port_override=p.port_override,
+        subdomain=p.subdomain,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        tls_required=p.tls_required,
+        url=p.url,
     )
 
 
 def write_kubernetes(m: Kubernetes, p: _pb.Kubernetes) -> None:
-    p.hostname = m.hostname
-    p.port = m.port
-    p.certificate_authority = m.certificate_authority
-    p.client_certificate = m.client_certificate
-    p.client_key = m.client_key
-    p.healthcheck_namespace = m.healthcheck_namespace
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
-    p.port_override = m.port_override
-    p.discovery_enabled = m.discovery_enabled
-    p.discovery_username = m.discovery_username
-    p.allow_resource_role_bypass = m.allow_resource_role_bypass
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2292,24 +9964,24 @@ def write_kubernetes(m: Kubernetes, p: _pb.Kubernetes) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_resource_role_bypass = m.allow_resource_role_bypass
+    p.certificate_authority = m.certificate_authority
+    p.client_certificate = m.client_certificate
+    p.client_key = m.client_key
+    p.discovery_enabled = m.discovery_enabled
+    p.discovery_username = m.discovery_username
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port = m.port
+    p.port_override = m.port_override
 
 
 def read_kubernetes(p: _pb.Kubernetes) -> Kubernetes:
     return Kubernetes(
-        hostname=p.hostname,
-        port=p.port,
-        certificate_authority=p.certificate_authority,
-        client_certificate=p.client_certificate,
-        client_key=p.client_key,
-        healthcheck_namespace=p.healthcheck_namespace,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
-        port_override=p.port_override,
-        discovery_enabled=p.discovery_enabled,
-        discovery_username=p.discovery_username,
-        allow_resource_role_bypass=p.allow_resource_role_bypass,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2317,24 +9989,106 @@ def read_kubernetes(p: _pb.Kubernetes) -> Kubernetes:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_resource_role_bypass=p.allow_resource_role_bypass,
+        certificate_authority=p.certificate_authority,
+        client_certificate=p.client_certificate,
+        client_key=p.client_key,
+        discovery_enabled=p.discovery_enabled,
+        discovery_username=p.discovery_username,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port=p.port,
+        port_override=p.port_override,
+    )
+
+
+def write_kubernetes_basic_auth(m: KubernetesBasicAuth, p: _pb.KubernetesBasicAuth) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_kubernetes_basic_auth(p: _pb.KubernetesBasicAuth) -> KubernetesBasicAuth:
+    return KubernetesBasicAuth(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_kubernetes_pod_identity(m: KubernetesPodIdentity, p: _pb.KubernetesPodIdentity) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_resource_role_bypass = m.allow_resource_role_bypass
+    p.certificate_authority = m.certificate_authority
+    p.discovery_enabled = m.discovery_enabled
+    p.discovery_username = m.discovery_username
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port_override = m.port_override
+
+
+def read_kubernetes_pod_identity(p: _pb.KubernetesPodIdentity) -> KubernetesPodIdentity:
+    return KubernetesPodIdentity(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_resource_role_bypass=p.allow_resource_role_bypass,
+        certificate_authority=p.certificate_authority,
+        discovery_enabled=p.discovery_enabled,
+        discovery_username=p.discovery_username,
+        healthcheck_namespace=p.healthcheck_namespace,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port_override=p.port_override,
     )
 
 
 def write_kubernetes_service_account(
     m: KubernetesServiceAccount, p: _pb.KubernetesServiceAccount
 ) -> None:
-    p.hostname = m.hostname
-    p.port = m.port
-    p.token = m.token
-    p.healthcheck_namespace = m.healthcheck_namespace
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
-    p.port_override = m.port_override
-    p.discovery_enabled = m.discovery_enabled
-    p.discovery_username = m.discovery_username
-    p.allow_resource_role_bypass = m.allow_resource_role_bypass
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2342,22 +10096,22 @@ def write_kubernetes_service_account(
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_resource_role_bypass = m.allow_resource_role_bypass
+    p.discovery_enabled = m.discovery_enabled
+    p.discovery_username = m.discovery_username
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.port = m.port
+    p.port_override = m.port_override
+    p.token = m.token
 
 
 def read_kubernetes_service_account(p: _pb.KubernetesServiceAccount) -> KubernetesServiceAccount:
     return KubernetesServiceAccount(
-        hostname=p.hostname,
-        port=p.port,
-        token=p.token,
-        healthcheck_namespace=p.healthcheck_namespace,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
-        port_override=p.port_override,
-        discovery_enabled=p.discovery_enabled,
-        discovery_username=p.discovery_username,
-        allow_resource_role_bypass=p.allow_resource_role_bypass,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2365,20 +10119,394 @@ def read_kubernetes_service_account(p: _pb.KubernetesServiceAccount) -> Kubernet
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_resource_role_bypass=p.allow_resource_role_bypass,
+        discovery_enabled=p.discovery_enabled,
+        discovery_username=p.discovery_username,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        port=p.port,
+        port_override=p.port_override,
+        token=p.token,
+    )
+
+
+def write_kubernetes_service_account_user_impersonation(
+    m: KubernetesServiceAccountUserImpersonation, p: _pb.KubernetesServiceAccountUserImpersonation
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
+    p.token = m.token
+
+
+def read_kubernetes_service_account_user_impersonation(
+    p: _pb.KubernetesServiceAccountUserImpersonation,
+) -> KubernetesServiceAccountUserImpersonation:
+    return KubernetesServiceAccountUserImpersonation(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
+        token=p.token,
+    )
+
+
+def write_kubernetes_user_impersonation(
+    m: KubernetesUserImpersonation, p: _pb.KubernetesUserImpersonation
+) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.certificate_authority = m.certificate_authority
+    p.client_certificate = m.client_certificate
+    p.client_key = m.client_key
+    p.healthcheck_namespace = m.healthcheck_namespace
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
+
+
+def read_kubernetes_user_impersonation(
+    p: _pb.KubernetesUserImpersonation,
+) -> KubernetesUserImpersonation:
+    return KubernetesUserImpersonation(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        certificate_authority=p.certificate_authority,
+        client_certificate=p.client_certificate,
+        client_key=p.client_key,
+        healthcheck_namespace=p.healthcheck_namespace,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
+    )
+
+
+def write_llm(m: LLM, p: _pb.LLM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.models = m.models
+    p.password = m.password
+    p.port_override = m.port_override
+    p.url = m.url
+
+
+def read_llm(p: _pb.LLM) -> LLM:
+    return LLM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        models=p.models,
+        password=p.password,
+        port_override=p.port_override,
+        url=p.url,
+    )
+
+
+def write_mcp_gateway_no_auth(m: MCPGatewayNoAuth, p: _pb.MCPGatewayNoAuth) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.port_override = m.port_override
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.url = m.url
+
+
+def read_mcp_gateway_no_auth(p: _pb.MCPGatewayNoAuth) -> MCPGatewayNoAuth:
+    return MCPGatewayNoAuth(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        port_override=p.port_override,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        url=p.url,
+    )
+
+
+def write_mcp_gateway_o_auth(m: MCPGatewayOAuth, p: _pb.MCPGatewayOAuth) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.oauth_auth_endpoint = m.oauth_auth_endpoint
+    p.oauth_scopes = m.oauth_scopes
+    p.oauth_token_endpoint = m.oauth_token_endpoint
+    p.password = m.password
+    p.port_override = m.port_override
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.url = m.url
+    p.username = m.username
+
+
+def read_mcp_gateway_o_auth(p: _pb.MCPGatewayOAuth) -> MCPGatewayOAuth:
+    return MCPGatewayOAuth(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        oauth_auth_endpoint=p.oauth_auth_endpoint,
+        oauth_scopes=p.oauth_scopes,
+        oauth_token_endpoint=p.oauth_token_endpoint,
+        password=p.password,
+        port_override=p.port_override,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        url=p.url,
+        username=p.username,
+    )
+
+
+def write_mcp_gateway_o_auth_dcr(m: MCPGatewayOAuthDCR, p: _pb.MCPGatewayOAuthDCR) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.oauth_auth_endpoint = m.oauth_auth_endpoint
+    p.oauth_register_endpoint = m.oauth_register_endpoint
+    p.oauth_scopes = m.oauth_scopes
+    p.oauth_token_endpoint = m.oauth_token_endpoint
+    p.port_override = m.port_override
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.url = m.url
+
+
+def read_mcp_gateway_o_auth_dcr(p: _pb.MCPGatewayOAuthDCR) -> MCPGatewayOAuthDCR:
+    return MCPGatewayOAuthDCR(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        oauth_auth_endpoint=p.oauth_auth_endpoint,
+        oauth_register_endpoint=p.oauth_register_endpoint,
+        oauth_scopes=p.oauth_scopes,
+        oauth_token_endpoint=p.oauth_token_endpoint,
+        port_override=p.port_override,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        url=p.url,
+    )
+
+
+def write_mcp_gateway_pat(m: MCPGatewayPAT, p: _pb.MCPGatewayPAT) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.password = m.password
+    p.port_override = m.port_override
+    p.tls_cert = m.tls_cert
+    p.tls_insecure = m.tls_insecure
+    p.url = m.url
+
+
+def read_mcp_gateway_pat(p: _pb.MCPGatewayPAT) -> MCPGatewayPAT:
+    return MCPGatewayPAT(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        password=p.password,
+        port_override=p.port_override,
+        tls_cert=p.tls_cert,
+        tls_insecure=p.tls_insecure,
+        url=p.url,
+    )
+
+
+def write_mtls_mysql(m: MTLSMysql, p: _pb.MTLSMysql) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.certificate_authority = m.certificate_authority
+    p.client_certificate = m.client_certificate
+    p.client_key = m.client_key
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.server_name = m.server_name
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
+
+
+def read_mtls_mysql(p: _pb.MTLSMysql) -> MTLSMysql:
+    return MTLSMysql(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        certificate_authority=p.certificate_authority,
+        client_certificate=p.client_certificate,
+        client_key=p.client_key,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        server_name=p.server_name,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_mtls_postgres(m: MTLSPostgres, p: _pb.MTLSPostgres) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.certificate_authority = m.certificate_authority
+    p.client_certificate = m.client_certificate
+    p.client_key = m.client_key
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.server_name = m.server_name
+    p.username = m.username
+
+
+def read_mtls_postgres(p: _pb.MTLSPostgres) -> MTLSPostgres:
+    return MTLSPostgres(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        certificate_authority=p.certificate_authority,
+        client_certificate=p.client_certificate,
+        client_key=p.client_key,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        server_name=p.server_name,
+        username=p.username,
     )
 
 
 def write_maria(m: Maria, p: _pb.Maria) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.port_override = m.port_override
-    p.port = m.port
-    p.require_native_auth = m.require_native_auth
-    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2386,20 +10514,20 @@ def write_maria(m: Maria, p: _pb.Maria) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
 
 
 def read_maria(p: _pb.Maria) -> Maria:
     return Maria(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        port_override=p.port_override,
-        port=p.port,
-        require_native_auth=p.require_native_auth,
-        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2407,20 +10535,94 @@ def read_maria(p: _pb.Maria) -> Maria:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_memcached(m: Memcached, p: _pb.Memcached) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
+
+
+def read_memcached(p: _pb.Memcached) -> Memcached:
+    return Memcached(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
+    )
+
+
+def write_memsql(m: Memsql, p: _pb.Memsql) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
+
+
+def read_memsql(p: _pb.Memsql) -> Memsql:
+    return Memsql(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
     )
 
 
 def write_mongo_host(m: MongoHost, p: _pb.MongoHost) -> None:
-    p.hostname = m.hostname
-    p.auth_database = m.auth_database
-    p.port_override = m.port_override
-    p.username = m.username
-    p.password = m.password
-    p.port = m.port
-    p.tls_required = m.tls_required
-    p.region = m.region
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2428,20 +10630,20 @@ def write_mongo_host(m: MongoHost, p: _pb.MongoHost) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.auth_database = m.auth_database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.tls_required = m.tls_required
+    p.username = m.username
 
 
 def read_mongo_host(p: _pb.MongoHost) -> MongoHost:
     return MongoHost(
-        hostname=p.hostname,
-        auth_database=p.auth_database,
-        port_override=p.port_override,
-        username=p.username,
-        password=p.password,
-        port=p.port,
-        tls_required=p.tls_required,
-        region=p.region,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2449,20 +10651,186 @@ def read_mongo_host(p: _pb.MongoHost) -> MongoHost:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        auth_database=p.auth_database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_mongo_legacy_host(m: MongoLegacyHost, p: _pb.MongoLegacyHost) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.auth_database = m.auth_database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_mongo_legacy_host(p: _pb.MongoLegacyHost) -> MongoLegacyHost:
+    return MongoLegacyHost(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        auth_database=p.auth_database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_mongo_legacy_replicaset(m: MongoLegacyReplicaset, p: _pb.MongoLegacyReplicaset) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.auth_database = m.auth_database
+    p.connect_to_replica = m.connect_to_replica
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_mongo_legacy_replicaset(p: _pb.MongoLegacyReplicaset) -> MongoLegacyReplicaset:
+    return MongoLegacyReplicaset(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        auth_database=p.auth_database,
+        connect_to_replica=p.connect_to_replica,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_mongo_replica_set(m: MongoReplicaSet, p: _pb.MongoReplicaSet) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.auth_database = m.auth_database
+    p.connect_to_replica = m.connect_to_replica
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_mongo_replica_set(p: _pb.MongoReplicaSet) -> MongoReplicaSet:
+    return MongoReplicaSet(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        auth_database=p.auth_database,
+        connect_to_replica=p.connect_to_replica,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_mongo_sharded_cluster(m: MongoShardedCluster, p: _pb.MongoShardedCluster) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.auth_database = m.auth_database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port_override = m.port_override
+    p.region = m.region
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_mongo_sharded_cluster(p: _pb.MongoShardedCluster) -> MongoShardedCluster:
+    return MongoShardedCluster(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        auth_database=p.auth_database,
+        hostname=p.hostname,
+        password=p.password,
+        port_override=p.port_override,
+        region=p.region,
+        tls_required=p.tls_required,
+        username=p.username,
     )
 
 
 def write_mysql(m: Mysql, p: _pb.Mysql) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.port_override = m.port_override
-    p.port = m.port
-    p.require_native_auth = m.require_native_auth
-    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2470,20 +10838,20 @@ def write_mysql(m: Mysql, p: _pb.Mysql) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
 
 
 def read_mysql(p: _pb.Mysql) -> Mysql:
     return Mysql(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        port_override=p.port_override,
-        port=p.port,
-        require_native_auth=p.require_native_auth,
-        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2491,19 +10859,130 @@ def read_mysql(p: _pb.Mysql) -> Mysql:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_neptune(m: Neptune, p: _pb.Neptune) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.endpoint = m.endpoint
+    p.port = m.port
+    p.port_override = m.port_override
+
+
+def read_neptune(p: _pb.Neptune) -> Neptune:
+    return Neptune(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        endpoint=p.endpoint,
+        port=p.port,
+        port_override=p.port_override,
+    )
+
+
+def write_neptune_iam(m: NeptuneIAM, p: _pb.NeptuneIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.access_key = m.access_key
+    p.endpoint = m.endpoint
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_arn = m.role_arn
+    p.role_external_id = m.role_external_id
+    p.secret_access_key = m.secret_access_key
+
+
+def read_neptune_iam(p: _pb.NeptuneIAM) -> NeptuneIAM:
+    return NeptuneIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        access_key=p.access_key,
+        endpoint=p.endpoint,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        role_arn=p.role_arn,
+        role_external_id=p.role_external_id,
+        secret_access_key=p.secret_access_key,
+    )
+
+
+def write_okta_groups(m: OktaGroups, p: _pb.OktaGroups) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.discovery_enabled = m.discovery_enabled
+    p.domain = m.domain
+    p.group_names = m.group_names
+    p.identity_set_id = m.identity_set_id
+    p.privilege_levels = m.privilege_levels
+
+
+def read_okta_groups(p: _pb.OktaGroups) -> OktaGroups:
+    return OktaGroups(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        discovery_enabled=p.discovery_enabled,
+        domain=p.domain,
+        group_names=p.group_names,
+        identity_set_id=p.identity_set_id,
+        privilege_levels=p.privilege_levels,
     )
 
 
 def write_oracle(m: Oracle, p: _pb.Oracle) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.port = m.port
-    p.port_override = m.port_override
-    p.tls_required = m.tls_required
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2511,19 +10990,19 @@ def write_oracle(m: Oracle, p: _pb.Oracle) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
 
 
 def read_oracle(p: _pb.Oracle) -> Oracle:
     return Oracle(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        port=p.port,
-        port_override=p.port_override,
-        tls_required=p.tls_required,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2531,19 +11010,59 @@ def read_oracle(p: _pb.Oracle) -> Oracle:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_oracle_nne(m: OracleNNE, p: _pb.OracleNNE) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_oracle_nne(p: _pb.OracleNNE) -> OracleNNE:
+    return OracleNNE(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
     )
 
 
 def write_postgres(m: Postgres, p: _pb.Postgres) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.port_override = m.port_override
-    p.port = m.port
-    p.override_database = m.override_database
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2551,19 +11070,19 @@ def write_postgres(m: Postgres, p: _pb.Postgres) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
 
 
 def read_postgres(p: _pb.Postgres) -> Postgres:
     return Postgres(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        port_override=p.port_override,
-        port=p.port,
-        override_database=p.override_database,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2571,21 +11090,59 @@ def read_postgres(p: _pb.Postgres) -> Postgres:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_presto(m: Presto, p: _pb.Presto) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_presto(p: _pb.Presto) -> Presto:
+    return Presto(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
     )
 
 
 def write_rdp(m: RDP, p: _pb.RDP) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.port_override = m.port_override
-    p.port = m.port
-    p.downgrade_nla_connections = m.downgrade_nla_connections
-    p.lock_required = m.lock_required
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2593,21 +11150,21 @@ def write_rdp(m: RDP, p: _pb.RDP) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.downgrade_nla_connections = m.downgrade_nla_connections
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.lock_required = m.lock_required
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
 
 
 def read_rdp(p: _pb.RDP) -> RDP:
     return RDP(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        port_override=p.port_override,
-        port=p.port,
-        downgrade_nla_connections=p.downgrade_nla_connections,
-        lock_required=p.lock_required,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2615,22 +11172,21 @@ def read_rdp(p: _pb.RDP) -> RDP:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        downgrade_nla_connections=p.downgrade_nla_connections,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        lock_required=p.lock_required,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
     )
 
 
 def write_rdp_cert(m: RDPCert, p: _pb.RDPCert) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.port_override = m.port_override
-    p.port = m.port
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
-    p.server_fqdn = m.server_fqdn
-    p.lock_required = m.lock_required
-    p.sid = m.sid
-    p.dc_hostnames = m.dc_hostnames
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2638,22 +11194,22 @@ def write_rdp_cert(m: RDPCert, p: _pb.RDPCert) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.dc_hostnames = m.dc_hostnames
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.lock_required = m.lock_required
+    p.port = m.port
+    p.port_override = m.port_override
+    p.server_fqdn = m.server_fqdn
+    p.sid = m.sid
+    p.username = m.username
 
 
 def read_rdp_cert(p: _pb.RDPCert) -> RDPCert:
     return RDPCert(
-        hostname=p.hostname,
-        username=p.username,
-        port_override=p.port_override,
-        port=p.port,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
-        server_fqdn=p.server_fqdn,
-        lock_required=p.lock_required,
-        sid=p.sid,
-        dc_hostnames=p.dc_hostnames,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2661,15 +11217,102 @@ def read_rdp_cert(p: _pb.RDPCert) -> RDPCert:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        dc_hostnames=p.dc_hostnames,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        lock_required=p.lock_required,
+        port=p.port,
+        port_override=p.port_override,
+        server_fqdn=p.server_fqdn,
+        sid=p.sid,
+        username=p.username,
+    )
+
+
+def write_rds_postgres_iam(m: RDSPostgresIAM, p: _pb.RDSPostgresIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_assumption_arn = m.role_assumption_arn
+    p.username = m.username
+
+
+def read_rds_postgres_iam(p: _pb.RDSPostgresIAM) -> RDSPostgresIAM:
+    return RDSPostgresIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        role_assumption_arn=p.role_assumption_arn,
+        username=p.username,
+    )
+
+
+def write_rabbit_mqamqp091(m: RabbitMQAMQP091, p: _pb.RabbitMQAMQP091) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_rabbit_mqamqp091(p: _pb.RabbitMQAMQP091) -> RabbitMQAMQP091:
+    return RabbitMQAMQP091(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
     )
 
 
 def write_raw_tcp(m: RawTCP, p: _pb.RawTCP) -> None:
-    p.hostname = m.hostname
-    p.port_override = m.port_override
-    p.port = m.port
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2677,15 +11320,15 @@ def write_raw_tcp(m: RawTCP, p: _pb.RawTCP) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.port = m.port
+    p.port_override = m.port_override
 
 
 def read_raw_tcp(p: _pb.RawTCP) -> RawTCP:
     return RawTCP(
-        hostname=p.hostname,
-        port_override=p.port_override,
-        port=p.port,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2693,18 +11336,15 @@ def read_raw_tcp(p: _pb.RawTCP) -> RawTCP:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        port=p.port,
+        port_override=p.port_override,
     )
 
 
 def write_redis(m: Redis, p: _pb.Redis) -> None:
-    p.hostname = m.hostname
-    p.port_override = m.port_override
-    p.password = m.password
-    p.port = m.port
-    p.username = m.username
-    p.tls_required = m.tls_required
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2712,18 +11352,18 @@ def write_redis(m: Redis, p: _pb.Redis) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
 
 
 def read_redis(p: _pb.Redis) -> Redis:
     return Redis(
-        hostname=p.hostname,
-        port_override=p.port_override,
-        password=p.password,
-        port=p.port,
-        username=p.username,
-        tls_required=p.tls_required,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2731,19 +11371,56 @@ def read_redis(p: _pb.Redis) -> Redis:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_redis_cluster(m: RedisCluster, p: _pb.RedisCluster) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_redis_cluster(p: _pb.RedisCluster) -> RedisCluster:
+    return RedisCluster(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
     )
 
 
 def write_redshift(m: Redshift, p: _pb.Redshift) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.port_override = m.port_override
-    p.port = m.port
-    p.override_database = m.override_database
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2751,19 +11428,19 @@ def write_redshift(m: Redshift, p: _pb.Redshift) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
 
 
 def read_redshift(p: _pb.Redshift) -> Redshift:
     return Redshift(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        port_override=p.port_override,
-        port=p.port,
-        override_database=p.override_database,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2771,21 +11448,103 @@ def read_redshift(p: _pb.Redshift) -> Redshift:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_redshift_iam(m: RedshiftIAM, p: _pb.RedshiftIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.cluster_id = m.cluster_id
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_assumption_arn = m.role_assumption_arn
+
+
+def read_redshift_iam(p: _pb.RedshiftIAM) -> RedshiftIAM:
+    return RedshiftIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        cluster_id=p.cluster_id,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        role_assumption_arn=p.role_assumption_arn,
+    )
+
+
+def write_redshift_serverless_iam(m: RedshiftServerlessIAM, p: _pb.RedshiftServerlessIAM) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.port = m.port
+    p.port_override = m.port_override
+    p.region = m.region
+    p.role_assumption_arn = m.role_assumption_arn
+    p.workgroup = m.workgroup
+
+
+def read_redshift_serverless_iam(p: _pb.RedshiftServerlessIAM) -> RedshiftServerlessIAM:
+    return RedshiftServerlessIAM(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        port=p.port,
+        port_override=p.port_override,
+        region=p.region,
+        role_assumption_arn=p.role_assumption_arn,
+        workgroup=p.workgroup,
     )
 
 
 def write_sql_server(m: SQLServer, p: _pb.SQLServer) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.port_override = m.port_override
-    p.schema = m.schema
-    p.port = m.port
-    p.override_database = m.override_database
-    p.allow_deprecated_encryption = m.allow_deprecated_encryption
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2793,21 +11552,21 @@ def write_sql_server(m: SQLServer, p: _pb.SQLServer) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_deprecated_encryption = m.allow_deprecated_encryption
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.schema = m.schema
+    p.username = m.username
 
 
 def read_sql_server(p: _pb.SQLServer) -> SQLServer:
     return SQLServer(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        port_override=p.port_override,
-        schema=p.schema,
-        port=p.port,
-        override_database=p.override_database,
-        allow_deprecated_encryption=p.allow_deprecated_encryption,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2815,21 +11574,123 @@ def read_sql_server(p: _pb.SQLServer) -> SQLServer:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_deprecated_encryption=p.allow_deprecated_encryption,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        schema=p.schema,
+        username=p.username,
+    )
+
+
+def write_sql_server_azure_ad(m: SQLServerAzureAD, p: _pb.SQLServerAzureAD) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_deprecated_encryption = m.allow_deprecated_encryption
+    p.client_id = m.client_id
+    p.database = m.database
+    p.hostname = m.hostname
+    p.override_database = m.override_database
+    p.port = m.port
+    p.port_override = m.port_override
+    p.schema = m.schema
+    p.secret = m.secret
+    p.tenant_id = m.tenant_id
+
+
+def read_sql_server_azure_ad(p: _pb.SQLServerAzureAD) -> SQLServerAzureAD:
+    return SQLServerAzureAD(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_deprecated_encryption=p.allow_deprecated_encryption,
+        client_id=p.client_id,
+        database=p.database,
+        hostname=p.hostname,
+        override_database=p.override_database,
+        port=p.port,
+        port_override=p.port_override,
+        schema=p.schema,
+        secret=p.secret,
+        tenant_id=p.tenant_id,
+    )
+
+
+def write_sql_server_kerberos_ad(m: SQLServerKerberosAD, p: _pb.SQLServerKerberosAD) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_deprecated_encryption = m.allow_deprecated_encryption
+    p.database = m.database
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.keytab = m.keytab
+    p.krb_config = m.krb_config
+    p.override_database = m.override_database
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.realm = m.realm
+    p.schema = m.schema
+    p.server_spn = m.server_spn
+    p.username = m.username
+
+
+def read_sql_server_kerberos_ad(p: _pb.SQLServerKerberosAD) -> SQLServerKerberosAD:
+    return SQLServerKerberosAD(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_deprecated_encryption=p.allow_deprecated_encryption,
+        database=p.database,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        keytab=p.keytab,
+        krb_config=p.krb_config,
+        override_database=p.override_database,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        realm=p.realm,
+        schema=p.schema,
+        server_spn=p.server_spn,
+        username=p.username,
     )
 
 
 def write_ssh(m: SSH, p: _pb.SSH) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.port = m.port
-    p.public_key = m.public_key
-    p.port_forwarding = m.port_forwarding
-    p.allow_deprecated_key_exchanges = m.allow_deprecated_key_exchanges
-    p.port_override = m.port_override
-    p.key_type = m.key_type
-    p.lock_required = m.lock_required
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2837,21 +11698,21 @@ def write_ssh(m: SSH, p: _pb.SSH) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_deprecated_key_exchanges = m.allow_deprecated_key_exchanges
+    p.hostname = m.hostname
+    p.key_type = m.key_type
+    p.lock_required = m.lock_required
+    p.port = m.port
+    p.port_forwarding = m.port_forwarding
+    p.port_override = m.port_override
+    p.public_key = m.public_key
+    p.username = m.username
 
 
 def read_ssh(p: _pb.SSH) -> SSH:
     return SSH(
-        hostname=p.hostname,
-        username=p.username,
-        port=p.port,
-        public_key=p.public_key,
-        port_forwarding=p.port_forwarding,
-        allow_deprecated_key_exchanges=p.allow_deprecated_key_exchanges,
-        port_override=p.port_override,
-        key_type=p.key_type,
-        lock_required=p.lock_required,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2859,22 +11720,21 @@ def read_ssh(p: _pb.SSH) -> SSH:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_deprecated_key_exchanges=p.allow_deprecated_key_exchanges,
+        hostname=p.hostname,
+        key_type=p.key_type,
+        lock_required=p.lock_required,
+        port=p.port,
+        port_forwarding=p.port_forwarding,
+        port_override=p.port_override,
+        public_key=p.public_key,
+        username=p.username,
     )
 
 
 def write_ssh_cert(m: SSHCert, p: _pb.SSHCert) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.port = m.port
-    p.port_forwarding = m.port_forwarding
-    p.allow_deprecated_key_exchanges = m.allow_deprecated_key_exchanges
-    p.port_override = m.port_override
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
-    p.key_type = m.key_type
-    p.lock_required = m.lock_required
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2882,22 +11742,22 @@ def write_ssh_cert(m: SSHCert, p: _pb.SSHCert) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_deprecated_key_exchanges = m.allow_deprecated_key_exchanges
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.key_type = m.key_type
+    p.lock_required = m.lock_required
+    p.port = m.port
+    p.port_forwarding = m.port_forwarding
+    p.port_override = m.port_override
+    p.username = m.username
 
 
 def read_ssh_cert(p: _pb.SSHCert) -> SSHCert:
     return SSHCert(
-        hostname=p.hostname,
-        username=p.username,
-        port=p.port,
-        port_forwarding=p.port_forwarding,
-        allow_deprecated_key_exchanges=p.allow_deprecated_key_exchanges,
-        port_override=p.port_override,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
-        key_type=p.key_type,
-        lock_required=p.lock_required,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2905,22 +11765,22 @@ def read_ssh_cert(p: _pb.SSHCert) -> SSHCert:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_deprecated_key_exchanges=p.allow_deprecated_key_exchanges,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        key_type=p.key_type,
+        lock_required=p.lock_required,
+        port=p.port,
+        port_forwarding=p.port_forwarding,
+        port_override=p.port_override,
+        username=p.username,
     )
 
 
 def write_ssh_customer_key(m: SSHCustomerKey, p: _pb.SSHCustomerKey) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.port = m.port
-    p.private_key = m.private_key
-    p.port_forwarding = m.port_forwarding
-    p.allow_deprecated_key_exchanges = m.allow_deprecated_key_exchanges
-    p.port_override = m.port_override
-    p.identity_set_id = m.identity_set_id
-    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
-    p.lock_required = m.lock_required
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2928,22 +11788,22 @@ def write_ssh_customer_key(m: SSHCustomerKey, p: _pb.SSHCustomerKey) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_deprecated_key_exchanges = m.allow_deprecated_key_exchanges
+    p.hostname = m.hostname
+    p.identity_alias_healthcheck_username = m.identity_alias_healthcheck_username
+    p.identity_set_id = m.identity_set_id
+    p.lock_required = m.lock_required
+    p.port = m.port
+    p.port_forwarding = m.port_forwarding
+    p.port_override = m.port_override
+    p.private_key = m.private_key
+    p.username = m.username
 
 
 def read_ssh_customer_key(p: _pb.SSHCustomerKey) -> SSHCustomerKey:
     return SSHCustomerKey(
-        hostname=p.hostname,
-        username=p.username,
-        port=p.port,
-        private_key=p.private_key,
-        port_forwarding=p.port_forwarding,
-        allow_deprecated_key_exchanges=p.allow_deprecated_key_exchanges,
-        port_override=p.port_override,
-        identity_set_id=p.identity_set_id,
-        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
-        lock_required=p.lock_required,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2951,20 +11811,22 @@ def read_ssh_customer_key(p: _pb.SSHCustomerKey) -> SSHCustomerKey:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_deprecated_key_exchanges=p.allow_deprecated_key_exchanges,
+        hostname=p.hostname,
+        identity_alias_healthcheck_username=p.identity_alias_healthcheck_username,
+        identity_set_id=p.identity_set_id,
+        lock_required=p.lock_required,
+        port=p.port,
+        port_forwarding=p.port_forwarding,
+        port_override=p.port_override,
+        private_key=p.private_key,
+        username=p.username,
     )
 
 
 def write_ssh_password(m: SSHPassword, p: _pb.SSHPassword) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.port = m.port
-    p.password = m.password
-    p.port_forwarding = m.port_forwarding
-    p.allow_deprecated_key_exchanges = m.allow_deprecated_key_exchanges
-    p.port_override = m.port_override
-    p.lock_required = m.lock_required
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -2972,20 +11834,20 @@ def write_ssh_password(m: SSHPassword, p: _pb.SSHPassword) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.allow_deprecated_key_exchanges = m.allow_deprecated_key_exchanges
+    p.hostname = m.hostname
+    p.lock_required = m.lock_required
+    p.password = m.password
+    p.port = m.port
+    p.port_forwarding = m.port_forwarding
+    p.port_override = m.port_override
+    p.username = m.username
 
 
 def read_ssh_password(p: _pb.SSHPassword) -> SSHPassword:
     return SSHPassword(
-        hostname=p.hostname,
-        username=p.username,
-        port=p.port,
-        password=p.password,
-        port_forwarding=p.port_forwarding,
-        allow_deprecated_key_exchanges=p.allow_deprecated_key_exchanges,
-        port_override=p.port_override,
-        lock_required=p.lock_required,
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -2993,19 +11855,20 @@ def read_ssh_password(p: _pb.SSHPassword) -> SSHPassword:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        allow_deprecated_key_exchanges=p.allow_deprecated_key_exchanges,
+        hostname=p.hostname,
+        lock_required=p.lock_required,
+        password=p.password,
+        port=p.port,
+        port_forwarding=p.port_forwarding,
+        port_override=p.port_override,
+        username=p.username,
     )
 
 
-def write_snowflake(m: Snowflake, p: _pb.Snowflake) -> None:
-    p.hostname = m.hostname
-    p.username = m.username
-    p.password = m.password
-    p.database = m.database
-    p.schema = m.schema
-    p.port_override = m.port_override
-    p.private_key = m.private_key
+def write_single_store(m: SingleStore, p: _pb.SingleStore) -> None:
     p.id = m.id
     p.name = m.name
     p.healthy = m.healthy
@@ -3013,19 +11876,20 @@ def write_snowflake(m: Snowflake, p: _pb.Snowflake) -> None:
     p.secret_store_id = m.secret_store_id
     p.egress_filter = m.egress_filter
     p.bind_interface = m.bind_interface
-    p.subdomain = m.subdomain
     p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.require_native_auth = m.require_native_auth
+    p.use_azure_single_server_usernames = m.use_azure_single_server_usernames
+    p.username = m.username
 
 
-def read_snowflake(p: _pb.Snowflake) -> Snowflake:
-    return Snowflake(
-        hostname=p.hostname,
-        username=p.username,
-        password=p.password,
-        database=p.database,
-        schema=p.schema,
-        port_override=p.port_override,
-        private_key=p.private_key,
+def read_single_store(p: _pb.SingleStore) -> SingleStore:
+    return SingleStore(
         id=p.id,
         name=p.name,
         healthy=p.healthy,
@@ -3033,6 +11897,274 @@ def read_snowflake(p: _pb.Snowflake) -> Snowflake:
         secret_store_id=p.secret_store_id,
         egress_filter=p.egress_filter,
         bind_interface=p.bind_interface,
-        subdomain=p.subdomain,
         proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        require_native_auth=p.require_native_auth,
+        use_azure_single_server_usernames=p.use_azure_single_server_usernames,
+        username=p.username,
+    )
+
+
+def write_snowflake(m: Snowflake, p: _pb.Snowflake) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port_override = m.port_override
+    p.private_key = m.private_key
+    p.schema = m.schema
+    p.username = m.username
+
+
+def read_snowflake(p: _pb.Snowflake) -> Snowflake:
+    return Snowflake(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port_override=p.port_override,
+        private_key=p.private_key,
+        schema=p.schema,
+        username=p.username,
+    )
+
+
+def write_snowsight(m: Snowsight, p: _pb.Snowsight) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.connectToDefault = m.connecttodefault
+    p.healthcheck_username = m.healthcheck_username
+    p.port_override = m.port_override
+    p.samlMetadata = m.samlmetadata
+    p.subdomain = m.subdomain
+    p.use_https = m.use_https
+
+
+def read_snowsight(p: _pb.Snowsight) -> Snowsight:
+    return Snowsight(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        connecttodefault=p.connectToDefault,
+        healthcheck_username=p.healthcheck_username,
+        port_override=p.port_override,
+        samlmetadata=p.samlMetadata,
+        subdomain=p.subdomain,
+        use_https=p.use_https,
+    )
+
+
+def write_sybase(m: Sybase, p: _pb.Sybase) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_sybase(p: _pb.Sybase) -> Sybase:
+    return Sybase(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_sybase_iq(m: SybaseIQ, p: _pb.SybaseIQ) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_sybase_iq(p: _pb.SybaseIQ) -> SybaseIQ:
+    return SybaseIQ(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_teradata(m: Teradata, p: _pb.Teradata) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_teradata(p: _pb.Teradata) -> Teradata:
+    return Teradata(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
+    )
+
+
+def write_trino(m: Trino, p: _pb.Trino) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.tls_required = m.tls_required
+    p.username = m.username
+
+
+def read_trino(p: _pb.Trino) -> Trino:
+    return Trino(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        tls_required=p.tls_required,
+        username=p.username,
+    )
+
+
+def write_vertica(m: Vertica, p: _pb.Vertica) -> None:
+    p.id = m.id
+    p.name = m.name
+    p.healthy = m.healthy
+    _c.tags_into(m.tags, p.tags)
+    p.secret_store_id = m.secret_store_id
+    p.egress_filter = m.egress_filter
+    p.bind_interface = m.bind_interface
+    p.proxy_cluster_id = m.proxy_cluster_id
+    p.subdomain = m.subdomain
+    p.database = m.database
+    p.hostname = m.hostname
+    p.password = m.password
+    p.port = m.port
+    p.port_override = m.port_override
+    p.username = m.username
+
+
+def read_vertica(p: _pb.Vertica) -> Vertica:
+    return Vertica(
+        id=p.id,
+        name=p.name,
+        healthy=p.healthy,
+        tags=_c.tags_from(p.tags),
+        secret_store_id=p.secret_store_id,
+        egress_filter=p.egress_filter,
+        bind_interface=p.bind_interface,
+        proxy_cluster_id=p.proxy_cluster_id,
+        subdomain=p.subdomain,
+        database=p.database,
+        hostname=p.hostname,
+        password=p.password,
+        port=p.port,
+        port_override=p.port_override,
+        username=p.username,
     )

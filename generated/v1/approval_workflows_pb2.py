@@ -23,32 +23,91 @@ _sym_db = _symbol_database.Default()
 
 
 from aiosdm._generated.v1 import hints_pb2 as aiosdm_dot_v1_dot_hints__pb2
+from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"aiosdm/v1/approval_workflows.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x1egoogle/protobuf/duration.proto\"\xae\x01\n\x10\x41pprovalWorkflow\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1d\n\rapproval_mode\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12<\n\x17\x61pproval_workflow_steps\x18\x05 \x03(\x0b\x32\x1b.aiosdm.v1.ApprovalFlowStep:\x06\xb2\x9f\x19\x02\x08\x01\"\x99\x01\n\x10\x41pprovalFlowStep\x12\x12\n\nquantifier\x18\x01 \x01(\t\x12-\n\nskip_after\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12:\n\tapprovers\x18\x03 \x03(\x0b\x32\x1f.aiosdm.v1.ApprovalFlowApproverB\x06\xaa\x9f\x19\x02 \x01:\x06\xb2\x9f\x19\x02\x08\x01\"h\n\x14\x41pprovalFlowApprover\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x0f\n\x07role_id\x18\x02 \x01(\t\x12\x11\n\treference\x18\x03 \x01(\t\x12\x10\n\x08group_id\x18\x04 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"aiosdm/v1/approval_workflows.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1egoogle/protobuf/duration.proto\"\x8f\x01\n\x1d\x41pprovalWorkflowCreateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.CreateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x36\n\x11\x61pproval_workflow\x18\x02 \x01(\x0b\x32\x1b.aiosdm.v1.ApprovalWorkflow\"\xcb\x01\n\x1e\x41pprovalWorkflowCreateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.CreateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x36\n\x11\x61pproval_workflow\x18\x02 \x01(\x0b\x32\x1b.aiosdm.v1.ApprovalWorkflow\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"]\n\x1a\x41pprovalWorkflowGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t\"\xbd\x01\n\x1b\x41pprovalWorkflowGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12\x36\n\x11\x61pproval_workflow\x18\x02 \x01(\x0b\x32\x1b.aiosdm.v1.ApprovalWorkflow\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\x8f\x01\n\x1d\x41pprovalWorkflowUpdateRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.UpdateRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x36\n\x11\x61pproval_workflow\x18\x02 \x01(\x0b\x32\x1b.aiosdm.v1.ApprovalWorkflow\"\xcb\x01\n\x1e\x41pprovalWorkflowUpdateResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.UpdateResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x36\n\x11\x61pproval_workflow\x18\x02 \x01(\x0b\x32\x1b.aiosdm.v1.ApprovalWorkflow\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"c\n\x1d\x41pprovalWorkflowDeleteRequest\x12\x36\n\x04meta\x18\x01 \x01(\x0b\x32 .aiosdm.v1.DeleteRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t\"\x9f\x01\n\x1e\x41pprovalWorkflowDeleteResponse\x12\x37\n\x04meta\x18\x01 \x01(\x0b\x32!.aiosdm.v1.DeleteResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"c\n\x1b\x41pprovalWorkflowListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xd0\x01\n\x1c\x41pprovalWorkflowListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12?\n\x12\x61pproval_workflows\x18\x02 \x03(\x0b\x32\x1b.aiosdm.v1.ApprovalWorkflowB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xb4\x01\n\x10\x41pprovalWorkflow\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1d\n\rapproval_mode\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\x12<\n\x17\x61pproval_workflow_steps\x18\x05 \x03(\x0b\x32\x1b.aiosdm.v1.ApprovalFlowStep:\x0c\xb2\x9f\x19\x08\x08\x01\x1a\x04name\"\x99\x01\n\x10\x41pprovalFlowStep\x12\x12\n\nquantifier\x18\x01 \x01(\t\x12-\n\nskip_after\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12:\n\tapprovers\x18\x03 \x03(\x0b\x32\x1f.aiosdm.v1.ApprovalFlowApproverB\x06\xaa\x9f\x19\x02 \x01:\x06\xb2\x9f\x19\x02\x08\x01\"h\n\x14\x41pprovalFlowApprover\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x0f\n\x07role_id\x18\x02 \x01(\t\x12\x11\n\treference\x18\x03 \x01(\t\x12\x10\n\x08group_id\x18\x04 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\x8a\x04\n\x11\x41pprovalWorkflows\x12]\n\x06\x43reate\x12(.aiosdm.v1.ApprovalWorkflowCreateRequest\x1a).aiosdm.v1.ApprovalWorkflowCreateResponse\x12Y\n\x03Get\x12%.aiosdm.v1.ApprovalWorkflowGetRequest\x1a&.aiosdm.v1.ApprovalWorkflowGetResponse\"\x03\x90\x02\x01\x12]\n\x06\x44\x65lete\x12(.aiosdm.v1.ApprovalWorkflowDeleteRequest\x1a).aiosdm.v1.ApprovalWorkflowDeleteResponse\x12]\n\x06Update\x12(.aiosdm.v1.ApprovalWorkflowUpdateRequest\x1a).aiosdm.v1.ApprovalWorkflowUpdateResponse\x12\\\n\x04List\x12&.aiosdm.v1.ApprovalWorkflowListRequest\x1a\'.aiosdm.v1.ApprovalWorkflowListResponse\"\x03\x90\x02\x01\x1a\x1f\xba\x9f\x19\x1b\x08\x01\x12\x03\x61\x66-\x18\x01\"\x10\x41pprovalWorkflowb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'aiosdm.v1.approval_workflows_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_APPROVALWORKFLOWCREATEREQUEST'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWCREATEREQUEST'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWCREATERESPONSE'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWCREATERESPONSE'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWCREATERESPONSE']._loaded_options = None
+  _globals['_APPROVALWORKFLOWCREATERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_APPROVALWORKFLOWGETREQUEST'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWGETREQUEST'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWGETRESPONSE']._loaded_options = None
+  _globals['_APPROVALWORKFLOWGETRESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_APPROVALWORKFLOWUPDATEREQUEST'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWUPDATEREQUEST'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWUPDATERESPONSE'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWUPDATERESPONSE'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWUPDATERESPONSE']._loaded_options = None
+  _globals['_APPROVALWORKFLOWUPDATERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_APPROVALWORKFLOWDELETEREQUEST'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWDELETEREQUEST'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWDELETERESPONSE'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWDELETERESPONSE'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWDELETERESPONSE']._loaded_options = None
+  _globals['_APPROVALWORKFLOWDELETERESPONSE']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_APPROVALWORKFLOWLISTREQUEST'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWLISTREQUEST'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWLISTRESPONSE'].fields_by_name['meta']._loaded_options = None
+  _globals['_APPROVALWORKFLOWLISTRESPONSE'].fields_by_name['meta']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWLISTRESPONSE'].fields_by_name['approval_workflows']._loaded_options = None
+  _globals['_APPROVALWORKFLOWLISTRESPONSE'].fields_by_name['approval_workflows']._serialized_options = b'\252\237\031\002\020\001'
+  _globals['_APPROVALWORKFLOWLISTRESPONSE']._loaded_options = None
+  _globals['_APPROVALWORKFLOWLISTRESPONSE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_APPROVALWORKFLOW'].fields_by_name['name']._loaded_options = None
   _globals['_APPROVALWORKFLOW'].fields_by_name['name']._serialized_options = b'\252\237\031\002 \001'
   _globals['_APPROVALWORKFLOW'].fields_by_name['approval_mode']._loaded_options = None
   _globals['_APPROVALWORKFLOW'].fields_by_name['approval_mode']._serialized_options = b'\252\237\031\002 \001'
   _globals['_APPROVALWORKFLOW']._loaded_options = None
-  _globals['_APPROVALWORKFLOW']._serialized_options = b'\262\237\031\002\010\001'
+  _globals['_APPROVALWORKFLOW']._serialized_options = b'\262\237\031\010\010\001\032\004name'
   _globals['_APPROVALFLOWSTEP'].fields_by_name['approvers']._loaded_options = None
   _globals['_APPROVALFLOWSTEP'].fields_by_name['approvers']._serialized_options = b'\252\237\031\002 \001'
   _globals['_APPROVALFLOWSTEP']._loaded_options = None
   _globals['_APPROVALFLOWSTEP']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_APPROVALFLOWAPPROVER']._loaded_options = None
   _globals['_APPROVALFLOWAPPROVER']._serialized_options = b'\262\237\031\002\010\001'
-  _globals['_APPROVALWORKFLOW']._serialized_start=105
-  _globals['_APPROVALWORKFLOW']._serialized_end=279
-  _globals['_APPROVALFLOWSTEP']._serialized_start=282
-  _globals['_APPROVALFLOWSTEP']._serialized_end=435
-  _globals['_APPROVALFLOWAPPROVER']._serialized_start=437
-  _globals['_APPROVALFLOWAPPROVER']._serialized_end=541
+  _globals['_APPROVALWORKFLOWS']._loaded_options = None
+  _globals['_APPROVALWORKFLOWS']._serialized_options = b'\272\237\031\033\010\001\022\003af-\030\001\"\020ApprovalWorkflow'
+  _globals['_APPROVALWORKFLOWS'].methods_by_name['Get']._loaded_options = None
+  _globals['_APPROVALWORKFLOWS'].methods_by_name['Get']._serialized_options = b'\220\002\001'
+  _globals['_APPROVALWORKFLOWS'].methods_by_name['List']._loaded_options = None
+  _globals['_APPROVALWORKFLOWS'].methods_by_name['List']._serialized_options = b'\220\002\001'
+  _globals['_APPROVALWORKFLOWCREATEREQUEST']._serialized_start=127
+  _globals['_APPROVALWORKFLOWCREATEREQUEST']._serialized_end=270
+  _globals['_APPROVALWORKFLOWCREATERESPONSE']._serialized_start=273
+  _globals['_APPROVALWORKFLOWCREATERESPONSE']._serialized_end=476
+  _globals['_APPROVALWORKFLOWGETREQUEST']._serialized_start=478
+  _globals['_APPROVALWORKFLOWGETREQUEST']._serialized_end=571
+  _globals['_APPROVALWORKFLOWGETRESPONSE']._serialized_start=574
+  _globals['_APPROVALWORKFLOWGETRESPONSE']._serialized_end=763
+  _globals['_APPROVALWORKFLOWUPDATEREQUEST']._serialized_start=766
+  _globals['_APPROVALWORKFLOWUPDATEREQUEST']._serialized_end=909
+  _globals['_APPROVALWORKFLOWUPDATERESPONSE']._serialized_start=912
+  _globals['_APPROVALWORKFLOWUPDATERESPONSE']._serialized_end=1115
+  _globals['_APPROVALWORKFLOWDELETEREQUEST']._serialized_start=1117
+  _globals['_APPROVALWORKFLOWDELETEREQUEST']._serialized_end=1216
+  _globals['_APPROVALWORKFLOWDELETERESPONSE']._serialized_start=1219
+  _globals['_APPROVALWORKFLOWDELETERESPONSE']._serialized_end=1378
+  _globals['_APPROVALWORKFLOWLISTREQUEST']._serialized_start=1380
+  _globals['_APPROVALWORKFLOWLISTREQUEST']._serialized_end=1479
+  _globals['_APPROVALWORKFLOWLISTRESPONSE']._serialized_start=1482
+  _globals['_APPROVALWORKFLOWLISTRESPONSE']._serialized_end=1690
+  _globals['_APPROVALWORKFLOW']._serialized_start=1693
+  _globals['_APPROVALWORKFLOW']._serialized_end=1873
+  _globals['_APPROVALFLOWSTEP']._serialized_start=1876
+  _globals['_APPROVALFLOWSTEP']._serialized_end=2029
+  _globals['_APPROVALFLOWAPPROVER']._serialized_start=2031
+  _globals['_APPROVALFLOWAPPROVER']._serialized_end=2135
+  _globals['_APPROVALWORKFLOWS']._serialized_start=2138
+  _globals['_APPROVALWORKFLOWS']._serialized_end=2660
 # @@protoc_insertion_point(module_scope)

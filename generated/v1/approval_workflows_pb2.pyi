@@ -1,6 +1,7 @@
 import datetime
 
 from aiosdm._generated.v1 import hints_pb2 as _hints_pb2
+from aiosdm._generated.v1 import spec_pb2 as _spec_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -9,6 +10,96 @@ from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class ApprovalWorkflowCreateRequest(_message.Message):
+    __slots__ = ("meta", "approval_workflow")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPROVAL_WORKFLOW_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.CreateRequestMetadata
+    approval_workflow: ApprovalWorkflow
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.CreateRequestMetadata, _Mapping]] = ..., approval_workflow: _Optional[_Union[ApprovalWorkflow, _Mapping]] = ...) -> None: ...
+
+class ApprovalWorkflowCreateResponse(_message.Message):
+    __slots__ = ("meta", "approval_workflow", "rate_limit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPROVAL_WORKFLOW_FIELD_NUMBER: _ClassVar[int]
+    RATE_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.CreateResponseMetadata
+    approval_workflow: ApprovalWorkflow
+    rate_limit: _spec_pb2.RateLimitMetadata
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.CreateResponseMetadata, _Mapping]] = ..., approval_workflow: _Optional[_Union[ApprovalWorkflow, _Mapping]] = ..., rate_limit: _Optional[_Union[_spec_pb2.RateLimitMetadata, _Mapping]] = ...) -> None: ...
+
+class ApprovalWorkflowGetRequest(_message.Message):
+    __slots__ = ("meta", "id")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.GetRequestMetadata
+    id: str
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.GetRequestMetadata, _Mapping]] = ..., id: _Optional[str] = ...) -> None: ...
+
+class ApprovalWorkflowGetResponse(_message.Message):
+    __slots__ = ("meta", "approval_workflow", "rate_limit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPROVAL_WORKFLOW_FIELD_NUMBER: _ClassVar[int]
+    RATE_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.GetResponseMetadata
+    approval_workflow: ApprovalWorkflow
+    rate_limit: _spec_pb2.RateLimitMetadata
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.GetResponseMetadata, _Mapping]] = ..., approval_workflow: _Optional[_Union[ApprovalWorkflow, _Mapping]] = ..., rate_limit: _Optional[_Union[_spec_pb2.RateLimitMetadata, _Mapping]] = ...) -> None: ...
+
+class ApprovalWorkflowUpdateRequest(_message.Message):
+    __slots__ = ("meta", "approval_workflow")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPROVAL_WORKFLOW_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.UpdateRequestMetadata
+    approval_workflow: ApprovalWorkflow
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.UpdateRequestMetadata, _Mapping]] = ..., approval_workflow: _Optional[_Union[ApprovalWorkflow, _Mapping]] = ...) -> None: ...
+
+class ApprovalWorkflowUpdateResponse(_message.Message):
+    __slots__ = ("meta", "approval_workflow", "rate_limit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPROVAL_WORKFLOW_FIELD_NUMBER: _ClassVar[int]
+    RATE_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.UpdateResponseMetadata
+    approval_workflow: ApprovalWorkflow
+    rate_limit: _spec_pb2.RateLimitMetadata
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.UpdateResponseMetadata, _Mapping]] = ..., approval_workflow: _Optional[_Union[ApprovalWorkflow, _Mapping]] = ..., rate_limit: _Optional[_Union[_spec_pb2.RateLimitMetadata, _Mapping]] = ...) -> None: ...
+
+class ApprovalWorkflowDeleteRequest(_message.Message):
+    __slots__ = ("meta", "id")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.DeleteRequestMetadata
+    id: str
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.DeleteRequestMetadata, _Mapping]] = ..., id: _Optional[str] = ...) -> None: ...
+
+class ApprovalWorkflowDeleteResponse(_message.Message):
+    __slots__ = ("meta", "id", "rate_limit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    RATE_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.DeleteResponseMetadata
+    id: str
+    rate_limit: _spec_pb2.RateLimitMetadata
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.DeleteResponseMetadata, _Mapping]] = ..., id: _Optional[str] = ..., rate_limit: _Optional[_Union[_spec_pb2.RateLimitMetadata, _Mapping]] = ...) -> None: ...
+
+class ApprovalWorkflowListRequest(_message.Message):
+    __slots__ = ("meta", "filter")
+    META_FIELD_NUMBER: _ClassVar[int]
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.ListRequestMetadata
+    filter: str
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.ListRequestMetadata, _Mapping]] = ..., filter: _Optional[str] = ...) -> None: ...
+
+class ApprovalWorkflowListResponse(_message.Message):
+    __slots__ = ("meta", "approval_workflows", "rate_limit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    APPROVAL_WORKFLOWS_FIELD_NUMBER: _ClassVar[int]
+    RATE_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.ListResponseMetadata
+    approval_workflows: _containers.RepeatedCompositeFieldContainer[ApprovalWorkflow]
+    rate_limit: _spec_pb2.RateLimitMetadata
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.ListResponseMetadata, _Mapping]] = ..., approval_workflows: _Optional[_Iterable[_Union[ApprovalWorkflow, _Mapping]]] = ..., rate_limit: _Optional[_Union[_spec_pb2.RateLimitMetadata, _Mapping]] = ...) -> None: ...
 
 class ApprovalWorkflow(_message.Message):
     __slots__ = ("id", "name", "approval_mode", "description", "approval_workflow_steps")

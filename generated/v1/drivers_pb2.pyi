@@ -9,71 +9,249 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Resource(_message.Message):
-    __slots__ = ("http_basic_auth", "http_no_auth", "http_auth", "kubernetes", "amazon_eks", "google_gke", "kubernetes_service_account", "mongo_host", "mysql", "aurora_mysql", "maria", "oracle", "postgres", "aurora_postgres", "redshift", "rdp", "rdp_cert", "redis", "snowflake", "sql_server", "ssh", "ssh_cert", "ssh_customer_key", "ssh_password", "aws", "raw_tcp", "aws_console")
+    __slots__ = ("aks", "aks_basic_auth", "aks_service_account", "aks_service_account_user_impersonation", "aks_user_impersonation", "amqp", "aws", "aws_console", "aws_console_static_key_pair", "aws_instance_profile", "aerospike", "amazon_eks", "amazon_eks_instance_profile", "amazon_eks_instance_profile_user_impersonation", "amazon_eks_user_impersonation", "amazon_es", "amazon_esiam", "amazon_mqamqp_091", "athena", "athena_iam", "aurora_mysql", "aurora_mysql_iam", "aurora_postgres", "aurora_postgres_iam", "azure", "azure_certificate", "azure_mysql", "azure_mysql_managed_identity", "azure_postgres", "azure_postgres_managed_identity", "big_query", "cassandra", "citus", "click_house_http", "click_house_my_sql", "click_house_tcp", "clustrix", "cockroach", "couchbase_database", "couchbase_web_ui", "db_2_i", "db_2_luw", "databricks", "document_db_host", "document_db_host_iam", "document_db_replica_set", "document_db_replica_set_iam", "druid", "dynamo_db", "dynamo_dbiam", "elastic", "elasticache_redis", "elasticache_redis_iam", "entra_id", "gcp", "gcp_console", "gcpwif", "google_gke", "google_gke_user_impersonation", "google_groups", "google_spanner", "greenplum", "http_auth", "http_basic_auth", "http_no_auth", "kubernetes", "kubernetes_basic_auth", "kubernetes_pod_identity", "kubernetes_service_account", "kubernetes_service_account_user_impersonation", "kubernetes_user_impersonation", "llm", "mcp_gateway_no_auth", "mcp_gateway_o_auth", "mcp_gateway_o_auth_dcr", "mcp_gateway_pat", "mtls_mysql", "mtls_postgres", "maria", "memcached", "memsql", "mongo_host", "mongo_legacy_host", "mongo_legacy_replicaset", "mongo_replica_set", "mongo_sharded_cluster", "mysql", "neptune", "neptune_iam", "okta_groups", "oracle", "oracle_nne", "postgres", "presto", "rdp", "rdp_cert", "rds_postgres_iam", "rabbit_mqamqp_091", "raw_tcp", "redis", "redis_cluster", "redshift", "redshift_iam", "redshift_serverless_iam", "sql_server", "sql_server_azure_ad", "sql_server_kerberos_ad", "ssh", "ssh_cert", "ssh_customer_key", "ssh_password", "single_store", "snowflake", "snowsight", "sybase", "sybase_iq", "teradata", "trino", "vertica")
+    AKS_FIELD_NUMBER: _ClassVar[int]
+    AKS_BASIC_AUTH_FIELD_NUMBER: _ClassVar[int]
+    AKS_SERVICE_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    AKS_SERVICE_ACCOUNT_USER_IMPERSONATION_FIELD_NUMBER: _ClassVar[int]
+    AKS_USER_IMPERSONATION_FIELD_NUMBER: _ClassVar[int]
+    AMQP_FIELD_NUMBER: _ClassVar[int]
+    AWS_FIELD_NUMBER: _ClassVar[int]
+    AWS_CONSOLE_FIELD_NUMBER: _ClassVar[int]
+    AWS_CONSOLE_STATIC_KEY_PAIR_FIELD_NUMBER: _ClassVar[int]
+    AWS_INSTANCE_PROFILE_FIELD_NUMBER: _ClassVar[int]
+    AEROSPIKE_FIELD_NUMBER: _ClassVar[int]
+    AMAZON_EKS_FIELD_NUMBER: _ClassVar[int]
+    AMAZON_EKS_INSTANCE_PROFILE_FIELD_NUMBER: _ClassVar[int]
+    AMAZON_EKS_INSTANCE_PROFILE_USER_IMPERSONATION_FIELD_NUMBER: _ClassVar[int]
+    AMAZON_EKS_USER_IMPERSONATION_FIELD_NUMBER: _ClassVar[int]
+    AMAZON_ES_FIELD_NUMBER: _ClassVar[int]
+    AMAZON_ESIAM_FIELD_NUMBER: _ClassVar[int]
+    AMAZON_MQAMQP_091_FIELD_NUMBER: _ClassVar[int]
+    ATHENA_FIELD_NUMBER: _ClassVar[int]
+    ATHENA_IAM_FIELD_NUMBER: _ClassVar[int]
+    AURORA_MYSQL_FIELD_NUMBER: _ClassVar[int]
+    AURORA_MYSQL_IAM_FIELD_NUMBER: _ClassVar[int]
+    AURORA_POSTGRES_FIELD_NUMBER: _ClassVar[int]
+    AURORA_POSTGRES_IAM_FIELD_NUMBER: _ClassVar[int]
+    AZURE_FIELD_NUMBER: _ClassVar[int]
+    AZURE_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    AZURE_MYSQL_FIELD_NUMBER: _ClassVar[int]
+    AZURE_MYSQL_MANAGED_IDENTITY_FIELD_NUMBER: _ClassVar[int]
+    AZURE_POSTGRES_FIELD_NUMBER: _ClassVar[int]
+    AZURE_POSTGRES_MANAGED_IDENTITY_FIELD_NUMBER: _ClassVar[int]
+    BIG_QUERY_FIELD_NUMBER: _ClassVar[int]
+    CASSANDRA_FIELD_NUMBER: _ClassVar[int]
+    CITUS_FIELD_NUMBER: _ClassVar[int]
+    CLICK_HOUSE_HTTP_FIELD_NUMBER: _ClassVar[int]
+    CLICK_HOUSE_MY_SQL_FIELD_NUMBER: _ClassVar[int]
+    CLICK_HOUSE_TCP_FIELD_NUMBER: _ClassVar[int]
+    CLUSTRIX_FIELD_NUMBER: _ClassVar[int]
+    COCKROACH_FIELD_NUMBER: _ClassVar[int]
+    COUCHBASE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    COUCHBASE_WEB_UI_FIELD_NUMBER: _ClassVar[int]
+    DB_2_I_FIELD_NUMBER: _ClassVar[int]
+    DB_2_LUW_FIELD_NUMBER: _ClassVar[int]
+    DATABRICKS_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_DB_HOST_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_DB_HOST_IAM_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_DB_REPLICA_SET_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_DB_REPLICA_SET_IAM_FIELD_NUMBER: _ClassVar[int]
+    DRUID_FIELD_NUMBER: _ClassVar[int]
+    DYNAMO_DB_FIELD_NUMBER: _ClassVar[int]
+    DYNAMO_DBIAM_FIELD_NUMBER: _ClassVar[int]
+    ELASTIC_FIELD_NUMBER: _ClassVar[int]
+    ELASTICACHE_REDIS_FIELD_NUMBER: _ClassVar[int]
+    ELASTICACHE_REDIS_IAM_FIELD_NUMBER: _ClassVar[int]
+    ENTRA_ID_FIELD_NUMBER: _ClassVar[int]
+    GCP_FIELD_NUMBER: _ClassVar[int]
+    GCP_CONSOLE_FIELD_NUMBER: _ClassVar[int]
+    GCPWIF_FIELD_NUMBER: _ClassVar[int]
+    GOOGLE_GKE_FIELD_NUMBER: _ClassVar[int]
+    GOOGLE_GKE_USER_IMPERSONATION_FIELD_NUMBER: _ClassVar[int]
+    GOOGLE_GROUPS_FIELD_NUMBER: _ClassVar[int]
+    GOOGLE_SPANNER_FIELD_NUMBER: _ClassVar[int]
+    GREENPLUM_FIELD_NUMBER: _ClassVar[int]
+    HTTP_AUTH_FIELD_NUMBER: _ClassVar[int]
     HTTP_BASIC_AUTH_FIELD_NUMBER: _ClassVar[int]
     HTTP_NO_AUTH_FIELD_NUMBER: _ClassVar[int]
-    HTTP_AUTH_FIELD_NUMBER: _ClassVar[int]
     KUBERNETES_FIELD_NUMBER: _ClassVar[int]
-    AMAZON_EKS_FIELD_NUMBER: _ClassVar[int]
-    GOOGLE_GKE_FIELD_NUMBER: _ClassVar[int]
+    KUBERNETES_BASIC_AUTH_FIELD_NUMBER: _ClassVar[int]
+    KUBERNETES_POD_IDENTITY_FIELD_NUMBER: _ClassVar[int]
     KUBERNETES_SERVICE_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
-    MONGO_HOST_FIELD_NUMBER: _ClassVar[int]
-    MYSQL_FIELD_NUMBER: _ClassVar[int]
-    AURORA_MYSQL_FIELD_NUMBER: _ClassVar[int]
+    KUBERNETES_SERVICE_ACCOUNT_USER_IMPERSONATION_FIELD_NUMBER: _ClassVar[int]
+    KUBERNETES_USER_IMPERSONATION_FIELD_NUMBER: _ClassVar[int]
+    LLM_FIELD_NUMBER: _ClassVar[int]
+    MCP_GATEWAY_NO_AUTH_FIELD_NUMBER: _ClassVar[int]
+    MCP_GATEWAY_O_AUTH_FIELD_NUMBER: _ClassVar[int]
+    MCP_GATEWAY_O_AUTH_DCR_FIELD_NUMBER: _ClassVar[int]
+    MCP_GATEWAY_PAT_FIELD_NUMBER: _ClassVar[int]
+    MTLS_MYSQL_FIELD_NUMBER: _ClassVar[int]
+    MTLS_POSTGRES_FIELD_NUMBER: _ClassVar[int]
     MARIA_FIELD_NUMBER: _ClassVar[int]
+    MEMCACHED_FIELD_NUMBER: _ClassVar[int]
+    MEMSQL_FIELD_NUMBER: _ClassVar[int]
+    MONGO_HOST_FIELD_NUMBER: _ClassVar[int]
+    MONGO_LEGACY_HOST_FIELD_NUMBER: _ClassVar[int]
+    MONGO_LEGACY_REPLICASET_FIELD_NUMBER: _ClassVar[int]
+    MONGO_REPLICA_SET_FIELD_NUMBER: _ClassVar[int]
+    MONGO_SHARDED_CLUSTER_FIELD_NUMBER: _ClassVar[int]
+    MYSQL_FIELD_NUMBER: _ClassVar[int]
+    NEPTUNE_FIELD_NUMBER: _ClassVar[int]
+    NEPTUNE_IAM_FIELD_NUMBER: _ClassVar[int]
+    OKTA_GROUPS_FIELD_NUMBER: _ClassVar[int]
     ORACLE_FIELD_NUMBER: _ClassVar[int]
+    ORACLE_NNE_FIELD_NUMBER: _ClassVar[int]
     POSTGRES_FIELD_NUMBER: _ClassVar[int]
-    AURORA_POSTGRES_FIELD_NUMBER: _ClassVar[int]
-    REDSHIFT_FIELD_NUMBER: _ClassVar[int]
+    PRESTO_FIELD_NUMBER: _ClassVar[int]
     RDP_FIELD_NUMBER: _ClassVar[int]
     RDP_CERT_FIELD_NUMBER: _ClassVar[int]
+    RDS_POSTGRES_IAM_FIELD_NUMBER: _ClassVar[int]
+    RABBIT_MQAMQP_091_FIELD_NUMBER: _ClassVar[int]
+    RAW_TCP_FIELD_NUMBER: _ClassVar[int]
     REDIS_FIELD_NUMBER: _ClassVar[int]
-    SNOWFLAKE_FIELD_NUMBER: _ClassVar[int]
+    REDIS_CLUSTER_FIELD_NUMBER: _ClassVar[int]
+    REDSHIFT_FIELD_NUMBER: _ClassVar[int]
+    REDSHIFT_IAM_FIELD_NUMBER: _ClassVar[int]
+    REDSHIFT_SERVERLESS_IAM_FIELD_NUMBER: _ClassVar[int]
     SQL_SERVER_FIELD_NUMBER: _ClassVar[int]
+    SQL_SERVER_AZURE_AD_FIELD_NUMBER: _ClassVar[int]
+    SQL_SERVER_KERBEROS_AD_FIELD_NUMBER: _ClassVar[int]
     SSH_FIELD_NUMBER: _ClassVar[int]
     SSH_CERT_FIELD_NUMBER: _ClassVar[int]
     SSH_CUSTOMER_KEY_FIELD_NUMBER: _ClassVar[int]
     SSH_PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    AWS_FIELD_NUMBER: _ClassVar[int]
-    RAW_TCP_FIELD_NUMBER: _ClassVar[int]
-    AWS_CONSOLE_FIELD_NUMBER: _ClassVar[int]
+    SINGLE_STORE_FIELD_NUMBER: _ClassVar[int]
+    SNOWFLAKE_FIELD_NUMBER: _ClassVar[int]
+    SNOWSIGHT_FIELD_NUMBER: _ClassVar[int]
+    SYBASE_FIELD_NUMBER: _ClassVar[int]
+    SYBASE_IQ_FIELD_NUMBER: _ClassVar[int]
+    TERADATA_FIELD_NUMBER: _ClassVar[int]
+    TRINO_FIELD_NUMBER: _ClassVar[int]
+    VERTICA_FIELD_NUMBER: _ClassVar[int]
+    aks: AKS
+    aks_basic_auth: AKSBasicAuth
+    aks_service_account: AKSServiceAccount
+    aks_service_account_user_impersonation: AKSServiceAccountUserImpersonation
+    aks_user_impersonation: AKSUserImpersonation
+    amqp: AMQP
+    aws: AWS
+    aws_console: AWSConsole
+    aws_console_static_key_pair: AWSConsoleStaticKeyPair
+    aws_instance_profile: AWSInstanceProfile
+    aerospike: Aerospike
+    amazon_eks: AmazonEKS
+    amazon_eks_instance_profile: AmazonEKSInstanceProfile
+    amazon_eks_instance_profile_user_impersonation: AmazonEKSInstanceProfileUserImpersonation
+    amazon_eks_user_impersonation: AmazonEKSUserImpersonation
+    amazon_es: AmazonES
+    amazon_esiam: AmazonESIAM
+    amazon_mqamqp_091: AmazonMQAMQP091
+    athena: Athena
+    athena_iam: AthenaIAM
+    aurora_mysql: AuroraMysql
+    aurora_mysql_iam: AuroraMysqlIAM
+    aurora_postgres: AuroraPostgres
+    aurora_postgres_iam: AuroraPostgresIAM
+    azure: Azure
+    azure_certificate: AzureCertificate
+    azure_mysql: AzureMysql
+    azure_mysql_managed_identity: AzureMysqlManagedIdentity
+    azure_postgres: AzurePostgres
+    azure_postgres_managed_identity: AzurePostgresManagedIdentity
+    big_query: BigQuery
+    cassandra: Cassandra
+    citus: Citus
+    click_house_http: ClickHouseHTTP
+    click_house_my_sql: ClickHouseMySQL
+    click_house_tcp: ClickHouseTCP
+    clustrix: Clustrix
+    cockroach: Cockroach
+    couchbase_database: CouchbaseDatabase
+    couchbase_web_ui: CouchbaseWebUI
+    db_2_i: DB2I
+    db_2_luw: DB2LUW
+    databricks: Databricks
+    document_db_host: DocumentDBHost
+    document_db_host_iam: DocumentDBHostIAM
+    document_db_replica_set: DocumentDBReplicaSet
+    document_db_replica_set_iam: DocumentDBReplicaSetIAM
+    druid: Druid
+    dynamo_db: DynamoDB
+    dynamo_dbiam: DynamoDBIAM
+    elastic: Elastic
+    elasticache_redis: ElasticacheRedis
+    elasticache_redis_iam: ElasticacheRedisIAM
+    entra_id: EntraID
+    gcp: GCP
+    gcp_console: GCPConsole
+    gcpwif: GCPWIF
+    google_gke: GoogleGKE
+    google_gke_user_impersonation: GoogleGKEUserImpersonation
+    google_groups: GoogleGroups
+    google_spanner: GoogleSpanner
+    greenplum: Greenplum
+    http_auth: HTTPAuth
     http_basic_auth: HTTPBasicAuth
     http_no_auth: HTTPNoAuth
-    http_auth: HTTPAuth
     kubernetes: Kubernetes
-    amazon_eks: AmazonEKS
-    google_gke: GoogleGKE
+    kubernetes_basic_auth: KubernetesBasicAuth
+    kubernetes_pod_identity: KubernetesPodIdentity
     kubernetes_service_account: KubernetesServiceAccount
-    mongo_host: MongoHost
-    mysql: Mysql
-    aurora_mysql: AuroraMysql
+    kubernetes_service_account_user_impersonation: KubernetesServiceAccountUserImpersonation
+    kubernetes_user_impersonation: KubernetesUserImpersonation
+    llm: LLM
+    mcp_gateway_no_auth: MCPGatewayNoAuth
+    mcp_gateway_o_auth: MCPGatewayOAuth
+    mcp_gateway_o_auth_dcr: MCPGatewayOAuthDCR
+    mcp_gateway_pat: MCPGatewayPAT
+    mtls_mysql: MTLSMysql
+    mtls_postgres: MTLSPostgres
     maria: Maria
+    memcached: Memcached
+    memsql: Memsql
+    mongo_host: MongoHost
+    mongo_legacy_host: MongoLegacyHost
+    mongo_legacy_replicaset: MongoLegacyReplicaset
+    mongo_replica_set: MongoReplicaSet
+    mongo_sharded_cluster: MongoShardedCluster
+    mysql: Mysql
+    neptune: Neptune
+    neptune_iam: NeptuneIAM
+    okta_groups: OktaGroups
     oracle: Oracle
+    oracle_nne: OracleNNE
     postgres: Postgres
-    aurora_postgres: AuroraPostgres
-    redshift: Redshift
+    presto: Presto
     rdp: RDP
     rdp_cert: RDPCert
+    rds_postgres_iam: RDSPostgresIAM
+    rabbit_mqamqp_091: RabbitMQAMQP091
+    raw_tcp: RawTCP
     redis: Redis
-    snowflake: Snowflake
+    redis_cluster: RedisCluster
+    redshift: Redshift
+    redshift_iam: RedshiftIAM
+    redshift_serverless_iam: RedshiftServerlessIAM
     sql_server: SQLServer
+    sql_server_azure_ad: SQLServerAzureAD
+    sql_server_kerberos_ad: SQLServerKerberosAD
     ssh: SSH
     ssh_cert: SSHCert
     ssh_customer_key: SSHCustomerKey
     ssh_password: SSHPassword
-    aws: AWS
-    raw_tcp: RawTCP
-    aws_console: AWSConsole
-    def __init__(self, http_basic_auth: _Optional[_Union[HTTPBasicAuth, _Mapping]] = ..., http_no_auth: _Optional[_Union[HTTPNoAuth, _Mapping]] = ..., http_auth: _Optional[_Union[HTTPAuth, _Mapping]] = ..., kubernetes: _Optional[_Union[Kubernetes, _Mapping]] = ..., amazon_eks: _Optional[_Union[AmazonEKS, _Mapping]] = ..., google_gke: _Optional[_Union[GoogleGKE, _Mapping]] = ..., kubernetes_service_account: _Optional[_Union[KubernetesServiceAccount, _Mapping]] = ..., mongo_host: _Optional[_Union[MongoHost, _Mapping]] = ..., mysql: _Optional[_Union[Mysql, _Mapping]] = ..., aurora_mysql: _Optional[_Union[AuroraMysql, _Mapping]] = ..., maria: _Optional[_Union[Maria, _Mapping]] = ..., oracle: _Optional[_Union[Oracle, _Mapping]] = ..., postgres: _Optional[_Union[Postgres, _Mapping]] = ..., aurora_postgres: _Optional[_Union[AuroraPostgres, _Mapping]] = ..., redshift: _Optional[_Union[Redshift, _Mapping]] = ..., rdp: _Optional[_Union[RDP, _Mapping]] = ..., rdp_cert: _Optional[_Union[RDPCert, _Mapping]] = ..., redis: _Optional[_Union[Redis, _Mapping]] = ..., snowflake: _Optional[_Union[Snowflake, _Mapping]] = ..., sql_server: _Optional[_Union[SQLServer, _Mapping]] = ..., ssh: _Optional[_Union[SSH, _Mapping]] = ..., ssh_cert: _Optional[_Union[SSHCert, _Mapping]] = ..., ssh_customer_key: _Optional[_Union[SSHCustomerKey, _Mapping]] = ..., ssh_password: _Optional[_Union[SSHPassword, _Mapping]] = ..., aws: _Optional[_Union[AWS, _Mapping]] = ..., raw_tcp: _Optional[_Union[RawTCP, _Mapping]] = ..., aws_console: _Optional[_Union[AWSConsole, _Mapping]] = ...) -> None: ...
+    single_store: SingleStore
+    snowflake: Snowflake
+    snowsight: Snowsight
+    sybase: Sybase
+    sybase_iq: SybaseIQ
+    teradata: Teradata
+    trino: Trino
+    vertica: Vertica
+    def __init__(self, aks: _Optional[_Union[AKS, _Mapping]] = ..., aks_basic_auth: _Optional[_Union[AKSBasicAuth, _Mapping]] = ..., aks_service_account: _Optional[_Union[AKSServiceAccount, _Mapping]] = ..., aks_service_account_user_impersonation: _Optional[_Union[AKSServiceAccountUserImpersonation, _Mapping]] = ..., aks_user_impersonation: _Optional[_Union[AKSUserImpersonation, _Mapping]] = ..., amqp: _Optional[_Union[AMQP, _Mapping]] = ..., aws: _Optional[_Union[AWS, _Mapping]] = ..., aws_console: _Optional[_Union[AWSConsole, _Mapping]] = ..., aws_console_static_key_pair: _Optional[_Union[AWSConsoleStaticKeyPair, _Mapping]] = ..., aws_instance_profile: _Optional[_Union[AWSInstanceProfile, _Mapping]] = ..., aerospike: _Optional[_Union[Aerospike, _Mapping]] = ..., amazon_eks: _Optional[_Union[AmazonEKS, _Mapping]] = ..., amazon_eks_instance_profile: _Optional[_Union[AmazonEKSInstanceProfile, _Mapping]] = ..., amazon_eks_instance_profile_user_impersonation: _Optional[_Union[AmazonEKSInstanceProfileUserImpersonation, _Mapping]] = ..., amazon_eks_user_impersonation: _Optional[_Union[AmazonEKSUserImpersonation, _Mapping]] = ..., amazon_es: _Optional[_Union[AmazonES, _Mapping]] = ..., amazon_esiam: _Optional[_Union[AmazonESIAM, _Mapping]] = ..., amazon_mqamqp_091: _Optional[_Union[AmazonMQAMQP091, _Mapping]] = ..., athena: _Optional[_Union[Athena, _Mapping]] = ..., athena_iam: _Optional[_Union[AthenaIAM, _Mapping]] = ..., aurora_mysql: _Optional[_Union[AuroraMysql, _Mapping]] = ..., aurora_mysql_iam: _Optional[_Union[AuroraMysqlIAM, _Mapping]] = ..., aurora_postgres: _Optional[_Union[AuroraPostgres, _Mapping]] = ..., aurora_postgres_iam: _Optional[_Union[AuroraPostgresIAM, _Mapping]] = ..., azure: _Optional[_Union[Azure, _Mapping]] = ..., azure_certificate: _Optional[_Union[AzureCertificate, _Mapping]] = ..., azure_mysql: _Optional[_Union[AzureMysql, _Mapping]] = ..., azure_mysql_managed_identity: _Optional[_Union[AzureMysqlManagedIdentity, _Mapping]] = ..., azure_postgres: _Optional[_Union[AzurePostgres, _Mapping]] = ..., azure_postgres_managed_identity: _Optional[_Union[AzurePostgresManagedIdentity, _Mapping]] = ..., big_query: _Optional[_Union[BigQuery, _Mapping]] = ..., cassandra: _Optional[_Union[Cassandra, _Mapping]] = ..., citus: _Optional[_Union[Citus, _Mapping]] = ..., click_house_http: _Optional[_Union[ClickHouseHTTP, _Mapping]] = ..., click_house_my_sql: _Optional[_Union[ClickHouseMySQL, _Mapping]] = ..., click_house_tcp: _Optional[_Union[ClickHouseTCP, _Mapping]] = ..., clustrix: _Optional[_Union[Clustrix, _Mapping]] = ..., cockroach: _Optional[_Union[Cockroach, _Mapping]] = ..., couchbase_database: _Optional[_Union[CouchbaseDatabase, _Mapping]] = ..., couchbase_web_ui: _Optional[_Union[CouchbaseWebUI, _Mapping]] = ..., db_2_i: _Optional[_Union[DB2I, _Mapping]] = ..., db_2_luw: _Optional[_Union[DB2LUW, _Mapping]] = ..., databricks: _Optional[_Union[Databricks, _Mapping]] = ..., document_db_host: _Optional[_Union[DocumentDBHost, _Mapping]] = ..., document_db_host_iam: _Optional[_Union[DocumentDBHostIAM, _Mapping]] = ..., document_db_replica_set: _Optional[_Union[DocumentDBReplicaSet, _Mapping]] = ..., document_db_replica_set_iam: _Optional[_Union[DocumentDBReplicaSetIAM, _Mapping]] = ..., druid: _Optional[_Union[Druid, _Mapping]] = ..., dynamo_db: _Optional[_Union[DynamoDB, _Mapping]] = ..., dynamo_dbiam: _Optional[_Union[DynamoDBIAM, _Mapping]] = ..., elastic: _Optional[_Union[Elastic, _Mapping]] = ..., elasticache_redis: _Optional[_Union[ElasticacheRedis, _Mapping]] = ..., elasticache_redis_iam: _Optional[_Union[ElasticacheRedisIAM, _Mapping]] = ..., entra_id: _Optional[_Union[EntraID, _Mapping]] = ..., gcp: _Optional[_Union[GCP, _Mapping]] = ..., gcp_console: _Optional[_Union[GCPConsole, _Mapping]] = ..., gcpwif: _Optional[_Union[GCPWIF, _Mapping]] = ..., google_gke: _Optional[_Union[GoogleGKE, _Mapping]] = ..., google_gke_user_impersonation: _Optional[_Union[GoogleGKEUserImpersonation, _Mapping]] = ..., google_groups: _Optional[_Union[GoogleGroups, _Mapping]] = ..., google_spanner: _Optional[_Union[GoogleSpanner, _Mapping]] = ..., greenplum: _Optional[_Union[Greenplum, _Mapping]] = ..., http_auth: _Optional[_Union[HTTPAuth, _Mapping]] = ..., http_basic_auth: _Optional[_Union[HTTPBasicAuth, _Mapping]] = ..., http_no_auth: _Optional[_Union[HTTPNoAuth, _Mapping]] = ..., kubernetes: _Optional[_Union[Kubernetes, _Mapping]] = ..., kubernetes_basic_auth: _Optional[_Union[KubernetesBasicAuth, _Mapping]] = ..., kubernetes_pod_identity: _Optional[_Union[KubernetesPodIdentity, _Mapping]] = ..., kubernetes_service_account: _Optional[_Union[KubernetesServiceAccount, _Mapping]] = ..., kubernetes_service_account_user_impersonation: _Optional[_Union[KubernetesServiceAccountUserImpersonation, _Mapping]] = ..., kubernetes_user_impersonation: _Optional[_Union[KubernetesUserImpersonation, _Mapping]] = ..., llm: _Optional[_Union[LLM, _Mapping]] = ..., mcp_gateway_no_auth: _Optional[_Union[MCPGatewayNoAuth, _Mapping]] = ..., mcp_gateway_o_auth: _Optional[_Union[MCPGatewayOAuth, _Mapping]] = ..., mcp_gateway_o_auth_dcr: _Optional[_Union[MCPGatewayOAuthDCR, _Mapping]] = ..., mcp_gateway_pat: _Optional[_Union[MCPGatewayPAT, _Mapping]] = ..., mtls_mysql: _Optional[_Union[MTLSMysql, _Mapping]] = ..., mtls_postgres: _Optional[_Union[MTLSPostgres, _Mapping]] = ..., maria: _Optional[_Union[Maria, _Mapping]] = ..., memcached: _Optional[_Union[Memcached, _Mapping]] = ..., memsql: _Optional[_Union[Memsql, _Mapping]] = ..., mongo_host: _Optional[_Union[MongoHost, _Mapping]] = ..., mongo_legacy_host: _Optional[_Union[MongoLegacyHost, _Mapping]] = ..., mongo_legacy_replicaset: _Optional[_Union[MongoLegacyReplicaset, _Mapping]] = ..., mongo_replica_set: _Optional[_Union[MongoReplicaSet, _Mapping]] = ..., mongo_sharded_cluster: _Optional[_Union[MongoShardedCluster, _Mapping]] = ..., mysql: _Optional[_Union[Mysql, _Mapping]] = ..., neptune: _Optional[_Union[Neptune, _Mapping]] = ..., neptune_iam: _Optional[_Union[NeptuneIAM, _Mapping]] = ..., okta_groups: _Optional[_Union[OktaGroups, _Mapping]] = ..., oracle: _Optional[_Union[Oracle, _Mapping]] = ..., oracle_nne: _Optional[_Union[OracleNNE, _Mapping]] = ..., postgres: _Optional[_Union[Postgres, _Mapping]] = ..., presto: _Optional[_Union[Presto, _Mapping]] = ..., rdp: _Optional[_Union[RDP, _Mapping]] = ..., rdp_cert: _Optional[_Union[RDPCert, _Mapping]] = ..., rds_postgres_iam: _Optional[_Union[RDSPostgresIAM, _Mapping]] = ..., rabbit_mqamqp_091: _Optional[_Union[RabbitMQAMQP091, _Mapping]] = ..., raw_tcp: _Optional[_Union[RawTCP, _Mapping]] = ..., redis: _Optional[_Union[Redis, _Mapping]] = ..., redis_cluster: _Optional[_Union[RedisCluster, _Mapping]] = ..., redshift: _Optional[_Union[Redshift, _Mapping]] = ..., redshift_iam: _Optional[_Union[RedshiftIAM, _Mapping]] = ..., redshift_serverless_iam: _Optional[_Union[RedshiftServerlessIAM, _Mapping]] = ..., sql_server: _Optional[_Union[SQLServer, _Mapping]] = ..., sql_server_azure_ad: _Optional[_Union[SQLServerAzureAD, _Mapping]] = ..., sql_server_kerberos_ad: _Optional[_Union[SQLServerKerberosAD, _Mapping]] = ..., ssh: _Optional[_Union[SSH, _Mapping]] = ..., ssh_cert: _Optional[_Union[SSHCert, _Mapping]] = ..., ssh_customer_key: _Optional[_Union[SSHCustomerKey, _Mapping]] = ..., ssh_password: _Optional[_Union[SSHPassword, _Mapping]] = ..., single_store: _Optional[_Union[SingleStore, _Mapping]] = ..., snowflake: _Optional[_Union[Snowflake, _Mapping]] = ..., snowsight: _Optional[_Union[Snowsight, _Mapping]] = ..., sybase: _Optional[_Union[Sybase, _Mapping]] = ..., sybase_iq: _Optional[_Union[SybaseIQ, _Mapping]] = ..., teradata: _Optional[_Union[Teradata, _Mapping]] = ..., trino: _Optional[_Union[Trino, _Mapping]] = ..., vertica: _Optional[_Union[Vertica, _Mapping]] = ...) -> None: ...
 
-class AWS(_message.Message):
-    __slots__ = ("access_key", "secret_access_key", "healthcheck_region", "role_arn", "role_external_id", "port_override", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
-    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
-    HEALTHCHECK_REGION_FIELD_NUMBER: _ClassVar[int]
-    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
-    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+class AKS(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_resource_role_bypass", "certificate_authority", "client_certificate", "client_key", "discovery_enabled", "discovery_username", "healthcheck_namespace", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "port", "port_override")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -81,14 +259,20 @@ class AWS(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    access_key: str
-    secret_access_key: str
-    healthcheck_region: str
-    role_arn: str
-    role_external_id: str
-    port_override: int
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_KEY_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -96,40 +280,295 @@ class AWS(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, access_key: _Optional[str] = ..., secret_access_key: _Optional[str] = ..., healthcheck_region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., port_override: _Optional[int] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    allow_resource_role_bypass: bool
+    certificate_authority: str
+    client_certificate: str
+    client_key: str
+    discovery_enabled: bool
+    discovery_username: str
+    healthcheck_namespace: str
+    hostname: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port: int
+    port_override: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., certificate_authority: _Optional[str] = ..., client_certificate: _Optional[str] = ..., client_key: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ...) -> None: ...
+
+class AKSBasicAuth(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "healthcheck_namespace", "hostname", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    healthcheck_namespace: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class AKSServiceAccount(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_resource_role_bypass", "discovery_enabled", "discovery_username", "healthcheck_namespace", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "port", "port_override", "token")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    allow_resource_role_bypass: bool
+    discovery_enabled: bool
+    discovery_username: str
+    healthcheck_namespace: str
+    hostname: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port: int
+    port_override: int
+    token: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., token: _Optional[str] = ...) -> None: ...
+
+class AKSServiceAccountUserImpersonation(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "healthcheck_namespace", "hostname", "port", "port_override", "token")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    healthcheck_namespace: str
+    hostname: str
+    port: int
+    port_override: int
+    token: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., token: _Optional[str] = ...) -> None: ...
+
+class AKSUserImpersonation(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "certificate_authority", "client_certificate", "client_key", "healthcheck_namespace", "hostname", "port", "port_override")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_KEY_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    certificate_authority: str
+    client_certificate: str
+    client_key: str
+    healthcheck_namespace: str
+    hostname: str
+    port: int
+    port_override: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., client_certificate: _Optional[str] = ..., client_key: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ...) -> None: ...
+
+class AMQP(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class AWS(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "access_key", "healthcheck_region", "port_override", "role_arn", "role_external_id", "secret_access_key")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_REGION_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    access_key: str
+    healthcheck_region: str
+    port_override: int
+    role_arn: str
+    role_external_id: str
+    secret_access_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., access_key: _Optional[str] = ..., healthcheck_region: _Optional[str] = ..., port_override: _Optional[int] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., secret_access_key: _Optional[str] = ...) -> None: ...
 
 class AWSConsole(_message.Message):
-    __slots__ = ("enable_env_variables", "region", "role_arn", "role_external_id", "session_expiry", "subdomain", "port_override", "identity_set_id", "identity_alias_healthcheck_username", "use_https", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id")
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "enable_env_variables", "identity_alias_healthcheck_username", "identity_set_id", "port_override", "region", "role_arn", "role_external_id", "session_expiry", "subdomain", "use_https")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
     ENABLE_ENV_VARIABLES_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
     REGION_FIELD_NUMBER: _ClassVar[int]
     ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
     ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
     SESSION_EXPIRY_FIELD_NUMBER: _ClassVar[int]
     SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
     USE_HTTPS_FIELD_NUMBER: _ClassVar[int]
-    ID_FIELD_NUMBER: _ClassVar[int]
-    NAME_FIELD_NUMBER: _ClassVar[int]
-    HEALTHY_FIELD_NUMBER: _ClassVar[int]
-    TAGS_FIELD_NUMBER: _ClassVar[int]
-    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
-    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
-    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
     enable_env_variables: bool
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port_override: int
     region: str
     role_arn: str
     role_external_id: str
     session_expiry: int
     subdomain: str
-    port_override: int
-    identity_set_id: str
-    identity_alias_healthcheck_username: str
     use_https: bool
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., enable_env_variables: _Optional[bool] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., session_expiry: _Optional[int] = ..., subdomain: _Optional[str] = ..., use_https: _Optional[bool] = ...) -> None: ...
+
+class AWSConsoleStaticKeyPair(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "access_key", "identity_alias_healthcheck_username", "identity_set_id", "port_override", "region", "role_arn", "role_external_id", "secret_access_key", "session_expiry", "subdomain", "use_https")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    SESSION_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    USE_HTTPS_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -138,25 +577,87 @@ class AWSConsole(_message.Message):
     egress_filter: str
     bind_interface: str
     proxy_cluster_id: str
-    def __init__(self, enable_env_variables: _Optional[bool] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., session_expiry: _Optional[int] = ..., subdomain: _Optional[str] = ..., port_override: _Optional[int] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., use_https: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    access_key: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    secret_access_key: str
+    session_expiry: int
+    subdomain: str
+    use_https: bool
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., access_key: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., secret_access_key: _Optional[str] = ..., session_expiry: _Optional[int] = ..., subdomain: _Optional[str] = ..., use_https: _Optional[bool] = ...) -> None: ...
+
+class AWSInstanceProfile(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "enable_env_variables", "port_override", "region", "role_arn", "role_external_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ENABLE_ENV_VARIABLES_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    enable_env_variables: bool
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., enable_env_variables: _Optional[bool] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ...) -> None: ...
+
+class Aerospike(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "use_services_alternate", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USE_SERVICES_ALTERNATE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    use_services_alternate: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., use_services_alternate: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
 
 class AmazonEKS(_message.Message):
-    __slots__ = ("endpoint", "access_key", "secret_access_key", "certificate_authority", "region", "cluster_name", "role_arn", "healthcheck_namespace", "role_external_id", "identity_set_id", "identity_alias_healthcheck_username", "port_override", "discovery_enabled", "discovery_username", "allow_resource_role_bypass", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
-    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
-    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
-    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
-    REGION_FIELD_NUMBER: _ClassVar[int]
-    CLUSTER_NAME_FIELD_NUMBER: _ClassVar[int]
-    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
-    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
-    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
-    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "access_key", "allow_resource_role_bypass", "certificate_authority", "cluster_name", "discovery_enabled", "discovery_username", "endpoint", "healthcheck_namespace", "identity_alias_healthcheck_username", "identity_set_id", "port_override", "region", "role_arn", "role_external_id", "secret_access_key")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -164,23 +665,23 @@ class AmazonEKS(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    endpoint: str
-    access_key: str
-    secret_access_key: str
-    certificate_authority: str
-    region: str
-    cluster_name: str
-    role_arn: str
-    healthcheck_namespace: str
-    role_external_id: str
-    identity_set_id: str
-    identity_alias_healthcheck_username: str
-    port_override: int
-    discovery_enabled: bool
-    discovery_username: str
-    allow_resource_role_bypass: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLUSTER_NAME_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -188,37 +689,381 @@ class AmazonEKS(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, endpoint: _Optional[str] = ..., access_key: _Optional[str] = ..., secret_access_key: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., region: _Optional[str] = ..., cluster_name: _Optional[str] = ..., role_arn: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., role_external_id: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    access_key: str
+    allow_resource_role_bypass: bool
+    certificate_authority: str
+    cluster_name: str
+    discovery_enabled: bool
+    discovery_username: str
+    endpoint: str
+    healthcheck_namespace: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    secret_access_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., access_key: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., certificate_authority: _Optional[str] = ..., cluster_name: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., endpoint: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., secret_access_key: _Optional[str] = ...) -> None: ...
+
+class AmazonEKSInstanceProfile(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_resource_role_bypass", "certificate_authority", "cluster_name", "discovery_enabled", "discovery_username", "endpoint", "healthcheck_namespace", "identity_alias_healthcheck_username", "identity_set_id", "port_override", "region", "role_arn", "role_external_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLUSTER_NAME_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    allow_resource_role_bypass: bool
+    certificate_authority: str
+    cluster_name: str
+    discovery_enabled: bool
+    discovery_username: str
+    endpoint: str
+    healthcheck_namespace: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., certificate_authority: _Optional[str] = ..., cluster_name: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., endpoint: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ...) -> None: ...
+
+class AmazonEKSInstanceProfileUserImpersonation(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "certificate_authority", "cluster_name", "endpoint", "healthcheck_namespace", "port_override", "region", "role_arn", "role_external_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLUSTER_NAME_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    certificate_authority: str
+    cluster_name: str
+    endpoint: str
+    healthcheck_namespace: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., cluster_name: _Optional[str] = ..., endpoint: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ...) -> None: ...
+
+class AmazonEKSUserImpersonation(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "access_key", "certificate_authority", "cluster_name", "endpoint", "healthcheck_namespace", "port_override", "region", "role_arn", "role_external_id", "secret_access_key")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLUSTER_NAME_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    access_key: str
+    certificate_authority: str
+    cluster_name: str
+    endpoint: str
+    healthcheck_namespace: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    secret_access_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., access_key: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., cluster_name: _Optional[str] = ..., endpoint: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., secret_access_key: _Optional[str] = ...) -> None: ...
+
+class AmazonES(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "access_key", "endpoint", "port_override", "region", "role_arn", "role_external_id", "secret_access_key")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    access_key: str
+    endpoint: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    secret_access_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., access_key: _Optional[str] = ..., endpoint: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., secret_access_key: _Optional[str] = ...) -> None: ...
+
+class AmazonESIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "endpoint", "port_override", "region", "role_arn", "role_external_id", "tlsRequired")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    TLSREQUIRED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    endpoint: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    tlsRequired: bool
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., endpoint: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., tlsRequired: _Optional[bool] = ...) -> None: ...
+
+class AmazonMQAMQP091(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Athena(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "access_key", "output", "port_override", "region", "role_arn", "role_external_id", "secret_access_key")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    access_key: str
+    output: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    secret_access_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., access_key: _Optional[str] = ..., output: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., secret_access_key: _Optional[str] = ...) -> None: ...
+
+class AthenaIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "output", "port_override", "region", "role_arn", "role_external_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    output: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., output: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ...) -> None: ...
 
 class AuroraMysql(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "require_native_auth", "use_azure_single_server_usernames", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "require_native_auth", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
     PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
     REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
     USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
-    ID_FIELD_NUMBER: _ClassVar[int]
-    NAME_FIELD_NUMBER: _ClassVar[int]
-    HEALTHY_FIELD_NUMBER: _ClassVar[int]
-    TAGS_FIELD_NUMBER: _ClassVar[int]
-    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
-    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
-    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
     database: str
-    port_override: int
+    hostname: str
+    password: str
     port: int
+    port_override: int
     require_native_auth: bool
     use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class AuroraMysqlIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "port", "port_override", "region", "role_assumption_arn", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ASSUMPTION_ARN_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -226,19 +1071,19 @@ class AuroraMysql(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    database: str
+    hostname: str
+    port: int
+    port_override: int
+    region: str
+    role_assumption_arn: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_assumption_arn: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
 
 class AuroraPostgres(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "override_database", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "password", "port", "port_override", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -246,15 +1091,15 @@ class AuroraPostgres(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
-    database: str
-    port_override: int
-    port: int
-    override_database: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -262,41 +1107,1251 @@ class AuroraPostgres(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., override_database: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class AuroraPostgresIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "port", "port_override", "region", "role_assumption_arn", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ASSUMPTION_ARN_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    port: int
+    port_override: int
+    region: str
+    role_assumption_arn: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_assumption_arn: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Azure(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "app_id", "password", "port_override", "tenant_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    APP_ID_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    app_id: str
+    password: str
+    port_override: int
+    tenant_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., app_id: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., tenant_id: _Optional[str] = ...) -> None: ...
+
+class AzureCertificate(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "app_id", "client_certificate", "port_override", "tenant_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    APP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    app_id: str
+    client_certificate: str
+    port_override: int
+    tenant_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., app_id: _Optional[str] = ..., client_certificate: _Optional[str] = ..., port_override: _Optional[int] = ..., tenant_id: _Optional[str] = ...) -> None: ...
+
+class AzureMysql(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "require_native_auth", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    require_native_auth: bool
+    use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class AzureMysqlManagedIdentity(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class AzurePostgres(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class AzurePostgresManagedIdentity(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "password", "port", "port_override", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class BigQuery(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "endpoint", "port_override", "private_key", "project", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PRIVATE_KEY_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    endpoint: str
+    port_override: int
+    private_key: str
+    project: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., endpoint: _Optional[str] = ..., port_override: _Optional[int] = ..., private_key: _Optional[str] = ..., project: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Cassandra(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Citus(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class ClickHouseHTTP(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "database", "password", "port_override", "tls_cert", "tls_insecure", "url", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    database: str
+    password: str
+    port_override: int
+    tls_cert: str
+    tls_insecure: bool
+    url: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., database: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., url: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class ClickHouseMySQL(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "require_native_auth", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    require_native_auth: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class ClickHouseTCP(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Clustrix(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "require_native_auth", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    require_native_auth: bool
+    use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Cockroach(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class CouchbaseDatabase(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "n1ql_port", "password", "port", "port_override", "tls_cert", "tls_insecure", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    N1QL_PORT_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    n1ql_port: int
+    password: str
+    port: int
+    port_override: int
+    tls_cert: str
+    tls_insecure: bool
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., n1ql_port: _Optional[int] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class CouchbaseWebUI(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "password", "port_override", "subdomain", "tls_cert", "tls_insecure", "url", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    password: str
+    port_override: int
+    subdomain: str
+    tls_cert: str
+    tls_insecure: bool
+    url: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., subdomain: _Optional[str] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., url: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class DB2I(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class DB2LUW(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Databricks(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "access_token", "hostname", "http_path", "port_override", "schema")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    HTTP_PATH_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    access_token: str
+    hostname: str
+    http_path: str
+    port_override: int
+    schema: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., access_token: _Optional[str] = ..., hostname: _Optional[str] = ..., http_path: _Optional[str] = ..., port_override: _Optional[int] = ..., schema: _Optional[str] = ...) -> None: ...
+
+class DocumentDBHost(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "auth_database", "hostname", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    auth_database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., auth_database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class DocumentDBHostIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "port", "port_override", "region")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    port: int
+    port_override: int
+    region: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ...) -> None: ...
+
+class DocumentDBReplicaSet(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "auth_database", "connect_to_replica", "hostname", "password", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    CONNECT_TO_REPLICA_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    auth_database: str
+    connect_to_replica: bool
+    hostname: str
+    password: str
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., auth_database: _Optional[str] = ..., connect_to_replica: _Optional[bool] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class DocumentDBReplicaSetIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "connect_to_replica", "hostname", "port_override", "region")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    CONNECT_TO_REPLICA_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    connect_to_replica: bool
+    hostname: str
+    port_override: int
+    region: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., connect_to_replica: _Optional[bool] = ..., hostname: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ...) -> None: ...
+
+class Druid(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class DynamoDB(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "access_key", "endpoint", "port_override", "region", "role_arn", "role_external_id", "secret_access_key")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    access_key: str
+    endpoint: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    secret_access_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., access_key: _Optional[str] = ..., endpoint: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., secret_access_key: _Optional[str] = ...) -> None: ...
+
+class DynamoDBIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "endpoint", "port_override", "region", "role_arn", "role_external_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    endpoint: str
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., endpoint: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ...) -> None: ...
+
+class Elastic(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class ElasticacheRedis(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class ElasticacheRedisIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "port", "port_override", "region", "role_assumption_arn", "role_external_id", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ASSUMPTION_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    port: int
+    port_override: int
+    region: str
+    role_assumption_arn: str
+    role_external_id: str
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_assumption_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class EntraID(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "discovery_enabled", "group_names", "identity_set_id", "management_group_id", "privilege_levels", "resource_group_id", "subscription_id", "tenant_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    GROUP_NAMES_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    MANAGEMENT_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PRIVILEGE_LEVELS_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBSCRIPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    discovery_enabled: bool
+    group_names: str
+    identity_set_id: str
+    management_group_id: str
+    privilege_levels: str
+    resource_group_id: str
+    subscription_id: str
+    tenant_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., group_names: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., management_group_id: _Optional[str] = ..., privilege_levels: _Optional[str] = ..., resource_group_id: _Optional[str] = ..., subscription_id: _Optional[str] = ..., tenant_id: _Optional[str] = ...) -> None: ...
+
+class GCP(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "keyfile", "port_override", "scopes")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    KEYFILE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SCOPES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    keyfile: str
+    port_override: int
+    scopes: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., keyfile: _Optional[str] = ..., port_override: _Optional[int] = ..., scopes: _Optional[str] = ...) -> None: ...
+
+class GCPConsole(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "identity_alias_healthcheck_username", "identity_set_id", "port_override", "session_expiry", "subdomain", "workforce_pool_id", "workforce_provider_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SESSION_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    WORKFORCE_POOL_ID_FIELD_NUMBER: _ClassVar[int]
+    WORKFORCE_PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port_override: int
+    session_expiry: int
+    subdomain: str
+    workforce_pool_id: str
+    workforce_provider_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port_override: _Optional[int] = ..., session_expiry: _Optional[int] = ..., subdomain: _Optional[str] = ..., workforce_pool_id: _Optional[str] = ..., workforce_provider_id: _Optional[str] = ...) -> None: ...
+
+class GCPWIF(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "identity_alias_healthcheck_username", "identity_set_id", "port_override", "project_id", "scopes", "session_expiry", "workforce_pool_id", "workforce_provider_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SCOPES_FIELD_NUMBER: _ClassVar[int]
+    SESSION_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    WORKFORCE_POOL_ID_FIELD_NUMBER: _ClassVar[int]
+    WORKFORCE_PROVIDER_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port_override: int
+    project_id: str
+    scopes: str
+    session_expiry: int
+    workforce_pool_id: str
+    workforce_provider_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port_override: _Optional[int] = ..., project_id: _Optional[str] = ..., scopes: _Optional[str] = ..., session_expiry: _Optional[int] = ..., workforce_pool_id: _Optional[str] = ..., workforce_provider_id: _Optional[str] = ...) -> None: ...
 
 class GoogleGKE(_message.Message):
-    __slots__ = ("endpoint", "certificate_authority", "service_account_key", "healthcheck_namespace", "identity_set_id", "identity_alias_healthcheck_username", "port_override", "discovery_enabled", "discovery_username", "allow_resource_role_bypass", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_resource_role_bypass", "certificate_authority", "discovery_enabled", "discovery_username", "endpoint", "healthcheck_namespace", "identity_alias_healthcheck_username", "identity_set_id", "port_override", "service_account_key")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
-    SERVICE_ACCOUNT_KEY_FIELD_NUMBER: _ClassVar[int]
-    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
     DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
     DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
-    ID_FIELD_NUMBER: _ClassVar[int]
-    NAME_FIELD_NUMBER: _ClassVar[int]
-    HEALTHY_FIELD_NUMBER: _ClassVar[int]
-    TAGS_FIELD_NUMBER: _ClassVar[int]
-    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
-    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
-    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    endpoint: str
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SERVICE_ACCOUNT_KEY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    allow_resource_role_bypass: bool
     certificate_authority: str
-    service_account_key: str
-    healthcheck_namespace: str
-    identity_set_id: str
-    identity_alias_healthcheck_username: str
-    port_override: int
     discovery_enabled: bool
     discovery_username: str
-    allow_resource_role_bypass: bool
+    endpoint: str
+    healthcheck_namespace: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port_override: int
+    service_account_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., certificate_authority: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., endpoint: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port_override: _Optional[int] = ..., service_account_key: _Optional[str] = ...) -> None: ...
+
+class GoogleGKEUserImpersonation(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "certificate_authority", "endpoint", "healthcheck_namespace", "port_override", "service_account_key")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SERVICE_ACCOUNT_KEY_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -304,24 +2359,121 @@ class GoogleGKE(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, endpoint: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., service_account_key: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    certificate_authority: str
+    endpoint: str
+    healthcheck_namespace: str
+    port_override: int
+    service_account_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., endpoint: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., port_override: _Optional[int] = ..., service_account_key: _Optional[str] = ...) -> None: ...
+
+class GoogleGroups(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "discovery_enabled", "domain", "group_emails", "identity_set_id", "privilege_levels")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DOMAIN_FIELD_NUMBER: _ClassVar[int]
+    GROUP_EMAILS_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PRIVILEGE_LEVELS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    discovery_enabled: bool
+    domain: str
+    group_emails: str
+    identity_set_id: str
+    privilege_levels: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., domain: _Optional[str] = ..., group_emails: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., privilege_levels: _Optional[str] = ...) -> None: ...
+
+class GoogleSpanner(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "endpoint", "instance", "port", "port_override", "project", "service_account_to_impersonate")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    INSTANCE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PROJECT_FIELD_NUMBER: _ClassVar[int]
+    SERVICE_ACCOUNT_TO_IMPERSONATE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    endpoint: str
+    instance: str
+    port: int
+    port_override: int
+    project: str
+    service_account_to_impersonate: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., endpoint: _Optional[str] = ..., instance: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., project: _Optional[str] = ..., service_account_to_impersonate: _Optional[str] = ...) -> None: ...
+
+class Greenplum(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
 
 class HTTPAuth(_message.Message):
-    __slots__ = ("url", "healthcheck_path", "auth_header", "headers_blacklist", "default_path", "subdomain", "host_override", "tls_required", "port_override", "custom_headers", "tls_insecure", "tls_cert", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id")
-    URL_FIELD_NUMBER: _ClassVar[int]
-    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
-    AUTH_HEADER_FIELD_NUMBER: _ClassVar[int]
-    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
-    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
-    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
-    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "auth_header", "custom_headers", "default_path", "headers_blacklist", "healthcheck_path", "host_override", "port_override", "subdomain", "tls_cert", "tls_insecure", "tls_required", "url")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -330,18 +2482,18 @@ class HTTPAuth(_message.Message):
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    url: str
-    healthcheck_path: str
-    auth_header: str
-    headers_blacklist: str
-    default_path: str
-    subdomain: str
-    host_override: str
-    tls_required: bool
-    port_override: int
-    custom_headers: _custom_headers_pb2.CustomHeaders
-    tls_insecure: bool
-    tls_cert: str
+    AUTH_HEADER_FIELD_NUMBER: _ClassVar[int]
+    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
+    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -350,23 +2502,22 @@ class HTTPAuth(_message.Message):
     egress_filter: str
     bind_interface: str
     proxy_cluster_id: str
-    def __init__(self, url: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., auth_header: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., default_path: _Optional[str] = ..., subdomain: _Optional[str] = ..., host_override: _Optional[str] = ..., tls_required: _Optional[bool] = ..., port_override: _Optional[int] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., tls_insecure: _Optional[bool] = ..., tls_cert: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    auth_header: str
+    custom_headers: _custom_headers_pb2.CustomHeaders
+    default_path: str
+    headers_blacklist: str
+    healthcheck_path: str
+    host_override: str
+    port_override: int
+    subdomain: str
+    tls_cert: str
+    tls_insecure: bool
+    tls_required: bool
+    url: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., auth_header: _Optional[str] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., default_path: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., host_override: _Optional[str] = ..., port_override: _Optional[int] = ..., subdomain: _Optional[str] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., tls_required: _Optional[bool] = ..., url: _Optional[str] = ...) -> None: ...
 
 class HTTPBasicAuth(_message.Message):
-    __slots__ = ("url", "healthcheck_path", "username", "password", "headers_blacklist", "default_path", "subdomain", "host_override", "tls_required", "port_override", "custom_headers", "tls_insecure", "tls_cert", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id")
-    URL_FIELD_NUMBER: _ClassVar[int]
-    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
-    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
-    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
-    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "custom_headers", "default_path", "headers_blacklist", "healthcheck_path", "host_override", "password", "port_override", "subdomain", "tls_cert", "tls_insecure", "tls_required", "url", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -375,19 +2526,19 @@ class HTTPBasicAuth(_message.Message):
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    url: str
-    healthcheck_path: str
-    username: str
-    password: str
-    headers_blacklist: str
-    default_path: str
-    subdomain: str
-    host_override: str
-    tls_required: bool
-    port_override: int
-    custom_headers: _custom_headers_pb2.CustomHeaders
-    tls_insecure: bool
-    tls_cert: str
+    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
+    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -396,21 +2547,23 @@ class HTTPBasicAuth(_message.Message):
     egress_filter: str
     bind_interface: str
     proxy_cluster_id: str
-    def __init__(self, url: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., default_path: _Optional[str] = ..., subdomain: _Optional[str] = ..., host_override: _Optional[str] = ..., tls_required: _Optional[bool] = ..., port_override: _Optional[int] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., tls_insecure: _Optional[bool] = ..., tls_cert: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    custom_headers: _custom_headers_pb2.CustomHeaders
+    default_path: str
+    headers_blacklist: str
+    healthcheck_path: str
+    host_override: str
+    password: str
+    port_override: int
+    subdomain: str
+    tls_cert: str
+    tls_insecure: bool
+    tls_required: bool
+    url: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., default_path: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., host_override: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., subdomain: _Optional[str] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., tls_required: _Optional[bool] = ..., url: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
 
 class HTTPNoAuth(_message.Message):
-    __slots__ = ("url", "healthcheck_path", "headers_blacklist", "default_path", "subdomain", "host_override", "tls_required", "port_override", "custom_headers", "tls_insecure", "tls_cert", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id")
-    URL_FIELD_NUMBER: _ClassVar[int]
-    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
-    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
-    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
-    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
-    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "custom_headers", "default_path", "headers_blacklist", "healthcheck_path", "host_override", "port_override", "subdomain", "tls_cert", "tls_insecure", "tls_required", "url")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -419,17 +2572,17 @@ class HTTPNoAuth(_message.Message):
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    url: str
-    healthcheck_path: str
-    headers_blacklist: str
-    default_path: str
-    subdomain: str
-    host_override: str
-    tls_required: bool
-    port_override: int
-    custom_headers: _custom_headers_pb2.CustomHeaders
-    tls_insecure: bool
-    tls_cert: str
+    CUSTOM_HEADERS_FIELD_NUMBER: _ClassVar[int]
+    DEFAULT_PATH_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_BLACKLIST_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_PATH_FIELD_NUMBER: _ClassVar[int]
+    HOST_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -438,66 +2591,249 @@ class HTTPNoAuth(_message.Message):
     egress_filter: str
     bind_interface: str
     proxy_cluster_id: str
-    def __init__(self, url: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., default_path: _Optional[str] = ..., subdomain: _Optional[str] = ..., host_override: _Optional[str] = ..., tls_required: _Optional[bool] = ..., port_override: _Optional[int] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., tls_insecure: _Optional[bool] = ..., tls_cert: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    custom_headers: _custom_headers_pb2.CustomHeaders
+    default_path: str
+    headers_blacklist: str
+    healthcheck_path: str
+    host_override: str
+    port_override: int
+    subdomain: str
+    tls_cert: str
+    tls_insecure: bool
+    tls_required: bool
+    url: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., custom_headers: _Optional[_Union[_custom_headers_pb2.CustomHeaders, _Mapping]] = ..., default_path: _Optional[str] = ..., headers_blacklist: _Optional[str] = ..., healthcheck_path: _Optional[str] = ..., host_override: _Optional[str] = ..., port_override: _Optional[int] = ..., subdomain: _Optional[str] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., tls_required: _Optional[bool] = ..., url: _Optional[str] = ...) -> None: ...
 
 class Kubernetes(_message.Message):
-    __slots__ = ("hostname", "port", "certificate_authority", "client_certificate", "client_key", "healthcheck_namespace", "identity_set_id", "identity_alias_healthcheck_username", "port_override", "discovery_enabled", "discovery_username", "allow_resource_role_bypass", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_resource_role_bypass", "certificate_authority", "client_certificate", "client_key", "discovery_enabled", "discovery_username", "healthcheck_namespace", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "port", "port_override")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_KEY_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    allow_resource_role_bypass: bool
+    certificate_authority: str
+    client_certificate: str
+    client_key: str
+    discovery_enabled: bool
+    discovery_username: str
+    healthcheck_namespace: str
+    hostname: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port: int
+    port_override: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., certificate_authority: _Optional[str] = ..., client_certificate: _Optional[str] = ..., client_key: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ...) -> None: ...
+
+class KubernetesBasicAuth(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "healthcheck_namespace", "hostname", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    healthcheck_namespace: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class KubernetesPodIdentity(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_resource_role_bypass", "certificate_authority", "discovery_enabled", "discovery_username", "healthcheck_namespace", "identity_alias_healthcheck_username", "identity_set_id", "port_override")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    allow_resource_role_bypass: bool
+    certificate_authority: str
+    discovery_enabled: bool
+    discovery_username: str
+    healthcheck_namespace: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port_override: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., certificate_authority: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port_override: _Optional[int] = ...) -> None: ...
+
+class KubernetesServiceAccount(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_resource_role_bypass", "discovery_enabled", "discovery_username", "healthcheck_namespace", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "port", "port_override", "token")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    allow_resource_role_bypass: bool
+    discovery_enabled: bool
+    discovery_username: str
+    healthcheck_namespace: str
+    hostname: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    port: int
+    port_override: int
+    token: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., token: _Optional[str] = ...) -> None: ...
+
+class KubernetesServiceAccountUserImpersonation(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "healthcheck_namespace", "hostname", "port", "port_override", "token")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
     HOSTNAME_FIELD_NUMBER: _ClassVar[int]
     PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    healthcheck_namespace: str
+    hostname: str
+    port: int
+    port_override: int
+    token: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., token: _Optional[str] = ...) -> None: ...
+
+class KubernetesUserImpersonation(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "certificate_authority", "client_certificate", "client_key", "healthcheck_namespace", "hostname", "port", "port_override")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
     CLIENT_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
     CLIENT_KEY_FIELD_NUMBER: _ClassVar[int]
     HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
     PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
-    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
-    ID_FIELD_NUMBER: _ClassVar[int]
-    NAME_FIELD_NUMBER: _ClassVar[int]
-    HEALTHY_FIELD_NUMBER: _ClassVar[int]
-    TAGS_FIELD_NUMBER: _ClassVar[int]
-    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
-    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
-    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    port: int
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
     certificate_authority: str
     client_certificate: str
     client_key: str
     healthcheck_namespace: str
-    identity_set_id: str
-    identity_alias_healthcheck_username: str
+    hostname: str
+    port: int
     port_override: int
-    discovery_enabled: bool
-    discovery_username: str
-    allow_resource_role_bypass: bool
-    id: str
-    name: str
-    healthy: bool
-    tags: _tags_pb2.Tags
-    secret_store_id: str
-    egress_filter: str
-    bind_interface: str
-    subdomain: str
-    proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., port: _Optional[int] = ..., certificate_authority: _Optional[str] = ..., client_certificate: _Optional[str] = ..., client_key: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., client_certificate: _Optional[str] = ..., client_key: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ...) -> None: ...
 
-class KubernetesServiceAccount(_message.Message):
-    __slots__ = ("hostname", "port", "token", "healthcheck_namespace", "identity_set_id", "identity_alias_healthcheck_username", "port_override", "discovery_enabled", "discovery_username", "allow_resource_role_bypass", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    TOKEN_FIELD_NUMBER: _ClassVar[int]
-    HEALTHCHECK_NAMESPACE_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
-    DISCOVERY_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    ALLOW_RESOURCE_ROLE_BYPASS_FIELD_NUMBER: _ClassVar[int]
+class LLM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "models", "password", "port_override", "url")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -505,18 +2841,12 @@ class KubernetesServiceAccount(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    port: int
-    token: str
-    healthcheck_namespace: str
-    identity_set_id: str
-    identity_alias_healthcheck_username: str
-    port_override: int
-    discovery_enabled: bool
-    discovery_username: str
-    allow_resource_role_bypass: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    MODELS_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -524,20 +2854,246 @@ class KubernetesServiceAccount(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., port: _Optional[int] = ..., token: _Optional[str] = ..., healthcheck_namespace: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., discovery_enabled: _Optional[bool] = ..., discovery_username: _Optional[str] = ..., allow_resource_role_bypass: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    models: str
+    password: str
+    port_override: int
+    url: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., models: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., url: _Optional[str] = ...) -> None: ...
+
+class MCPGatewayNoAuth(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "port_override", "tls_cert", "tls_insecure", "url")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    port_override: int
+    tls_cert: str
+    tls_insecure: bool
+    url: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., port_override: _Optional[int] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., url: _Optional[str] = ...) -> None: ...
+
+class MCPGatewayOAuth(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "oauth_auth_endpoint", "oauth_scopes", "oauth_token_endpoint", "password", "port_override", "tls_cert", "tls_insecure", "url", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    OAUTH_AUTH_ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    OAUTH_SCOPES_FIELD_NUMBER: _ClassVar[int]
+    OAUTH_TOKEN_ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    oauth_auth_endpoint: str
+    oauth_scopes: str
+    oauth_token_endpoint: str
+    password: str
+    port_override: int
+    tls_cert: str
+    tls_insecure: bool
+    url: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., oauth_auth_endpoint: _Optional[str] = ..., oauth_scopes: _Optional[str] = ..., oauth_token_endpoint: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., url: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class MCPGatewayOAuthDCR(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "oauth_auth_endpoint", "oauth_register_endpoint", "oauth_scopes", "oauth_token_endpoint", "port_override", "tls_cert", "tls_insecure", "url")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    OAUTH_AUTH_ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    OAUTH_REGISTER_ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    OAUTH_SCOPES_FIELD_NUMBER: _ClassVar[int]
+    OAUTH_TOKEN_ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    oauth_auth_endpoint: str
+    oauth_register_endpoint: str
+    oauth_scopes: str
+    oauth_token_endpoint: str
+    port_override: int
+    tls_cert: str
+    tls_insecure: bool
+    url: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., oauth_auth_endpoint: _Optional[str] = ..., oauth_register_endpoint: _Optional[str] = ..., oauth_scopes: _Optional[str] = ..., oauth_token_endpoint: _Optional[str] = ..., port_override: _Optional[int] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., url: _Optional[str] = ...) -> None: ...
+
+class MCPGatewayPAT(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "password", "port_override", "tls_cert", "tls_insecure", "url")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_CERT_FIELD_NUMBER: _ClassVar[int]
+    TLS_INSECURE_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    password: str
+    port_override: int
+    tls_cert: str
+    tls_insecure: bool
+    url: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., tls_cert: _Optional[str] = ..., tls_insecure: _Optional[bool] = ..., url: _Optional[str] = ...) -> None: ...
+
+class MTLSMysql(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "certificate_authority", "client_certificate", "client_key", "database", "hostname", "password", "port", "port_override", "require_native_auth", "server_name", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_KEY_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    SERVER_NAME_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    certificate_authority: str
+    client_certificate: str
+    client_key: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    require_native_auth: bool
+    server_name: str
+    use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., client_certificate: _Optional[str] = ..., client_key: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., server_name: _Optional[str] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class MTLSPostgres(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "certificate_authority", "client_certificate", "client_key", "database", "hostname", "override_database", "password", "port", "port_override", "server_name", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_CERTIFICATE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_KEY_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SERVER_NAME_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    certificate_authority: str
+    client_certificate: str
+    client_key: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    server_name: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., certificate_authority: _Optional[str] = ..., client_certificate: _Optional[str] = ..., client_key: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., server_name: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
 
 class Maria(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "require_native_auth", "use_azure_single_server_usernames", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
-    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "require_native_auth", "use_azure_single_server_usernames", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -545,16 +3101,16 @@ class Maria(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
-    database: str
-    port_override: int
-    port: int
-    require_native_auth: bool
-    use_azure_single_server_usernames: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -562,20 +3118,86 @@ class Maria(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    require_native_auth: bool
+    use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Memcached(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "port", "port_override")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    port: int
+    port_override: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ...) -> None: ...
+
+class Memsql(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "require_native_auth", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    require_native_auth: bool
+    use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
 
 class MongoHost(_message.Message):
-    __slots__ = ("hostname", "auth_database", "port_override", "username", "password", "port", "tls_required", "region", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
-    REGION_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "auth_database", "hostname", "password", "port", "port_override", "region", "tls_required", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -583,16 +3205,16 @@ class MongoHost(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    auth_database: str
-    port_override: int
-    username: str
-    password: str
-    port: int
-    tls_required: bool
-    region: str
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -600,37 +3222,220 @@ class MongoHost(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., auth_database: _Optional[str] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., tls_required: _Optional[bool] = ..., region: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    auth_database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    region: str
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., auth_database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class MongoLegacyHost(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "auth_database", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    auth_database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., auth_database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class MongoLegacyReplicaset(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "auth_database", "connect_to_replica", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    CONNECT_TO_REPLICA_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    auth_database: str
+    connect_to_replica: bool
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., auth_database: _Optional[str] = ..., connect_to_replica: _Optional[bool] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class MongoReplicaSet(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "auth_database", "connect_to_replica", "hostname", "password", "port", "port_override", "region", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    CONNECT_TO_REPLICA_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    auth_database: str
+    connect_to_replica: bool
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    region: str
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., auth_database: _Optional[str] = ..., connect_to_replica: _Optional[bool] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class MongoShardedCluster(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "auth_database", "hostname", "password", "port_override", "region", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    AUTH_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    auth_database: str
+    hostname: str
+    password: str
+    port_override: int
+    region: str
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., auth_database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
 
 class Mysql(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "require_native_auth", "use_azure_single_server_usernames", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "require_native_auth", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
     PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
     REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
     USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
-    ID_FIELD_NUMBER: _ClassVar[int]
-    NAME_FIELD_NUMBER: _ClassVar[int]
-    HEALTHY_FIELD_NUMBER: _ClassVar[int]
-    TAGS_FIELD_NUMBER: _ClassVar[int]
-    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
-    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
-    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
     database: str
-    port_override: int
+    hostname: str
+    password: str
     port: int
+    port_override: int
     require_native_auth: bool
     use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Neptune(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "endpoint", "port", "port_override")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -638,19 +3443,85 @@ class Mysql(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    endpoint: str
+    port: int
+    port_override: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., endpoint: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ...) -> None: ...
+
+class NeptuneIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "access_key", "endpoint", "port", "port_override", "region", "role_arn", "role_external_id", "secret_access_key")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    ENDPOINT_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ARN_FIELD_NUMBER: _ClassVar[int]
+    ROLE_EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SECRET_ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    access_key: str
+    endpoint: str
+    port: int
+    port_override: int
+    region: str
+    role_arn: str
+    role_external_id: str
+    secret_access_key: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., access_key: _Optional[str] = ..., endpoint: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_arn: _Optional[str] = ..., role_external_id: _Optional[str] = ..., secret_access_key: _Optional[str] = ...) -> None: ...
+
+class OktaGroups(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "discovery_enabled", "domain", "group_names", "identity_set_id", "privilege_levels")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DISCOVERY_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    DOMAIN_FIELD_NUMBER: _ClassVar[int]
+    GROUP_NAMES_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    PRIVILEGE_LEVELS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    discovery_enabled: bool
+    domain: str
+    group_names: str
+    identity_set_id: str
+    privilege_levels: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., discovery_enabled: _Optional[bool] = ..., domain: _Optional[str] = ..., group_names: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., privilege_levels: _Optional[str] = ...) -> None: ...
 
 class Oracle(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "port", "port_override", "tls_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "tls_required", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -658,15 +3529,15 @@ class Oracle(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
-    database: str
-    port: int
-    port_override: int
-    tls_required: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -674,19 +3545,55 @@ class Oracle(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class OracleNNE(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
 
 class Postgres(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "override_database", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "password", "port", "port_override", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -694,15 +3601,15 @@ class Postgres(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
-    database: str
-    port_override: int
-    port: int
-    override_database: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -710,22 +3617,55 @@ class Postgres(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., override_database: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Presto(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
 
 class RDP(_message.Message):
-    __slots__ = ("hostname", "username", "password", "port_override", "port", "downgrade_nla_connections", "lock_required", "identity_set_id", "identity_alias_healthcheck_username", "enable_ephemeral_accounts", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    DOWNGRADE_NLA_CONNECTIONS_FIELD_NUMBER: _ClassVar[int]
-    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    ENABLE_EPHEMERAL_ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "downgrade_nla_connections", "enable_ephemeral_accounts", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "lock_required", "password", "port", "port_override", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -733,18 +3673,18 @@ class RDP(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
-    port_override: int
-    port: int
-    downgrade_nla_connections: bool
-    lock_required: bool
-    identity_set_id: str
-    identity_alias_healthcheck_username: str
-    enable_ephemeral_accounts: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DOWNGRADE_NLA_CONNECTIONS_FIELD_NUMBER: _ClassVar[int]
+    ENABLE_EPHEMERAL_ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -752,22 +3692,22 @@ class RDP(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., downgrade_nla_connections: _Optional[bool] = ..., lock_required: _Optional[bool] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., enable_ephemeral_accounts: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    downgrade_nla_connections: bool
+    enable_ephemeral_accounts: bool
+    hostname: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    lock_required: bool
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., downgrade_nla_connections: _Optional[bool] = ..., enable_ephemeral_accounts: _Optional[bool] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., lock_required: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
 
 class RDPCert(_message.Message):
-    __slots__ = ("hostname", "username", "port_override", "port", "identity_set_id", "identity_alias_healthcheck_username", "server_fqdn", "lock_required", "sid", "dc_hostnames", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    SERVER_FQDN_FIELD_NUMBER: _ClassVar[int]
-    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
-    SID_FIELD_NUMBER: _ClassVar[int]
-    DC_HOSTNAMES_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "dc_hostnames", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "lock_required", "port", "port_override", "server_fqdn", "sid", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -775,18 +3715,18 @@ class RDPCert(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    port_override: int
-    port: int
-    identity_set_id: str
-    identity_alias_healthcheck_username: str
-    server_fqdn: str
-    lock_required: bool
-    sid: str
-    dc_hostnames: str
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DC_HOSTNAMES_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SERVER_FQDN_FIELD_NUMBER: _ClassVar[int]
+    SID_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -794,15 +3734,94 @@ class RDPCert(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., server_fqdn: _Optional[str] = ..., lock_required: _Optional[bool] = ..., sid: _Optional[str] = ..., dc_hostnames: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    dc_hostnames: str
+    hostname: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    lock_required: bool
+    port: int
+    port_override: int
+    server_fqdn: str
+    sid: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., dc_hostnames: _Optional[str] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., lock_required: _Optional[bool] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., server_fqdn: _Optional[str] = ..., sid: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class RDSPostgresIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "port", "port_override", "region", "role_assumption_arn", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ASSUMPTION_ARN_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    port: int
+    port_override: int
+    region: str
+    role_assumption_arn: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_assumption_arn: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class RabbitMQAMQP091(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
 
 class RawTCP(_message.Message):
-    __slots__ = ("hostname", "port_override", "port", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "port", "port_override")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -810,11 +3829,11 @@ class RawTCP(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    port_override: int
-    port: int
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -822,18 +3841,15 @@ class RawTCP(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    hostname: str
+    port: int
+    port_override: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ...) -> None: ...
 
 class Redis(_message.Message):
-    __slots__ = ("hostname", "port_override", "password", "port", "username", "tls_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -841,14 +3857,14 @@ class Redis(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    port_override: int
-    password: str
-    port: int
-    username: str
-    tls_required: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -856,19 +3872,52 @@ class Redis(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., port_override: _Optional[int] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., username: _Optional[str] = ..., tls_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class RedisCluster(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
 
 class Redshift(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "port_override", "port", "override_database", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "password", "port", "port_override", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -876,15 +3925,15 @@ class Redshift(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
-    database: str
-    port_override: int
-    port: int
-    override_database: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -892,21 +3941,95 @@ class Redshift(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., port: _Optional[int] = ..., override_database: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class RedshiftIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "cluster_id", "database", "hostname", "override_database", "port", "port_override", "region", "role_assumption_arn")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ASSUMPTION_ARN_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    cluster_id: str
+    database: str
+    hostname: str
+    override_database: bool
+    port: int
+    port_override: int
+    region: str
+    role_assumption_arn: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., cluster_id: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_assumption_arn: _Optional[str] = ...) -> None: ...
+
+class RedshiftServerlessIAM(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "override_database", "port", "port_override", "region", "role_assumption_arn", "workgroup")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ASSUMPTION_ARN_FIELD_NUMBER: _ClassVar[int]
+    WORKGROUP_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    override_database: bool
+    port: int
+    port_override: int
+    region: str
+    role_assumption_arn: str
+    workgroup: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., region: _Optional[str] = ..., role_assumption_arn: _Optional[str] = ..., workgroup: _Optional[str] = ...) -> None: ...
 
 class SQLServer(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "port_override", "schema", "port", "override_database", "allow_deprecated_encryption", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    DATABASE_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    SCHEMA_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
-    ALLOW_DEPRECATED_ENCRYPTION_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_deprecated_encryption", "database", "hostname", "override_database", "password", "port", "port_override", "schema", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -914,17 +4037,17 @@ class SQLServer(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
-    database: str
-    port_override: int
-    schema: str
-    port: int
-    override_database: bool
-    allow_deprecated_encryption: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_ENCRYPTION_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -932,21 +4055,115 @@ class SQLServer(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., port_override: _Optional[int] = ..., schema: _Optional[str] = ..., port: _Optional[int] = ..., override_database: _Optional[bool] = ..., allow_deprecated_encryption: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    allow_deprecated_encryption: bool
+    database: str
+    hostname: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    schema: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_deprecated_encryption: _Optional[bool] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., schema: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class SQLServerAzureAD(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_deprecated_encryption", "client_id", "database", "hostname", "override_database", "port", "port_override", "schema", "secret", "tenant_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_ENCRYPTION_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    SECRET_FIELD_NUMBER: _ClassVar[int]
+    TENANT_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    allow_deprecated_encryption: bool
+    client_id: str
+    database: str
+    hostname: str
+    override_database: bool
+    port: int
+    port_override: int
+    schema: str
+    secret: str
+    tenant_id: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_deprecated_encryption: _Optional[bool] = ..., client_id: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., override_database: _Optional[bool] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., schema: _Optional[str] = ..., secret: _Optional[str] = ..., tenant_id: _Optional[str] = ...) -> None: ...
+
+class SQLServerKerberosAD(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_deprecated_encryption", "database", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "keytab", "krb_config", "override_database", "password", "port", "port_override", "realm", "schema", "server_spn", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_ENCRYPTION_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    KEYTAB_FIELD_NUMBER: _ClassVar[int]
+    KRB_CONFIG_FIELD_NUMBER: _ClassVar[int]
+    OVERRIDE_DATABASE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REALM_FIELD_NUMBER: _ClassVar[int]
+    SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    SERVER_SPN_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    allow_deprecated_encryption: bool
+    database: str
+    hostname: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    keytab: str
+    krb_config: str
+    override_database: bool
+    password: str
+    port: int
+    port_override: int
+    realm: str
+    schema: str
+    server_spn: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_deprecated_encryption: _Optional[bool] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., keytab: _Optional[str] = ..., krb_config: _Optional[str] = ..., override_database: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., realm: _Optional[str] = ..., schema: _Optional[str] = ..., server_spn: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
 
 class SSH(_message.Message):
-    __slots__ = ("hostname", "username", "port", "public_key", "port_forwarding", "allow_deprecated_key_exchanges", "port_override", "key_type", "lock_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    PUBLIC_KEY_FIELD_NUMBER: _ClassVar[int]
-    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
-    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    KEY_TYPE_FIELD_NUMBER: _ClassVar[int]
-    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_deprecated_key_exchanges", "hostname", "key_type", "lock_required", "port", "port_forwarding", "port_override", "public_key", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -954,17 +4171,17 @@ class SSH(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    port: int
-    public_key: str
-    port_forwarding: bool
-    allow_deprecated_key_exchanges: bool
-    port_override: int
-    key_type: str
-    lock_required: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    KEY_TYPE_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PUBLIC_KEY_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -972,64 +4189,63 @@ class SSH(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port: _Optional[int] = ..., public_key: _Optional[str] = ..., port_forwarding: _Optional[bool] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., port_override: _Optional[int] = ..., key_type: _Optional[str] = ..., lock_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    allow_deprecated_key_exchanges: bool
+    hostname: str
+    key_type: str
+    lock_required: bool
+    port: int
+    port_forwarding: bool
+    port_override: int
+    public_key: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., hostname: _Optional[str] = ..., key_type: _Optional[str] = ..., lock_required: _Optional[bool] = ..., port: _Optional[int] = ..., port_forwarding: _Optional[bool] = ..., port_override: _Optional[int] = ..., public_key: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
 
 class SSHCert(_message.Message):
-    __slots__ = ("hostname", "username", "port", "port_forwarding", "allow_deprecated_key_exchanges", "port_override", "identity_set_id", "identity_alias_healthcheck_username", "key_type", "lock_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_deprecated_key_exchanges", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "key_type", "lock_required", "port", "port_forwarding", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
     IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
     KEY_TYPE_FIELD_NUMBER: _ClassVar[int]
     LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
-    ID_FIELD_NUMBER: _ClassVar[int]
-    NAME_FIELD_NUMBER: _ClassVar[int]
-    HEALTHY_FIELD_NUMBER: _ClassVar[int]
-    TAGS_FIELD_NUMBER: _ClassVar[int]
-    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
-    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
-    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
-    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    port: int
-    port_forwarding: bool
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
     allow_deprecated_key_exchanges: bool
-    port_override: int
-    identity_set_id: str
+    hostname: str
     identity_alias_healthcheck_username: str
+    identity_set_id: str
     key_type: str
     lock_required: bool
-    id: str
-    name: str
-    healthy: bool
-    tags: _tags_pb2.Tags
-    secret_store_id: str
-    egress_filter: str
-    bind_interface: str
-    subdomain: str
-    proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port: _Optional[int] = ..., port_forwarding: _Optional[bool] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., port_override: _Optional[int] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., key_type: _Optional[str] = ..., lock_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    port: int
+    port_forwarding: bool
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., key_type: _Optional[str] = ..., lock_required: _Optional[bool] = ..., port: _Optional[int] = ..., port_forwarding: _Optional[bool] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
 
 class SSHCustomerKey(_message.Message):
-    __slots__ = ("hostname", "username", "port", "private_key", "port_forwarding", "allow_deprecated_key_exchanges", "port_override", "identity_set_id", "identity_alias_healthcheck_username", "lock_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    PRIVATE_KEY_FIELD_NUMBER: _ClassVar[int]
-    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
-    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
-    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
-    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_deprecated_key_exchanges", "hostname", "identity_alias_healthcheck_username", "identity_set_id", "lock_required", "port", "port_forwarding", "port_override", "private_key", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -1037,18 +4253,18 @@ class SSHCustomerKey(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    port: int
-    private_key: str
-    port_forwarding: bool
-    allow_deprecated_key_exchanges: bool
-    port_override: int
-    identity_set_id: str
-    identity_alias_healthcheck_username: str
-    lock_required: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_ALIAS_HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    IDENTITY_SET_ID_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PRIVATE_KEY_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -1056,20 +4272,22 @@ class SSHCustomerKey(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port: _Optional[int] = ..., private_key: _Optional[str] = ..., port_forwarding: _Optional[bool] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., port_override: _Optional[int] = ..., identity_set_id: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., lock_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    allow_deprecated_key_exchanges: bool
+    hostname: str
+    identity_alias_healthcheck_username: str
+    identity_set_id: str
+    lock_required: bool
+    port: int
+    port_forwarding: bool
+    port_override: int
+    private_key: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., hostname: _Optional[str] = ..., identity_alias_healthcheck_username: _Optional[str] = ..., identity_set_id: _Optional[str] = ..., lock_required: _Optional[bool] = ..., port: _Optional[int] = ..., port_forwarding: _Optional[bool] = ..., port_override: _Optional[int] = ..., private_key: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
 
 class SSHPassword(_message.Message):
-    __slots__ = ("hostname", "username", "port", "password", "port_forwarding", "allow_deprecated_key_exchanges", "port_override", "lock_required", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PORT_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
-    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "allow_deprecated_key_exchanges", "hostname", "lock_required", "password", "port", "port_forwarding", "port_override", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -1077,16 +4295,16 @@ class SSHPassword(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    port: int
-    password: str
-    port_forwarding: bool
-    allow_deprecated_key_exchanges: bool
-    port_override: int
-    lock_required: bool
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_DEPRECATED_KEY_EXCHANGES_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_FORWARDING_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -1094,19 +4312,58 @@ class SSHPassword(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., port: _Optional[int] = ..., password: _Optional[str] = ..., port_forwarding: _Optional[bool] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., port_override: _Optional[int] = ..., lock_required: _Optional[bool] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    allow_deprecated_key_exchanges: bool
+    hostname: str
+    lock_required: bool
+    password: str
+    port: int
+    port_forwarding: bool
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., allow_deprecated_key_exchanges: _Optional[bool] = ..., hostname: _Optional[str] = ..., lock_required: _Optional[bool] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_forwarding: _Optional[bool] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class SingleStore(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "require_native_auth", "use_azure_single_server_usernames", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    REQUIRE_NATIVE_AUTH_FIELD_NUMBER: _ClassVar[int]
+    USE_AZURE_SINGLE_SERVER_USERNAMES_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    require_native_auth: bool
+    use_azure_single_server_usernames: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., require_native_auth: _Optional[bool] = ..., use_azure_single_server_usernames: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
 
 class Snowflake(_message.Message):
-    __slots__ = ("hostname", "username", "password", "database", "schema", "port_override", "private_key", "id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "subdomain", "proxy_cluster_id")
-    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
-    USERNAME_FIELD_NUMBER: _ClassVar[int]
-    PASSWORD_FIELD_NUMBER: _ClassVar[int]
-    DATABASE_FIELD_NUMBER: _ClassVar[int]
-    SCHEMA_FIELD_NUMBER: _ClassVar[int]
-    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
-    PRIVATE_KEY_FIELD_NUMBER: _ClassVar[int]
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port_override", "private_key", "schema", "username")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     HEALTHY_FIELD_NUMBER: _ClassVar[int]
@@ -1114,15 +4371,15 @@ class Snowflake(_message.Message):
     SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
     EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
     BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
-    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
     PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
-    hostname: str
-    username: str
-    password: str
-    database: str
-    schema: str
-    port_override: int
-    private_key: str
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    PRIVATE_KEY_FIELD_NUMBER: _ClassVar[int]
+    SCHEMA_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     healthy: bool
@@ -1130,6 +4387,209 @@ class Snowflake(_message.Message):
     secret_store_id: str
     egress_filter: str
     bind_interface: str
-    subdomain: str
     proxy_cluster_id: str
-    def __init__(self, hostname: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., database: _Optional[str] = ..., schema: _Optional[str] = ..., port_override: _Optional[int] = ..., private_key: _Optional[str] = ..., id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., subdomain: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ...) -> None: ...
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port_override: int
+    private_key: str
+    schema: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port_override: _Optional[int] = ..., private_key: _Optional[str] = ..., schema: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Snowsight(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "connectToDefault", "healthcheck_username", "port_override", "samlMetadata", "subdomain", "use_https")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    CONNECTTODEFAULT_FIELD_NUMBER: _ClassVar[int]
+    HEALTHCHECK_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    SAMLMETADATA_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    USE_HTTPS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    connectToDefault: bool
+    healthcheck_username: str
+    port_override: int
+    samlMetadata: str
+    subdomain: str
+    use_https: bool
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., connectToDefault: _Optional[bool] = ..., healthcheck_username: _Optional[str] = ..., port_override: _Optional[int] = ..., samlMetadata: _Optional[str] = ..., subdomain: _Optional[str] = ..., use_https: _Optional[bool] = ...) -> None: ...
+
+class Sybase(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class SybaseIQ(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Teradata(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Trino(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "hostname", "password", "port", "port_override", "tls_required", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    TLS_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    tls_required: bool
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., tls_required: _Optional[bool] = ..., username: _Optional[str] = ...) -> None: ...
+
+class Vertica(_message.Message):
+    __slots__ = ("id", "name", "healthy", "tags", "secret_store_id", "egress_filter", "bind_interface", "proxy_cluster_id", "subdomain", "database", "hostname", "password", "port", "port_override", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HEALTHY_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    SECRET_STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    EGRESS_FILTER_FIELD_NUMBER: _ClassVar[int]
+    BIND_INTERFACE_FIELD_NUMBER: _ClassVar[int]
+    PROXY_CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBDOMAIN_FIELD_NUMBER: _ClassVar[int]
+    DATABASE_FIELD_NUMBER: _ClassVar[int]
+    HOSTNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    PORT_OVERRIDE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    healthy: bool
+    tags: _tags_pb2.Tags
+    secret_store_id: str
+    egress_filter: str
+    bind_interface: str
+    proxy_cluster_id: str
+    subdomain: str
+    database: str
+    hostname: str
+    password: str
+    port: int
+    port_override: int
+    username: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., healthy: _Optional[bool] = ..., tags: _Optional[_Union[_tags_pb2.Tags, _Mapping]] = ..., secret_store_id: _Optional[str] = ..., egress_filter: _Optional[str] = ..., bind_interface: _Optional[str] = ..., proxy_cluster_id: _Optional[str] = ..., subdomain: _Optional[str] = ..., database: _Optional[str] = ..., hostname: _Optional[str] = ..., password: _Optional[str] = ..., port: _Optional[int] = ..., port_override: _Optional[int] = ..., username: _Optional[str] = ...) -> None: ...

@@ -20,12 +20,16 @@ __all__ = ["SEEDABLE", "seed", "seedable"]
 
 
 def _create_spec(service: str) -> MethodSpec[Any, Any] | None:
-    return next((s for s in SERVICES[service].values() if s.shape is Shape.CREATE), None)
+    """The create call a seeded entity stands in for; for what the service only records
+    (queries, replays, access requests, ...) its first read."""
+    methods = list(SERVICES[service].values())
+    return next((s for s in methods if s.shape is Shape.CREATE), methods[0] if methods else None)
 
 
 def seedable(rules: Mapping[str, Rules]) -> dict[str, str]:
-    """The kinds ``seed`` may create, with the service whose create it stands in for:
-    every stored kind whose service has a create method, unless its rule says not."""
+    """The kinds ``seed`` may create, with the service that holds them: every stored kind
+    but the derived ones, unless its rule says not. Seeding is how tests put in what
+    users make outside the API (queries, replays, access requests, health checks)."""
     out = {}
     for name, service in OWNER_OF_KIND.items():
         rule = rules.get(service)

@@ -94,9 +94,9 @@ def for_type(tp: Any, f: FieldDescriptor | None) -> st.SearchStrategy[Any]:
         empty_list = f is not None and attr_name(f).endswith("s")
         return st.lists(JSON, max_size=3) if empty_list else st.dictionaries(TEXT, JSON, max_size=3)
     args = typing.get_args(tp)
-    if args and type(None) in args:  # polymorphic "Base | None"
+    if args and type(None) in args:  # polymorphic "Base | None", or a nullable message
         (base,) = [a for a in args if a is not type(None)]
-        return st.none() | polymorphic(base)
+        return st.none() | (polymorphic(base) if is_polymorphic_base(base) else model(base))
     if isinstance(tp, type) and issubclass(tp, Model):
         return st.deferred(lambda: model(tp))
     raise AssertionError(f"no strategy for {tp!r}")
