@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
+import json
+import zlib
 from typing import Any
 
 import grpc
 import grpc.aio
 import pytest
 
-from aiosdm._generated.v1 import accounts_history_pb2, accounts_pb2
+from aiosdm._generated.v1 import (
+    accounts_history_pb2,
+    accounts_pb2,
+    activities_pb2,
+    managed_secrets_pb2,
+)
 from aiosdm.testing import WireClient
 
 
@@ -110,3 +118,46 @@ async def test_limits_and_cursor_validation(wire: WireClient) -> None:
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await wire.call("Accounts.List", other)
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def _moved(cursor: str, position: str) -> str:
+    """``cursor`` resumed at another position (the listing it belongs to unchanged)."""
+    padded = cursor + "=" * (-len(cursor) % 4)
+    decoded = json.loads(base64.urlsafe_b64decode(padded))
+    decoded["a"] = position
+    raw = json.dumps(decoded, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("position", ["9" * 40, "٣", "-1", "1e3"])
+@pytest.mark.parametrize(
+    ("method", "request_type"),
+    [
+        ("AccountsHistory.List", accounts_history_pb2.AccountHistoryListRequest),
+        ("Activities.List", activities_pb2.ActivityListRequest),
+        ("ManagedSecrets.Logs", managed_secrets_pb2.ManagedSecretLogsRequest),
+    ],
+)
+async def test_a_cursor_at_no_row_is_a_bad_request(
+    wire: WireClient, method: str, request_type: Any, position: str
+) -> None:
+    for i in range(3):
+        await _create(wire, f"log{i}@example.com")
+    first = request_type()
+    first.meta.limit = 1
+    reply = await wire.call(method, first)
+    # Logs of managed secrets are empty here: take the cursor shape from a fresh one.
+    cursor = reply.meta.next_cursor or _cursor_of(method, first.filter)
+    again = request_type()
+    again.meta.limit = 1
+    again.meta.cursor = _moved(cursor, position)
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await wire.call(method, again)
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "invalid cursor" in (caught.value.details() or "")
+
+
+def _cursor_of(method: str, filter_text: str) -> str:
+    fingerprint = f"{zlib.crc32(f'{method}|{filter_text}'.encode()):08x}"
+    raw = json.dumps({"a": "1", "q": fingerprint}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")

@@ -15,15 +15,12 @@ from aiosdm.testing._engine import (
     Rules,
     ServerCall,
     ServerHandler,
-    compile_for,
-    list_page,
-    page_of,
+    logged_list_handler,
     respond,
 )
 from aiosdm.testing._errors import bad_request, not_found
-from aiosdm.testing._fields import FieldValue, field_names, flatten
+from aiosdm.testing._fields import FieldValue
 from aiosdm.testing._filters import Predicate, SpecialTerm
-from aiosdm.testing._store import Tx
 
 __all__ = ["RULES"]
 
@@ -63,35 +60,15 @@ def _get(env: Env) -> ServerHandler:
 
 
 def _list(env: Env) -> ServerHandler:
-    known = field_names(activities_pb2.Activity.DESCRIPTOR)
-    special = {
-        "before": _time_term("completed_at", before=True),
-        "after": _time_term("completed_at", before=False),
-    }
-
-    async def list_(call: ServerCall, request: Any) -> Message:
-        predicate = compile_for(request.filter, known, special)
-        page = page_of(env, call, request, request.filter)
-        if page.after and not page.after.isdigit():
-            raise bad_request("invalid cursor")
-
-        def job(tx: Tx) -> tuple[list[Any], str]:
-            def fetch(after: str, size: int) -> list[tuple[str, Any]]:
-                rows = tx.sql(
-                    "SELECT seq, data FROM activities WHERE seq>? ORDER BY seq LIMIT ?",
-                    (int(after or 0), size),
-                ).fetchall()
-                return [(str(s), activities_pb2.Activity.FromString(d)) for s, d in rows]
-
-            return list_page(fetch, lambda a: predicate(flatten(a)), page)
-
-        items, next_cursor = await env.store.read(job)
-        response: Any = respond(call)
-        response.meta.next_cursor = next_cursor
-        getattr(response, call.spec.items).extend(items)
-        return response  # type: ignore[no-any-return]
-
-    return list_
+    return logged_list_handler(
+        env,
+        "activities",
+        activities_pb2.Activity,
+        {
+            "before": _time_term("completed_at", before=True),
+            "after": _time_term("completed_at", before=False),
+        },
+    )
 
 
 RULES = (Rules("Activities", methods={"Get": _get, "List": _list}),)

@@ -32,16 +32,14 @@ from aiosdm.testing._engine import (
     ServerCall,
     ServerHandler,
     cascade_delete,
-    compile_for,
     create_in,
     entity_of,
-    list_page,
-    page_of,
+    logged_list_handler,
     respond,
     update_in,
 )
 from aiosdm.testing._errors import bad_request, not_found
-from aiosdm.testing._fields import body, field_names, flatten, us_timestamp
+from aiosdm.testing._fields import body, us_timestamp
 from aiosdm.testing._store import Tx
 
 __all__ = ["RULES"]
@@ -356,34 +354,7 @@ def _secret_validate(env: Env) -> ServerHandler:
 
 
 def _secret_logs(env: Env) -> ServerHandler:
-    log_fields = field_names(managed_secrets_pb2.ManagedSecretLog.DESCRIPTOR)
-
-    async def logs(call: ServerCall, request: Any) -> Message:
-        predicate = compile_for(request.filter, log_fields)
-        page = page_of(env, call, request, request.filter)
-        if page.after and not page.after.isdigit():
-            raise bad_request("invalid cursor")
-
-        def job(tx: Tx) -> tuple[list[Any], str]:
-            def fetch(after: str, size: int) -> list[tuple[str, Any]]:
-                rows = tx.sql(
-                    "SELECT seq, data FROM secret_logs WHERE seq>? ORDER BY seq LIMIT ?",
-                    (int(after or 0), size),
-                ).fetchall()
-                return [
-                    (str(seq), managed_secrets_pb2.ManagedSecretLog.FromString(data))
-                    for seq, data in rows
-                ]
-
-            return list_page(fetch, lambda entry: predicate(flatten(entry)), page)
-
-        entries, next_cursor = await env.store.read(job)
-        response: Any = respond(call)
-        response.meta.next_cursor = next_cursor
-        getattr(response, call.spec.items).extend(entries)
-        return response  # type: ignore[no-any-return]
-
-    return logs
+    return logged_list_handler(env, "secret_logs", managed_secrets_pb2.ManagedSecretLog)
 
 
 # Neither kind can be seeded: an engine needs a key pair, a secret an encrypted value.
