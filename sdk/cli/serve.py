@@ -14,7 +14,7 @@ from typing import Any
 
 import grpc
 
-from aiosdm.testing import LocalServer, RateLimit
+from aiosdm.testing import LocalServer, RateLimit, StoreError
 
 __all__ = ["register", "run"]
 
@@ -131,6 +131,9 @@ async def _serve(
     )
     try:
         await server.start()
+    except StoreError as err:  # damaged, foreign or in use: nothing to retry blindly
+        print(f"aiosdm serve: {err}", file=sys.stderr)
+        return 2
     except RuntimeError as err:  # grpc raises it when the port cannot be bound
         print(f"aiosdm serve: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
         return 1

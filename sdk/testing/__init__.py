@@ -20,6 +20,7 @@ from aiosdm.testing._errors import RATE_LIMIT_TYPE_URL, ServiceError
 from aiosdm.testing._faults import Fault, Faults
 from aiosdm.testing._ratelimit import RateLimit
 from aiosdm.testing._server import LocalServer
+from aiosdm.testing._store import StoreError
 from aiosdm.testing._threaded import ThreadedServer
 from aiosdm.testing._wire import WireClient
 
@@ -31,6 +32,7 @@ __all__ = [
     "LocalServer",
     "RateLimit",
     "ServiceError",
+    "StoreError",
     "ThreadedServer",
     "WireClient",
 ]

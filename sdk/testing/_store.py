@@ -14,6 +14,8 @@ callers ``await`` jobs submitted to it, so the event loop never waits on disk.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
 import os
 import secrets
 import sqlite3
@@ -33,7 +35,7 @@ from aiosdm.testing._errors import already_exists
 from aiosdm.testing._fields import us_timestamp
 from aiosdm.testing._kinds import describe, links, type_name, unique_keys
 
-__all__ = ["Actor", "Change", "HistoryRow", "Store", "Tx"]
+__all__ = ["Actor", "Change", "HistoryRow", "Store", "StoreError", "Tx"]
 
 T = TypeVar("T")
 
@@ -83,6 +85,13 @@ CREATE TABLE IF NOT EXISTS secret_logs (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data BLOB NOT NULL
 );
 """
+#: Written into ``meta`` of every database this store makes: a file without it, but with
+#: tables, belongs to something else and is left alone.
+_MARK = ("made_by", "aiosdm local control plane")
+
+
+class StoreError(Exception):
+    """The database file cannot be used: damaged, someone else's, or in use."""
 
 
 @dataclass(frozen=True)
@@ -371,6 +380,7 @@ class Store:
         self._before_commit = before_commit
         self._executor: ThreadPoolExecutor | None = None
         self._conn: sqlite3.Connection | None = None
+        self._lock: int | None = None
         self._clock = _Clock()
 
     @property
@@ -380,8 +390,19 @@ class Store:
         return self._conn
 
     async def open(self) -> None:
+        """Open (or create) the database.
+
+        Raises:
+            StoreError: the file is damaged, belongs to something else, or another
+                server has it open.
+        """
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aiosdm-store")
-        await self._submit(self._open)
+        try:
+            await self._submit(self._open)
+        except BaseException:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+            raise
 
     async def close(self) -> None:
         if self._executor is None:
@@ -410,8 +431,42 @@ class Store:
         return await asyncio.get_running_loop().run_in_executor(self._executor, job)
 
     def _open(self) -> None:
+        if self.path is not None:
+            self._lock = _lock_exclusively(self.path)
+        try:
+            self._conn = self._connect()
+        except BaseException:
+            self._unlock()
+            raise
+
+    def _connect(self) -> sqlite3.Connection:
         target = ":memory:" if self.path is None else str(self.path)
         conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+        try:
+            self._prepare(conn)
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            raise StoreError(f"{self.path}: not a usable database ({err})") from None
+        except BaseException:
+            conn.close()
+            raise
+        if self.path is not None:
+            _owner_only(self.path)
+        return conn
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        tables = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+        names = {name for (name,) in tables}
+        if names:
+            marked = "meta" in names and conn.execute(
+                "SELECT v FROM meta WHERE k=?", (_MARK[0],)
+            ).fetchone() == (_MARK[1],)
+            # Files made before the mark existed are known by their core tables.
+            if not (marked or {"versions", "api_keys", "meta"} <= names):
+                raise StoreError(
+                    f"{self.path}: not an aiosdm local control plane database "
+                    "(it holds other tables); give --db a new or an aiosdm file"
+                )
         conn.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: commits reach the OS at once (safe against the process
         # dying); only a power loss may drop the last ones.
@@ -419,7 +474,7 @@ class Store:
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute("PRAGMA cache_size=-65536")
         conn.executescript(_SCHEMA)
-        self._conn = conn
+        conn.execute("INSERT OR IGNORE INTO meta(k, v) VALUES (?, ?)", _MARK)
         last = conn.execute(
             "SELECT max(coalesce((SELECT max(valid_from) FROM versions), 0),"
             " coalesce((SELECT max(at) FROM activities), 0))"
@@ -432,6 +487,12 @@ class Store:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases its lock
+            self._lock = None
 
     def _tick(self) -> int:
         # Strictly increasing write times keep "as of T" unambiguous.
@@ -464,3 +525,27 @@ class Store:
         for callback in tx._after_commit:
             callback()
         return result
+
+
+def _lock_exclusively(path: Path) -> int:
+    """Hold an exclusive lock on ``path`` (created 0600 if missing) while the store is open:
+    two servers on one file would each trust a view of API keys the other changes."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open ({err.strerror})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise StoreError(
+            f"{path}: in use by another aiosdm server; stop it or give another --db"
+        ) from None
+    return fd
+
+
+def _owner_only(path: Path) -> None:
+    """The database and its WAL/SHM files hold API secrets and engine keys: 0600."""
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError):  # the WAL appears on first write
+            file.chmod(0o600)

@@ -14,6 +14,7 @@ def test_public_names() -> None:
         "RATE_LIMIT_TYPE_URL",
         "RateLimit",
         "ServiceError",
+        "StoreError",
         "ThreadedServer",
         "WireClient",
     ]
