@@ -18,7 +18,14 @@ from aiosdm import _signing
 from aiosdm.testing._errors import unauthenticated
 from aiosdm.testing._store import Tx
 
-__all__ = ["ApiKey", "KeyRing", "Metadata"]
+__all__ = ["REFUSED", "ApiKey", "KeyRing", "Metadata"]
+
+#: What every failed authentication answers, whatever failed.
+REFUSED = (
+    "authentication failed: check the API access key and secret "
+    "(the key may be unknown, revoked or suspended, or the signature wrong)"
+)
+_DECOY_SECRET = secrets.token_bytes(32)
 
 #: Call metadata as grpc.aio hands it over: (key, value) pairs.
 Metadata = Sequence[tuple[str, str | bytes]]
@@ -136,8 +143,8 @@ class KeyRing:
         (clocks near midnight disagree about the date).
 
         Raises:
-            ServiceError: UNAUTHENTICATED for a missing, unknown, revoked or suspended
-                key, or a signature that does not match.
+            ServiceError: UNAUTHENTICATED, always with :data:`REFUSED`, for a missing,
+                unknown, revoked or suspended key, or a signature that does not match.
         """
         headers: dict[str, str] = {}
         for key, value in metadata:
@@ -145,18 +152,22 @@ class KeyRing:
                 headers[key] = value.decode() if isinstance(value, bytes) else value
         access_key = headers.get(AUTH_HEADER, "").strip()
         signature = headers.get(SIGNATURE_HEADER, "").strip()
-        if not access_key or not signature:
-            raise unauthenticated("missing API access key or signature")
         api_key = self._keys.get(access_key)
-        if api_key is None or api_key.revoked:
-            raise unauthenticated("invalid API access key")
-        if api_key.account_id in self._suspended:
-            raise unauthenticated("the account of this API key is suspended")
-        secret = api_key.secret_bytes
+        usable = (
+            api_key is not None
+            and not api_key.revoked
+            and api_key.account_id not in self._suspended
+        )
+        # Check a signature even for a key that cannot be used (against a throwaway
+        # secret): unknown keys then cost what known ones do, and fail the same way.
+        secret = api_key.secret_bytes if usable and api_key else _DECOY_SECRET
         today = _signing.utc_day(now or datetime.now(UTC))
+        matched = False
         for offset in (0, -1, 1):
             day = today + timedelta(days=offset)
             expected = _signing.sign(_signing.derive_key(secret, day), signing_name, body)
-            if hmac.compare_digest(expected, signature):
-                return api_key
-        raise unauthenticated("invalid request signature")
+            matched |= hmac.compare_digest(expected, signature)
+        if usable and matched and api_key is not None:
+            return api_key
+        # One message for every failure: which keys exist, or are suspended, stays unsaid.
+        raise unauthenticated(REFUSED)
