@@ -67,6 +67,32 @@ def _check_rule(rule: Any, where: str) -> dict[str, Any]:
     return rule
 
 
+#: Access rules are a list of flat objects; anything nested deeper is not a rule (and a
+#: parser that recursed into 100,000 brackets would run out of stack).
+_MAX_JSON_DEPTH = 16
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse JSON nested deeper than :data:`_MAX_JSON_DEPTH`, in one linear pass."""
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > _MAX_JSON_DEPTH:
+                raise ValueError(f"{name} is nested more than {_MAX_JSON_DEPTH} levels deep")
+        elif char in "]}":
+            depth -= 1
+
+
 def parse_access_rules(text: str) -> list[dict[str, Any]]:
     """The rules of ``Role.access_rules`` (JSON text; empty means none).
 
@@ -75,6 +101,7 @@ def parse_access_rules(text: str) -> list[dict[str, Any]]:
     """
     if not text.strip():
         return []
+    _check_depth(text, "access_rules")
     try:
         rules = json.loads(text)
     except json.JSONDecodeError as err:
@@ -88,6 +115,7 @@ def parse_access_rule(text: str) -> dict[str, Any]:
     """The single rule of ``AccountGrant.access_rule`` (empty means none)."""
     if not text.strip():
         return {}
+    _check_depth(text, "access_rule")
     try:
         rule = json.loads(text)
     except json.JSONDecodeError as err:

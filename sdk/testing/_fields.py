@@ -247,3 +247,58 @@ def field_names(descriptor: Descriptor) -> frozenset[str]:
     for arm_field in descriptor.fields:
         names.update(_by_name(arm_field.message_type))
     return frozenset(names)
+
+
+# -- values the store can keep and both SDKs can read back ----------------------------
+
+#: Timestamps both SDKs can turn into datetimes: 0001-01-01 to 9999-12-31 (UTC).
+_MIN_SECONDS, _MAX_SECONDS = -62_135_596_800, 253_402_300_799
+#: Durations protobuf allows: about 10,000 years either way.
+_MAX_DURATION_SECONDS = 315_576_000_000
+#: Names and tags people read: short. Everything else (certificates, policies, keys) may be
+#: long, but not without bound.
+_SHORT_TEXT = {"name", "email", "first_name", "last_name", "hostname", "host"}
+_MAX_SHORT, _MAX_TEXT, _MAX_BYTES = 255, 65_536, 1_048_576
+
+
+def invalid_value(message: Message, path: str = "") -> str | None:
+    """What is wrong with the first field of ``message`` (recursively) that no stored
+    state may hold, as one line naming the field; None when all is well."""
+    full = message.DESCRIPTOR.full_name
+    if full == "google.protobuf.Timestamp":
+        seconds, nanos = message.seconds, message.nanos  # type: ignore[attr-defined]
+        if not (_MIN_SECONDS <= seconds <= _MAX_SECONDS and 0 <= nanos <= 999_999_999):
+            return f"{path}: a time between 0001-01-01 and 9999-12-31 is required"
+        return None
+    if full == "google.protobuf.Duration":
+        seconds, nanos = message.seconds, message.nanos  # type: ignore[attr-defined]
+        same_sign = seconds == 0 or nanos == 0 or (seconds > 0) == (nanos > 0)
+        if abs(seconds) > _MAX_DURATION_SECONDS or abs(nanos) > 999_999_999 or not same_sign:
+            return f"{path}: a duration of at most 10,000 years is required"
+        return None
+    for field, value in message.ListFields():
+        where = f"{path}.{field.name}" if path else field.name
+        values = value if field.is_repeated else [value]
+        if field.type == FieldDescriptor.TYPE_MESSAGE:
+            entry = field.message_type
+            if entry is not None and entry.GetOptions().map_entry:
+                values = [f"{k}{v}" for k, v in value.items()]
+                limit = _MAX_TEXT
+            else:
+                for item in values:
+                    problem = invalid_value(item, where)
+                    if problem:
+                        return problem
+                continue
+        elif field.type == FieldDescriptor.TYPE_STRING:
+            limit = _MAX_SHORT if field.name in _SHORT_TEXT else _MAX_TEXT
+        elif field.type == FieldDescriptor.TYPE_BYTES:
+            limit = _MAX_BYTES
+        else:
+            continue
+        for item in values:
+            if len(item) > limit:
+                return f"{where}: at most {limit} characters"
+            if isinstance(item, str) and "\x00" in item:
+                return f"{where}: must not contain NUL characters"
+    return None

@@ -23,7 +23,7 @@ from aiosdm.testing._derived import update_derived
 from aiosdm.testing._engine import Env, ServerCall, ServerHandler
 from aiosdm.testing._errors import ServiceError, bad_request
 from aiosdm.testing._faults import Faults
-from aiosdm.testing._fields import arm_name, body
+from aiosdm.testing._fields import arm_name, body, invalid_value
 from aiosdm.testing._handlers import build_handlers
 from aiosdm.testing._ratelimit import RateLimit, RateLimiter
 from aiosdm.testing._seed import seed
@@ -323,6 +323,9 @@ class LocalServer:
             request = spec.request.FromString(body)
         except DecodeError:
             raise bad_request(f"malformed {spec.request.DESCRIPTOR.name}") from None
+        problem = invalid_value(request)
+        if problem is not None:  # refused before anything is stored: state stays readable
+            raise bad_request(problem)
         agent = next((str(v) for k, v in metadata if k == _USER_AGENT), "")
         actor = Actor(
             account_id=key.account_id,

@@ -53,6 +53,10 @@ def _tcp_probe(env: Env) -> ServerHandler:
             raise bad_request("node_id is required")
         if not request.host or not 0 < request.port < 65536:
             raise bad_request("host and a port in 1..65535 are required")
+        try:
+            request.host.encode("idna")  # labels of 1..63 characters, as DNS allows
+        except UnicodeError:
+            raise bad_request(f"host: {request.host[:64]!r} is not a valid host name") from None
         if await env.store.read(lambda tx: tx.get(_NODE, node_id)) is None:
             raise not_found(_NODE.noun, node_id)
         try:
