@@ -62,7 +62,8 @@ class LocalServer:
                 ...
 
     Args:
-        db: SQLite file to keep state in (reused across restarts), or None for memory.
+        db: SQLite file to keep state in (reused across restarts), or None for a private
+            one that is deleted on stop.
         bind_host: interface to listen on.
         port: TCP port; 0 picks a free one.
         rate_limit: per-access-key limit; None (the default) never limits.
@@ -70,6 +71,8 @@ class LocalServer:
         max_page_size: the largest page a request may ask for.
         seed: seed of the fault-injection RNG.
         engine_key_bits: RSA key size of secret engines.
+        read_budget: seconds one read (a list page, a get) may take; longer ones end in
+            DEADLINE_EXCEEDED instead of holding the server.
     """
 
     def __init__(
@@ -83,13 +86,14 @@ class LocalServer:
         max_page_size: int = 1000,
         seed: int | None = None,
         engine_key_bits: int = 2048,
+        read_budget: float = 10.0,
     ) -> None:
         if not 1 <= page_size <= max_page_size:
             raise ValueError("need 1 <= page_size <= max_page_size")
         self._bind_host = bind_host
         self._port = port
         self._keyring = KeyRing()
-        self._store = Store(db, before_commit=update_derived)
+        self._store = Store(db, before_commit=update_derived, read_budget=read_budget)
         self._limiter = RateLimiter(rate_limit)
         self._env = Env(
             store=self._store,

@@ -18,7 +18,10 @@ import contextlib
 import fcntl
 import os
 import secrets
+import shutil
 import sqlite3
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -26,12 +29,14 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
+import grpc
 from google.protobuf.message import Message
 
 from aiosdm._generated.v1 import activities_pb2
 from aiosdm._specs import Kind
-from aiosdm.testing._errors import already_exists
+from aiosdm.testing._errors import ServiceError, already_exists
 from aiosdm.testing._fields import us_timestamp
 from aiosdm.testing._kinds import describe, links, type_name, unique_keys
 
@@ -85,6 +90,8 @@ CREATE TABLE IF NOT EXISTS secret_logs (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data BLOB NOT NULL
 );
 """
+#: Reader threads: enough that a slow list leaves room for point reads.
+_READERS = 4
 #: Written into ``meta`` of every database this store makes: a file without it, but with
 #: tables, belongs to something else and is left alone.
 _MARK = ("made_by", "aiosdm local control plane")
@@ -131,9 +138,16 @@ def now_us() -> int:
 class Tx:
     """One job on the store thread: reads, and for writes the changes of one transaction."""
 
-    def __init__(self, store: Store, *, now: int, actor: Actor | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        now: int,
+        actor: Actor | None,
+        conn: sqlite3.Connection | None = None,
+    ) -> None:
         self._store = store
-        self._conn = store.conn
+        self._conn = conn or store.conn
         self.now = now
         self.actor = actor
         self.changes: list[Change] = []
@@ -362,12 +376,16 @@ class _Clock:
 
 
 class Store:
-    """The SQLite database and the one thread that uses it.
+    """The SQLite database: one writer thread, and reader threads with connections of their
+    own (WAL lets them read the last commit while a write goes on), so a long scan never
+    holds up a point read or a write.
 
     Args:
-        path: a database file (created if missing), or None for a private in-memory one.
+        path: a database file (created if missing), or None for a private one that is
+            deleted on close.
         before_commit: runs inside every write transaction after the caller's function
             (the server keeps derived data such as account resources up to date there).
+        read_budget: seconds a read may take before it is stopped (DEADLINE_EXCEEDED).
     """
 
     def __init__(
@@ -375,11 +393,19 @@ class Store:
         path: str | os.PathLike[str] | None = None,
         *,
         before_commit: Callable[[Tx], None] | None = None,
+        read_budget: float = 10.0,
     ) -> None:
         self.path = None if path is None else Path(path)
+        self.read_budget = read_budget
         self._before_commit = before_commit
         self._executor: ThreadPoolExecutor | None = None
+        self._readers: ThreadPoolExecutor | None = None
         self._conn: sqlite3.Connection | None = None
+        self._file: Path | None = None  # the database file: path, or a private one
+        self._private_dir: str | None = None
+        self._local = threading.local()  # each reader thread's connection and deadline
+        self._reader_conns: list[sqlite3.Connection] = []
+        self._reader_lock = threading.Lock()
         self._lock: int | None = None
         self._clock = _Clock()
 
@@ -403,10 +429,18 @@ class Store:
             self._executor.shutdown(wait=True)
             self._executor = None
             raise
+        self._readers = ThreadPoolExecutor(max_workers=_READERS, thread_name_prefix="aiosdm-read")
 
     async def close(self) -> None:
         if self._executor is None:
             return
+        readers, self._readers = self._readers, None
+        if readers is not None:
+            await asyncio.to_thread(readers.shutdown, wait=True)
+        with self._reader_lock:
+            for conn in self._reader_conns:
+                conn.close()
+            self._reader_conns.clear()
         try:
             await self._submit(self._close)
         finally:
@@ -414,8 +448,15 @@ class Store:
             self._executor = None
 
     async def read(self, fn: Callable[[Tx], T]) -> T:
-        """Run ``fn`` on the store thread against the current database."""
-        return await self._submit(partial(self._read_job, fn))
+        """Run ``fn`` on a reader thread against the last committed state.
+
+        Raises:
+            ServiceError: DEADLINE_EXCEEDED when it takes longer than ``read_budget``.
+        """
+        if self._readers is None:
+            raise RuntimeError("store is not open")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._readers, partial(self._read_job, fn))
 
     async def write(self, fn: Callable[[Tx], T], actor: Actor | None = None) -> T:
         """Run ``fn`` in one write transaction; returns once it is committed."""
@@ -433,6 +474,10 @@ class Store:
     def _open(self) -> None:
         if self.path is not None:
             self._lock = _lock_exclusively(self.path)
+            self._file = self.path
+        else:  # private: a file all the same, so readers get connections of their own
+            self._private_dir = tempfile.mkdtemp(prefix="aiosdm-store-")
+            self._file = Path(self._private_dir) / "state.db"
         try:
             self._conn = self._connect()
         except BaseException:
@@ -440,7 +485,7 @@ class Store:
             raise
 
     def _connect(self) -> sqlite3.Connection:
-        target = ":memory:" if self.path is None else str(self.path)
+        target = str(self._file)
         conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
         try:
             self._prepare(conn)
@@ -488,6 +533,9 @@ class Store:
             self._conn.close()
             self._conn = None
         self._unlock()
+        if self._private_dir is not None:
+            shutil.rmtree(self._private_dir, ignore_errors=True)
+            self._private_dir = None
 
     def _unlock(self) -> None:
         if self._lock is not None:
@@ -499,8 +547,36 @@ class Store:
         self._clock.last = max(now_us(), self._clock.last + 1)
         return self._clock.last
 
+    def _reader(self) -> sqlite3.Connection:
+        """This reader thread's own connection (read-only), made on first use."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            uri = f"file:{quote(str(self._file))}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA query_only=ON")
+            local = self._local
+            # SQLite asks every few thousand steps; a nonzero answer interrupts the query.
+            conn.set_progress_handler(lambda: int(time.monotonic() > local.deadline), 4096)
+            self._local.conn = conn
+            with self._reader_lock:
+                self._reader_conns.append(conn)
+        return conn
+
     def _read_job(self, fn: Callable[[Tx], T]) -> T:
-        return fn(Tx(self, now=now_us(), actor=None))
+        conn = self._reader()
+        self._local.deadline = time.monotonic() + self.read_budget
+        conn.execute("BEGIN")  # one snapshot for the whole job
+        try:
+            return fn(Tx(self, now=now_us(), actor=None, conn=conn))
+        except sqlite3.OperationalError as err:
+            if "interrupted" not in str(err):
+                raise
+            raise ServiceError(
+                grpc.StatusCode.DEADLINE_EXCEEDED,
+                f"the query ran longer than {self.read_budget:g} s: narrow the filter",
+            ) from None
+        finally:
+            conn.execute("COMMIT")
 
     def _write_job(self, fn: Callable[[Tx], T], actor: Actor | None) -> T:
         conn = self.conn
