@@ -22,6 +22,7 @@ test: $(STAMP) check-generated lint
 
 generate: $(STAMP)
 	$(PY) -m codegen
+	$(PY) -m codegen --coverage --markdown --write-readme
 
 check-generated: $(STAMP)
 	$(PY) -m codegen --check

@@ -1,5 +1,6 @@
-"""``python -m codegen [--check | --coverage [--json]]``: rebuild generated/ from protos/,
-verify it is current, or report how much of the official SDK the protos cover."""
+"""``python -m codegen [--check | --coverage [--json | --markdown [--write-readme]]]``: rebuild
+generated/ from protos/, verify it is current, or report how much of the official SDK the protos
+cover."""
 
 from __future__ import annotations
 
@@ -72,10 +73,23 @@ def main() -> int:
     parser.add_argument(
         "--coverage", action="store_true", help="report how much of the official API we cover"
     )
-    parser.add_argument("--json", action="store_true", help="with --coverage: print JSON")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="with --coverage: print JSON")
+    form.add_argument(
+        "--markdown", action="store_true", help="with --coverage: print README.md's table"
+    )
+    parser.add_argument(
+        "--write-readme",
+        action="store_true",
+        help="with --coverage --markdown: put the table into README.md",
+    )
     args = parser.parse_args()
+    if (args.json or args.markdown) and not args.coverage:
+        parser.error("--json and --markdown go with --coverage")
+    if args.write_readme and not (args.coverage and args.markdown):
+        parser.error("--write-readme goes with --coverage --markdown")
     if args.coverage:
-        return coverage.main(as_json=args.json)
+        return coverage.main(as_json=args.json, as_markdown=args.markdown, write=args.write_readme)
     try:
         wanted = build()
     except SchemaError as err:  # an annotation the generator cannot honour: one clear line

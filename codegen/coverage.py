@@ -1,4 +1,5 @@
-"""``python -m codegen --coverage [--json]``: how much of the official v1 API our protos cover.
+"""``python -m codegen --coverage [--json | --markdown [--write-readme]]``: how much of the
+official v1 API our protos cover, for a person, a program, or README.md's coverage table.
 
 The official ``strongdm`` package is a dev-only oracle: its descriptors are imported lazily here
 (codegen is never shipped) and never by the product. Only what the official *Python* SDK exposes
@@ -204,9 +205,12 @@ def compare(mine: Api, official: Api) -> dict[str, Any]:
     }
 
 
+def _pct(t: dict[str, Any]) -> int:
+    return 100 * t["covered"] // t["total"] if t["total"] else 100
+
+
 def _ratio(t: dict[str, Any]) -> str:
-    pct = 100 * t["covered"] // t["total"] if t["total"] else 100
-    return f"{t['covered']:>4} of {t['total']:<4} ({pct}%)"
+    return f"{t['covered']:>4} of {t['total']:<4} ({_pct(t)}%)"
 
 
 def _names(title: str, names: list[str]) -> list[str]:
@@ -216,15 +220,62 @@ def _names(title: str, names: list[str]) -> list[str]:
     return ["", f"{title} ({len(names)}):", body]
 
 
+ROWS = [
+    ("services", "services"),
+    ("methods", "methods"),
+    ("resource drivers", "drivers"),
+    ("history services", "history_services"),
+    ("snapshot services", "snapshot_services"),
+]
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+#: The lines of README.md between these markers are the output of ``--coverage --markdown``.
+README_START = "<!-- coverage:start (python -m codegen --coverage --markdown) -->"
+README_END = "<!-- coverage:end -->"
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The report as a Markdown table of counts, then what is missing, for README.md."""
+
+    def code(names: list[str]) -> str:
+        return ", ".join(f"`{n}`" for n in names)
+
+    out = [
+        f"Coverage of the official Python SDK ({report['oracle']}) by `protos/`:",
+        "",
+        "| surface | covered | of | share | not counted: Go-only |",
+        "|---|--:|--:|--:|---|",
+    ]
+    rows = [(label, report[key]) for label, key in ROWS]
+    rows += [(f"arms of `{key}`", t) for key, t in report["oneofs"].items()]
+    services = report["services"]["go_only"]
+    for label, t in rows:
+        go_only = t["go_only"]
+        if t is report["methods"]:  # a Go-only service's methods are implied by the service
+            go_only = [m for m in go_only if m.split(".")[0] not in services]
+        cells = [label, t["covered"], t["total"], f"{_pct(t)}%", code(go_only) or "none"]
+        out.append("| " + " | ".join(map(str, cells)) + " |")
+    missing = [(label, t["missing"]) for label, t in rows[:3] if t["missing"]]
+    missing += [(label, t["missing"]) for label, t in rows[5:] if t["missing"]]
+    for label, names in missing:
+        text = f"Missing {label} ({len(names)}): {code(names)}."
+        out += ["", textwrap.fill(text, width=100, break_on_hyphens=False)]
+    return "\n".join(out)
+
+
+def write_readme(table: str, path: Path = README) -> None:
+    """Put ``table`` between the coverage markers of README.md."""
+    text = path.read_text()
+    head, start, rest = text.partition(README_START)
+    _, end, tail = rest.partition(README_END)
+    if not start or not end:
+        raise SystemExit(f"{path.name} lacks the markers {README_START} ... {README_END}")
+    path.write_text(f"{head}{README_START}\n{table}\n{README_END}{tail}")
+
+
 def render(report: dict[str, Any]) -> str:
     """The report for a person: counts first, then every missing name."""
-    rows = [
-        ("services", "services"),
-        ("methods", "methods"),
-        ("resource drivers", "drivers"),
-        ("history services", "history_services"),
-        ("snapshot services", "snapshot_services"),
-    ]
+    rows = ROWS
     out = [f"Coverage of the official Python SDK ({report['oracle']}) by protos/", ""]
     out += [f"  {label:<20}{_ratio(report[key])}" for label, key in rows]
     out += ["", "  oneof arms, by message:"]
@@ -247,13 +298,20 @@ def render(report: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def main(as_json: bool = False) -> int:
-    """Print the report; exit 0 whatever the coverage (it informs, it does not gate)."""
+def main(as_json: bool = False, as_markdown: bool = False, write: bool = False) -> int:
+    """Print the report (or with ``write``, put the Markdown table into README.md); exit 0
+    whatever the coverage (it informs, it does not gate)."""
     try:
         official = theirs()
     except ModuleNotFoundError as e:
         print(f"coverage needs the official SDK as its oracle: {e}", file=sys.stderr)
         return 2
     report = compare(ours(), official)
-    print(json.dumps(report, indent=2) if as_json else render(report))
+    if write:
+        write_readme(markdown(report))
+        print(f"wrote the coverage table into {README.name}")
+    elif as_markdown:
+        print(markdown(report))
+    else:
+        print(json.dumps(report, indent=2) if as_json else render(report))
     return 0

@@ -21,6 +21,16 @@ def json_empty(f: Field) -> str:
     return "[]" if f.attr.endswith("s") else "{}"
 
 
+def _marks_present(f: Field) -> bool:
+    """Whether writing ``f`` always puts its message on the wire, whatever the value:
+    assigning a singular scalar or JSON text does, as do the timestamp, duration and tags
+    helpers and the writer of a singular message; a loop over an empty list or dict, or a
+    nullable message left None, does not."""
+    if f.repeated or f.kind in ("map", "keyed"):
+        return False
+    return not (f.kind == "message" and f.hints.nullable)
+
+
 class ModelEmitter:
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
@@ -115,7 +125,19 @@ class ModelEmitter:
         if self.msgs[f.message].polymorphic or f.hints.nullable:
             return f"{a}: {typ} = None", f"self.{a} = {a}"
         ref = self.ref(f.message, here)
-        return f"{a}: {typ} | None = None", f"self.{a} = {ref}() if {a} is None else {a}"
+        made = f"{ref}()"
+        if self.sends_nested(f.message):
+            made = f"_c.made_default({made})"
+        return f"{a}: {typ} | None = None", f"self.{a} = {made} if {a} is None else {a}"
+
+    def sends_nested(self, name: str) -> bool:
+        """Whether an empty ``name`` model writes more than an empty message (a nested
+        message, timestamp, tags or JSON text of its own). The official SDK sends a field it
+        holds None as an empty message, so a default made for such a field is written bare."""
+        m = self.msgs[name]
+        return not m.polymorphic and any(
+            _marks_present(f) and f.kind != "scalar" for f in m.model_fields
+        )
 
     def emit_init_method(
         self, fields: list[Field], here: str, extra: list[tuple[str, str]]
@@ -317,6 +339,13 @@ class ModelEmitter:
             return [f"for {f.attr}_item in {a}:", f"    {fn}({f.attr}_item, {w}.add())"]
         if f.hints.nullable:  # absent stays absent on the wire
             return [f"if {a} is not None:", f"    {fn}({a}, {w})"]
+        if self.sends_nested(f.message):  # a default nobody touched: empty, as None is
+            return [
+                f"if _c.left_default({a}):",
+                f"    {w}.SetInParent()",
+                "else:",
+                f"    {fn}({a}, {w})",
+            ]
         return [f"{fn}({a}, {w})"]
 
     def read_expr(self, f: Field, here: str, src: str = "p") -> str:
@@ -419,7 +448,9 @@ class ModelEmitter:
             return "\n".join(out)
         fields = m.model_fields
         out += [f"def write_{s}(m: {cls}, p: {pb}) -> None:"]
-        if not fields:
+        if not any(_marks_present(f) for f in fields):
+            # A written message is on the wire even when empty (the official converters copy
+            # every singular message field), and no field below would make it so.
             out += ["    p.SetInParent()"]
         for f in fields:
             out += [f"    {line}" for line in self.write_stmt(f, here)]

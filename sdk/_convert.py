@@ -3,6 +3,8 @@
 Conversions follow the wire conventions of the strongDM API: timestamps are
 always present on the wire and epoch 0 means "unset"; durations are always
 present; tags travel as ordered name/value pairs; access rules as JSON text.
+A singular message field is always present too: one the caller never set travels
+as an empty message, as the official SDK sends its None (see :func:`left_default`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ __all__ = [
     "duration_into",
     "json_from",
     "json_to",
+    "left_default",
+    "made_default",
     "parse_arm",
     "require_aware",
     "tags_from",
@@ -88,6 +92,27 @@ def _field_names(cls: type[Model]) -> tuple[str, ...]:
         fields = dataclasses.fields(cls)  # type: ignore[arg-type]
         names = _FIELD_NAMES[cls] = tuple(sorted(f.name for f in fields))
     return names
+
+
+_DEFAULT_MARK = "_aiosdm_made_default"
+_M2 = TypeVar("_M2", bound=Model)
+
+
+def made_default(model: _M2) -> _M2:
+    """Mark ``model`` as the empty value a constructor made for a field the caller left out."""
+    vars(model)[_DEFAULT_MARK] = True
+    return model
+
+
+def left_default(model: Model) -> bool:
+    """Whether ``model`` is still the empty default a constructor made (see
+    :func:`made_default`).
+
+    The official SDK holds None there and sends an empty message, where writing the default
+    model would also send its own nested messages; so such a field is sent empty. A model
+    given by the caller or read from the wire is sent field by field, even when empty.
+    """
+    return bool(vars(model).get(_DEFAULT_MARK)) and model == type(model)()
 
 
 def timestamp_from(p: Timestamp) -> datetime | None:

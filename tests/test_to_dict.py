@@ -2,160 +2,33 @@
 
 The official object is built with the official constructor, by field name, with a distinct
 value in every field; which kind of value a field takes comes from the official message
-descriptors (never from our models). The official SDK encodes it, our model reads those bytes,
-and the two ``to_dict()`` must agree: same keys, same values, nested models as models of the
-same name.
+descriptors, never from our models (``tests/_twins.py``). The official SDK encodes it, our
+model reads those bytes, and the two ``to_dict()`` must agree: same keys, same values, nested
+models as models of the same name.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 import strongdm
-from google.protobuf import descriptor_pool
-from google.protobuf.descriptor import Descriptor, FieldDescriptor
-from strongdm import options_pb2, plumbing
 
 from aiosdm import models
 from aiosdm._convert import Model
 from aiosdm._generated.models import binding
 
-POOL = descriptor_pool.Default()  # the official SDK registers its v1.* messages here
+from ._twins import OFFICIAL_CANNOT_ENCODE, OURS_ONLY, counter, every_field, official_bytes
+from ._twins import SHARED as EVERY_SHARED
 
-# Fields our models have and the official Python porcelain leaves out: the wire's engine
-# `type` (the official SDK sends it empty). Anything else extra or missing fails.
-OURS_ONLY = {
-    name: {"type"}
-    for name in (
-        "ActiveDirectoryEngine",
-        "KeyValueEngine",
-        "MysqlEngine",
-        "PostgresEngine",
-        "SqlserverEngine",
-    )
-}
+SHARED = sorted(set(EVERY_SHARED) - OFFICIAL_CANNOT_ENCODE)
 
 
-def _shared() -> Iterator[str]:
-    """The official porcelain classes (those with to_dict) that we have a model for."""
-    for name, cls in vars(strongdm.models).items():
-        official_model = inspect.isclass(cls) and cls.__module__ == strongdm.models.__name__
-        if official_model and hasattr(cls, "to_dict") and name in models.__all__:
-            yield name
-
-
-#: The official converter cannot encode these (it copies a map field with CopyFrom, which
-#: protobuf maps lack), so they are compared in the read direction only, below.
-OFFICIAL_CANNOT_ENCODE = {"Query", "QueryCapture"}
-SHARED = sorted(set(_shared()) - OFFICIAL_CANNOT_ENCODE)
-
-
-# --- official objects with a distinct value in every field ---------------------------------
-
-
-def _options(field: FieldDescriptor) -> Any:
-    return field.GetOptions().Extensions[options_pb2.field_options]
-
-
-def _python_name(field: FieldDescriptor) -> str:
-    return str(_options(field).custom.porcelain_name_override.get("python", field.name.lower()))
-
-
-def _fields(name: str) -> dict[str, FieldDescriptor]:
-    """The official constructor's parameters, each with the wire field it fills."""
-    descriptor = POOL.FindMessageTypeByName("v1." + name)
-    wire = {_python_name(f): f for f in descriptor.fields if _options(f).porcelain}
-    return {p: wire[p] for p in inspect.signature(getattr(strongdm, name)).parameters}
-
-
-def _arms(descriptor: Descriptor) -> list[Descriptor] | None:
-    """The arms of a polymorphic message (one oneof of messages), else None.
-
-    Only arms both SDKs have a model for: which drivers exist is the wire tests' concern.
-    """
-    for oneof in descriptor.oneofs:
-        if oneof.fields and all(f.message_type is not None for f in oneof.fields):
-            known = [f.message_type for f in oneof.fields]
-            return [m for m in known if hasattr(strongdm, m.name) and m.name in models.__all__]
-    return None
-
-
-def official(name: str, fresh: Callable[[], int]) -> Any:
+def official(name: str) -> Any:
     """The official ``name`` built by field name, every field holding a distinct value."""
-    values = {attr: _value(field, fresh) for attr, field in _fields(name).items()}
-    return getattr(strongdm, name)(**values)
-
-
-def _value(field: FieldDescriptor, fresh: Callable[[], int]) -> Any:
-    entry = field.message_type
-    if entry is not None and entry.GetOptions().map_entry:  # map<k, v>: a dict
-        n = fresh()
-        return {f"k{n}": f"v{n}", f"k{n}b": ""}
-    if field.is_repeated:
-        return [_single(field, fresh), _single(field, fresh)]
-    return _single(field, fresh)
-
-
-def _single(field: FieldDescriptor, fresh: Callable[[], int]) -> Any:
-    n = fresh()
-    converter = _options(field).custom.converter
-    if converter == "access_rules":  # JSON text on the wire, parsed in the porcelain
-        return [{"tags": {"env": f"e{n}"}}, {"ids": [f"rs-{n}"]}]
-    if converter == "access_rule":
-        return {"ids": [f"rs-{n}"], "type": "postgres"}
-    message = field.message_type
-    if message is not None:
-        if message.full_name == "google.protobuf.Timestamp":
-            return datetime(2020, 1, 1, tzinfo=UTC) + timedelta(days=n, microseconds=n)
-        if message.full_name == "google.protobuf.Duration":
-            return timedelta(seconds=n, microseconds=n)
-        if message.full_name == "v1.Tags":
-            return {f"k{n}": f"v{n}", f"k{n}b": ""}
-        arms = _arms(message)
-        chosen = message if arms is None else arms[n % len(arms)]
-        return official(chosen.name, fresh)
-    if field.type == FieldDescriptor.TYPE_STRING:
-        return f"{field.name}-{n}"
-    if field.type == FieldDescriptor.TYPE_BYTES:
-        return f"bytes-{n}".encode()
-    if field.type == FieldDescriptor.TYPE_BOOL:
-        return True  # the default is False
-    if field.type in (FieldDescriptor.TYPE_FLOAT, FieldDescriptor.TYPE_DOUBLE):
-        return n + 0.5  # exact in a float32
-    if field.cpp_type in (FieldDescriptor.CPPTYPE_INT32, FieldDescriptor.CPPTYPE_INT64):
-        return n
-    if field.cpp_type in (FieldDescriptor.CPPTYPE_UINT32, FieldDescriptor.CPPTYPE_UINT64):
-        return n
-    raise AssertionError(f"no test value for {field.full_name}")
-
-
-def counter() -> Callable[[], int]:
-    state = [0]
-
-    def fresh() -> int:
-        state[0] += 1
-        return state[0]
-
-    return fresh
-
-
-def to_wire(obj: Any) -> bytes:
-    """The official SDK's encoding of ``obj`` (its converters, its messages)."""
-    name = type(obj).__name__.lower()
-    convert = next(
-        getattr(plumbing, fn)
-        for fn in dir(plumbing)
-        if fn.startswith("convert_")
-        and fn.endswith("_to_plumbing")
-        and fn.removeprefix("convert_").removesuffix("_to_plumbing").replace("_", "") == name
-    )
-    data: bytes = convert(obj).SerializeToString()
-    return data
+    return every_field(name, counter()).theirs()
 
 
 def plain(value: Any) -> Any:
@@ -182,10 +55,10 @@ def test_every_model_the_official_sdk_has_is_covered() -> None:
 
 @pytest.mark.parametrize("name", SHARED)
 def test_to_dict_matches_the_official_layout(name: str) -> None:
-    theirs = official(name, counter())
+    theirs = official(name)
     cls = getattr(models, name)
     b = binding(cls)
-    ours = b.read(b.message.FromString(to_wire(theirs)))
+    ours = b.read(b.message.FromString(official_bytes(theirs)))
     assert type(ours) is cls
     assert plain(ours) == plain(theirs)
     assert set(ours.to_dict()) == set(theirs.to_dict()) | OURS_ONLY.get(name, set())
@@ -195,7 +68,7 @@ def test_to_dict_matches_the_official_layout(name: str) -> None:
 def test_from_dict_inverts_to_dict(name: str) -> None:
     cls = getattr(models, name)
     b = binding(cls)
-    ours = b.read(b.message.FromString(to_wire(official(name, counter()))))
+    ours = b.read(b.message.FromString(official_bytes(official(name))))
     again = cls.from_dict(ours.to_dict())
     assert again == ours and again is not ours
 

@@ -38,7 +38,9 @@ class AccessRequestHistory(_c.Model):
         timestamp: datetime | None = None,
     ) -> None:
         self.access_request = (
-            _m_access_requests.AccessRequest() if access_request is None else access_request
+            _c.made_default(_m_access_requests.AccessRequest())
+            if access_request is None
+            else access_request
         )
         self.activity_id = activity_id
         self.deleted_at = deleted_at
@@ -48,7 +50,10 @@ class AccessRequestHistory(_c.Model):
 def write_access_request_history(m: AccessRequestHistory, p: _pb.AccessRequestHistory) -> None:
     p.activity_id = m.activity_id
     _c.timestamp_into(m.timestamp, p.timestamp)
-    _m_access_requests.write_access_request(m.access_request, p.access_request)
+    if _c.left_default(m.access_request):
+        p.access_request.SetInParent()
+    else:
+        _m_access_requests.write_access_request(m.access_request, p.access_request)
     _c.timestamp_into(m.deleted_at, p.deleted_at)
 
 

@@ -65,7 +65,9 @@ class AccountAttachmentCreateResponse(_c.Model):
             AccountAttachment() if account_attachment is None else account_attachment
         )
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -87,7 +89,9 @@ class AccountAttachmentGetResponse(_c.Model):
             AccountAttachment() if account_attachment is None else account_attachment
         )
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -104,7 +108,9 @@ class AccountAttachmentDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_account_attachment(m: AccountAttachment, p: _pb.AccountAttachment) -> None:
@@ -126,7 +132,10 @@ def write_account_attachment_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     write_account_attachment(m.account_attachment, p.account_attachment)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_attachment_create_response(
@@ -144,7 +153,10 @@ def write_account_attachment_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_account_attachment(m.account_attachment, p.account_attachment)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_attachment_get_response(
@@ -161,7 +173,10 @@ def write_account_attachment_delete_response(
     m: AccountAttachmentDeleteResponse, p: _pb.AccountAttachmentDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_attachment_delete_response(

@@ -75,9 +75,13 @@ class AccountGrantCreateResponse(_c.Model):
         meta: _m_spec.CreateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.account_grant = AccountGrant() if account_grant is None else account_grant
+        self.account_grant = (
+            _c.made_default(AccountGrant()) if account_grant is None else account_grant
+        )
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -95,9 +99,13 @@ class AccountGrantGetResponse(_c.Model):
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.account_grant = AccountGrant() if account_grant is None else account_grant
+        self.account_grant = (
+            _c.made_default(AccountGrant()) if account_grant is None else account_grant
+        )
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -114,7 +122,9 @@ class AccountGrantDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_account_grant(m: AccountGrant, p: _pb.AccountGrant) -> None:
@@ -143,8 +153,14 @@ def write_account_grant_create_response(
     m: AccountGrantCreateResponse, p: _pb.AccountGrantCreateResponse
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
-    write_account_grant(m.account_grant, p.account_grant)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.account_grant):
+        p.account_grant.SetInParent()
+    else:
+        write_account_grant(m.account_grant, p.account_grant)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_grant_create_response(
@@ -161,8 +177,14 @@ def write_account_grant_get_response(
     m: AccountGrantGetResponse, p: _pb.AccountGrantGetResponse
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_account_grant(m.account_grant, p.account_grant)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.account_grant):
+        p.account_grant.SetInParent()
+    else:
+        write_account_grant(m.account_grant, p.account_grant)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_grant_get_response(p: _pb.AccountGrantGetResponse) -> AccountGrantGetResponse:
@@ -177,7 +199,10 @@ def write_account_grant_delete_response(
     m: AccountGrantDeleteResponse, p: _pb.AccountGrantDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_grant_delete_response(

@@ -38,7 +38,9 @@ class AccountGrantHistory(_c.Model):
         timestamp: datetime | None = None,
     ) -> None:
         self.account_grant = (
-            _m_account_grants.AccountGrant() if account_grant is None else account_grant
+            _c.made_default(_m_account_grants.AccountGrant())
+            if account_grant is None
+            else account_grant
         )
         self.activity_id = activity_id
         self.deleted_at = deleted_at
@@ -48,7 +50,10 @@ class AccountGrantHistory(_c.Model):
 def write_account_grant_history(m: AccountGrantHistory, p: _pb.AccountGrantHistory) -> None:
     p.activity_id = m.activity_id
     _c.timestamp_into(m.timestamp, p.timestamp)
-    _m_account_grants.write_account_grant(m.account_grant, p.account_grant)
+    if _c.left_default(m.account_grant):
+        p.account_grant.SetInParent()
+    else:
+        _m_account_grants.write_account_grant(m.account_grant, p.account_grant)
     _c.timestamp_into(m.deleted_at, p.deleted_at)
 
 

@@ -38,7 +38,9 @@ class AccountResourceHistory(_c.Model):
         timestamp: datetime | None = None,
     ) -> None:
         self.account_resource = (
-            _m_account_resources.AccountResource() if account_resource is None else account_resource
+            _c.made_default(_m_account_resources.AccountResource())
+            if account_resource is None
+            else account_resource
         )
         self.activity_id = activity_id
         self.deleted_at = deleted_at
@@ -50,7 +52,10 @@ def write_account_resource_history(
 ) -> None:
     p.activity_id = m.activity_id
     _c.timestamp_into(m.timestamp, p.timestamp)
-    _m_account_resources.write_account_resource(m.account_resource, p.account_resource)
+    if _c.left_default(m.account_resource):
+        p.account_resource.SetInParent()
+    else:
+        _m_account_resources.write_account_resource(m.account_resource, p.account_resource)
     _c.timestamp_into(m.deleted_at, p.deleted_at)
 
 

@@ -234,7 +234,9 @@ class AccountCreateResponse(_c.Model):
         self.access_key = access_key
         self.account = account
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.secret_key = secret_key
         self.token = token
 
@@ -256,7 +258,9 @@ class AccountGetResponse(_c.Model):
     ) -> None:
         self.account = account
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -276,7 +280,9 @@ class AccountUpdateResponse(_c.Model):
     ) -> None:
         self.account = account
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -293,7 +299,9 @@ class AccountDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_account(m: Account | None, p: _pb.Account) -> None:
@@ -435,7 +443,10 @@ def write_account_create_response(m: AccountCreateResponse, p: _pb.AccountCreate
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     write_account(m.account, p.account)
     p.token = m.token
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
     p.access_key = m.access_key
     p.secret_key = m.secret_key
 
@@ -454,7 +465,10 @@ def read_account_create_response(p: _pb.AccountCreateResponse) -> AccountCreateR
 def write_account_get_response(m: AccountGetResponse, p: _pb.AccountGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_account(m.account, p.account)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_get_response(p: _pb.AccountGetResponse) -> AccountGetResponse:
@@ -468,7 +482,10 @@ def read_account_get_response(p: _pb.AccountGetResponse) -> AccountGetResponse:
 def write_account_update_response(m: AccountUpdateResponse, p: _pb.AccountUpdateResponse) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
     write_account(m.account, p.account)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_update_response(p: _pb.AccountUpdateResponse) -> AccountUpdateResponse:
@@ -481,7 +498,10 @@ def read_account_update_response(p: _pb.AccountUpdateResponse) -> AccountUpdateR
 
 def write_account_delete_response(m: AccountDeleteResponse, p: _pb.AccountDeleteResponse) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_account_delete_response(p: _pb.AccountDeleteResponse) -> AccountDeleteResponse:

@@ -129,9 +129,11 @@ class ActivityGetResponse(_c.Model):
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.activity = Activity() if activity is None else activity
+        self.activity = _c.made_default(Activity()) if activity is None else activity
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_activity_entity(m: ActivityEntity, p: _pb.ActivityEntity) -> None:
@@ -197,8 +199,14 @@ def read_activity(p: _pb.Activity) -> Activity:
 
 def write_activity_get_response(m: ActivityGetResponse, p: _pb.ActivityGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_activity(m.activity, p.activity)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.activity):
+        p.activity.SetInParent()
+    else:
+        write_activity(m.activity, p.activity)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_activity_get_response(p: _pb.ActivityGetResponse) -> ActivityGetResponse:

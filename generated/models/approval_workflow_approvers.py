@@ -78,7 +78,9 @@ class ApprovalWorkflowApproverCreateResponse(_c.Model):
             if approval_workflow_approver is None
             else approval_workflow_approver
         )
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -104,7 +106,9 @@ class ApprovalWorkflowApproverGetResponse(_c.Model):
             else approval_workflow_approver
         )
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -121,7 +125,9 @@ class ApprovalWorkflowApproverDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.id = id
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -135,7 +141,9 @@ class ApprovalWorkflowApproverListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_approval_workflow_approver(
@@ -164,7 +172,10 @@ def write_approval_workflow_approver_create_response(
     m: ApprovalWorkflowApproverCreateResponse, p: _pb.ApprovalWorkflowApproverCreateResponse
 ) -> None:
     write_approval_workflow_approver(m.approval_workflow_approver, p.approval_workflow_approver)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_approver_create_response(
@@ -181,7 +192,10 @@ def write_approval_workflow_approver_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_approval_workflow_approver(m.approval_workflow_approver, p.approval_workflow_approver)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_approver_get_response(
@@ -198,7 +212,10 @@ def write_approval_workflow_approver_delete_response(
     m: ApprovalWorkflowApproverDeleteResponse, p: _pb.ApprovalWorkflowApproverDeleteResponse
 ) -> None:
     p.id = m.id
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_approver_delete_response(
@@ -213,7 +230,10 @@ def read_approval_workflow_approver_delete_response(
 def write_approval_workflow_approver_list_response(
     m: ApprovalWorkflowApproverListResponse, p: _pb.ApprovalWorkflowApproverListResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_approver_list_response(

@@ -70,9 +70,13 @@ class ApprovalWorkflowStepCreateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.approval_workflow_step = (
-            ApprovalWorkflowStep() if approval_workflow_step is None else approval_workflow_step
+            _c.made_default(ApprovalWorkflowStep())
+            if approval_workflow_step is None
+            else approval_workflow_step
         )
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -91,10 +95,14 @@ class ApprovalWorkflowStepGetResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.approval_workflow_step = (
-            ApprovalWorkflowStep() if approval_workflow_step is None else approval_workflow_step
+            _c.made_default(ApprovalWorkflowStep())
+            if approval_workflow_step is None
+            else approval_workflow_step
         )
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -111,7 +119,9 @@ class ApprovalWorkflowStepDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.id = id
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -125,7 +135,9 @@ class ApprovalWorkflowStepListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_approval_workflow_step(m: ApprovalWorkflowStep, p: _pb.ApprovalWorkflowStep) -> None:
@@ -149,8 +161,14 @@ def read_approval_workflow_step(p: _pb.ApprovalWorkflowStep) -> ApprovalWorkflow
 def write_approval_workflow_step_create_response(
     m: ApprovalWorkflowStepCreateResponse, p: _pb.ApprovalWorkflowStepCreateResponse
 ) -> None:
-    write_approval_workflow_step(m.approval_workflow_step, p.approval_workflow_step)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.approval_workflow_step):
+        p.approval_workflow_step.SetInParent()
+    else:
+        write_approval_workflow_step(m.approval_workflow_step, p.approval_workflow_step)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_step_create_response(
@@ -166,8 +184,14 @@ def write_approval_workflow_step_get_response(
     m: ApprovalWorkflowStepGetResponse, p: _pb.ApprovalWorkflowStepGetResponse
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_approval_workflow_step(m.approval_workflow_step, p.approval_workflow_step)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.approval_workflow_step):
+        p.approval_workflow_step.SetInParent()
+    else:
+        write_approval_workflow_step(m.approval_workflow_step, p.approval_workflow_step)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_step_get_response(
@@ -184,7 +208,10 @@ def write_approval_workflow_step_delete_response(
     m: ApprovalWorkflowStepDeleteResponse, p: _pb.ApprovalWorkflowStepDeleteResponse
 ) -> None:
     p.id = m.id
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_step_delete_response(
@@ -199,7 +226,10 @@ def read_approval_workflow_step_delete_response(
 def write_approval_workflow_step_list_response(
     m: ApprovalWorkflowStepListResponse, p: _pb.ApprovalWorkflowStepListResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_step_list_response(

@@ -39,7 +39,7 @@ class ApprovalWorkflowStepHistory(_c.Model):
     ) -> None:
         self.activity_id = activity_id
         self.approval_workflow_step = (
-            _m_approval_workflow_steps.ApprovalWorkflowStep()
+            _c.made_default(_m_approval_workflow_steps.ApprovalWorkflowStep())
             if approval_workflow_step is None
             else approval_workflow_step
         )
@@ -52,9 +52,12 @@ def write_approval_workflow_step_history(
 ) -> None:
     p.activity_id = m.activity_id
     _c.timestamp_into(m.timestamp, p.timestamp)
-    _m_approval_workflow_steps.write_approval_workflow_step(
-        m.approval_workflow_step, p.approval_workflow_step
-    )
+    if _c.left_default(m.approval_workflow_step):
+        p.approval_workflow_step.SetInParent()
+    else:
+        _m_approval_workflow_steps.write_approval_workflow_step(
+            m.approval_workflow_step, p.approval_workflow_step
+        )
     _c.timestamp_into(m.deleted_at, p.deleted_at)
 
 

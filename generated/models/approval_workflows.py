@@ -126,7 +126,9 @@ class ApprovalWorkflowCreateResponse(_c.Model):
         self.approval_workflow = (
             ApprovalWorkflow() if approval_workflow is None else approval_workflow
         )
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -148,7 +150,9 @@ class ApprovalWorkflowGetResponse(_c.Model):
             ApprovalWorkflow() if approval_workflow is None else approval_workflow
         )
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -167,7 +171,9 @@ class ApprovalWorkflowUpdateResponse(_c.Model):
         self.approval_workflow = (
             ApprovalWorkflow() if approval_workflow is None else approval_workflow
         )
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -184,7 +190,9 @@ class ApprovalWorkflowDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.id = id
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -198,7 +206,9 @@ class ApprovalWorkflowListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_approval_flow_approver(m: ApprovalFlowApprover, p: _pb.ApprovalFlowApprover) -> None:
@@ -255,7 +265,10 @@ def write_approval_workflow_create_response(
     m: ApprovalWorkflowCreateResponse, p: _pb.ApprovalWorkflowCreateResponse
 ) -> None:
     write_approval_workflow(m.approval_workflow, p.approval_workflow)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_create_response(
@@ -272,7 +285,10 @@ def write_approval_workflow_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_approval_workflow(m.approval_workflow, p.approval_workflow)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_get_response(
@@ -289,7 +305,10 @@ def write_approval_workflow_update_response(
     m: ApprovalWorkflowUpdateResponse, p: _pb.ApprovalWorkflowUpdateResponse
 ) -> None:
     write_approval_workflow(m.approval_workflow, p.approval_workflow)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_update_response(
@@ -305,7 +324,10 @@ def write_approval_workflow_delete_response(
     m: ApprovalWorkflowDeleteResponse, p: _pb.ApprovalWorkflowDeleteResponse
 ) -> None:
     p.id = m.id
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_delete_response(
@@ -320,7 +342,10 @@ def read_approval_workflow_delete_response(
 def write_approval_workflow_list_response(
     m: ApprovalWorkflowListResponse, p: _pb.ApprovalWorkflowListResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_approval_workflow_list_response(

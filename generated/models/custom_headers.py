@@ -68,6 +68,7 @@ def read_custom_header(p: _pb.CustomHeader) -> CustomHeader:
 
 
 def write_custom_headers(m: CustomHeaders, p: _pb.CustomHeaders) -> None:
+    p.SetInParent()
     for custom_headers_item in m.custom_headers:
         write_custom_header(custom_headers_item, p.custom_headers.add())
 

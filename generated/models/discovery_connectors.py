@@ -165,7 +165,9 @@ class ConnectorCreateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.connector = connector
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -199,7 +201,9 @@ class ConnectorGetResponse(_c.Model):
     ) -> None:
         self.connector = connector
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -230,7 +234,9 @@ class ConnectorUpdateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.connector = connector
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -261,7 +267,9 @@ class ConnectorDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -289,7 +297,9 @@ class ConnectorListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -480,7 +490,10 @@ def write_connector_create_response(
     m: ConnectorCreateResponse, p: _pb.ConnectorCreateResponse
 ) -> None:
     write_connector(m.connector, p.connector)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_connector_create_response(p: _pb.ConnectorCreateResponse) -> ConnectorCreateResponse:
@@ -503,7 +516,10 @@ def read_connector_get_request(p: _pb.ConnectorGetRequest) -> ConnectorGetReques
 def write_connector_get_response(m: ConnectorGetResponse, p: _pb.ConnectorGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_connector(m.connector, p.connector)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_connector_get_response(p: _pb.ConnectorGetResponse) -> ConnectorGetResponse:
@@ -530,7 +546,10 @@ def write_connector_update_response(
     m: ConnectorUpdateResponse, p: _pb.ConnectorUpdateResponse
 ) -> None:
     write_connector(m.connector, p.connector)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_connector_update_response(p: _pb.ConnectorUpdateResponse) -> ConnectorUpdateResponse:
@@ -556,7 +575,10 @@ def write_connector_delete_response(
     m: ConnectorDeleteResponse, p: _pb.ConnectorDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_connector_delete_response(p: _pb.ConnectorDeleteResponse) -> ConnectorDeleteResponse:
@@ -577,7 +599,10 @@ def read_connector_list_request(p: _pb.ConnectorListRequest) -> ConnectorListReq
 
 
 def write_connector_list_response(m: ConnectorListResponse, p: _pb.ConnectorListResponse) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_connector_list_response(p: _pb.ConnectorListResponse) -> ConnectorListResponse:

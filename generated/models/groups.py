@@ -96,7 +96,7 @@ class GroupCreateRequest(_c.Model):
         *,
         group: Group | None = None,
     ) -> None:
-        self.group = Group() if group is None else group
+        self.group = _c.made_default(Group()) if group is None else group
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -137,9 +137,11 @@ class GroupFromRole(_c.Model):
     ) -> None:
         self.accounts = [] if accounts is None else accounts
         self.approval_flows = [] if approval_flows is None else approval_flows
-        self.group = Group() if group is None else group
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
-        self.role = _m_roles.Role() if role is None else role
+        self.group = _c.made_default(Group()) if group is None else group
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
+        self.role = _c.made_default(_m_roles.Role()) if role is None else role
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -167,7 +169,7 @@ class GroupUpdateRequest(_c.Model):
         *,
         group: Group | None = None,
     ) -> None:
-        self.group = Group() if group is None else group
+        self.group = _c.made_default(Group()) if group is None else group
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -211,8 +213,10 @@ class GroupCreateResponse(_c.Model):
         group: Group | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.group = Group() if group is None else group
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.group = _c.made_default(Group()) if group is None else group
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -229,7 +233,9 @@ class GroupCreateFromRolesResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.group_from_role = [] if group_from_role is None else group_from_role
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -247,9 +253,11 @@ class GroupGetResponse(_c.Model):
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.group = Group() if group is None else group
+        self.group = _c.made_default(Group()) if group is None else group
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -265,8 +273,10 @@ class GroupUpdateResponse(_c.Model):
         group: Group | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.group = Group() if group is None else group
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.group = _c.made_default(Group()) if group is None else group
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -283,7 +293,9 @@ class GroupDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -297,7 +309,9 @@ class GroupListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_group(m: Group, p: _pb.Group) -> None:
@@ -319,7 +333,10 @@ def read_group(p: _pb.Group) -> Group:
 
 
 def write_group_create_request(m: GroupCreateRequest, p: _pb.GroupCreateRequest) -> None:
-    write_group(m.group, p.group)
+    if _c.left_default(m.group):
+        p.group.SetInParent()
+    else:
+        write_group(m.group, p.group)
 
 
 def read_group_create_request(p: _pb.GroupCreateRequest) -> GroupCreateRequest:
@@ -345,9 +362,18 @@ def read_group_create_from_roles_request(
 
 
 def write_group_from_role(m: GroupFromRole, p: _pb.GroupFromRole) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
-    _m_roles.write_role(m.role, p.role)
-    write_group(m.group, p.group)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.role):
+        p.role.SetInParent()
+    else:
+        _m_roles.write_role(m.role, p.role)
+    if _c.left_default(m.group):
+        p.group.SetInParent()
+    else:
+        write_group(m.group, p.group)
     for accounts_item in m.accounts:
         _m_accounts.write_user(accounts_item, p.accounts.add())
     for approval_flows_item in m.approval_flows:
@@ -375,7 +401,10 @@ def read_group_get_request(p: _pb.GroupGetRequest) -> GroupGetRequest:
 
 
 def write_group_update_request(m: GroupUpdateRequest, p: _pb.GroupUpdateRequest) -> None:
-    write_group(m.group, p.group)
+    if _c.left_default(m.group):
+        p.group.SetInParent()
+    else:
+        write_group(m.group, p.group)
 
 
 def read_group_update_request(p: _pb.GroupUpdateRequest) -> GroupUpdateRequest:
@@ -405,8 +434,14 @@ def read_group_list_request(p: _pb.GroupListRequest) -> GroupListRequest:
 
 
 def write_group_create_response(m: GroupCreateResponse, p: _pb.GroupCreateResponse) -> None:
-    write_group(m.group, p.group)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.group):
+        p.group.SetInParent()
+    else:
+        write_group(m.group, p.group)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_group_create_response(p: _pb.GroupCreateResponse) -> GroupCreateResponse:
@@ -419,7 +454,10 @@ def read_group_create_response(p: _pb.GroupCreateResponse) -> GroupCreateRespons
 def write_group_create_from_roles_response(
     m: GroupCreateFromRolesResponse, p: _pb.GroupCreateFromRolesResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
     for group_from_role_item in m.group_from_role:
         write_group_from_role(group_from_role_item, p.group_from_role.add())
 
@@ -435,8 +473,14 @@ def read_group_create_from_roles_response(
 
 def write_group_get_response(m: GroupGetResponse, p: _pb.GroupGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_group(m.group, p.group)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.group):
+        p.group.SetInParent()
+    else:
+        write_group(m.group, p.group)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_group_get_response(p: _pb.GroupGetResponse) -> GroupGetResponse:
@@ -448,8 +492,14 @@ def read_group_get_response(p: _pb.GroupGetResponse) -> GroupGetResponse:
 
 
 def write_group_update_response(m: GroupUpdateResponse, p: _pb.GroupUpdateResponse) -> None:
-    write_group(m.group, p.group)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.group):
+        p.group.SetInParent()
+    else:
+        write_group(m.group, p.group)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_group_update_response(p: _pb.GroupUpdateResponse) -> GroupUpdateResponse:
@@ -461,7 +511,10 @@ def read_group_update_response(p: _pb.GroupUpdateResponse) -> GroupUpdateRespons
 
 def write_group_delete_response(m: GroupDeleteResponse, p: _pb.GroupDeleteResponse) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_group_delete_response(p: _pb.GroupDeleteResponse) -> GroupDeleteResponse:
@@ -472,7 +525,10 @@ def read_group_delete_response(p: _pb.GroupDeleteResponse) -> GroupDeleteRespons
 
 
 def write_group_list_response(m: GroupListResponse, p: _pb.GroupListResponse) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_group_list_response(p: _pb.GroupListResponse) -> GroupListResponse:

@@ -37,14 +37,17 @@ class GroupHistory(_c.Model):
     ) -> None:
         self.activity_id = activity_id
         self.deleted_at = deleted_at
-        self.group = _m_groups.Group() if group is None else group
+        self.group = _c.made_default(_m_groups.Group()) if group is None else group
         self.timestamp = timestamp
 
 
 def write_group_history(m: GroupHistory, p: _pb.GroupHistory) -> None:
     p.activity_id = m.activity_id
     _c.timestamp_into(m.timestamp, p.timestamp)
-    _m_groups.write_group(m.group, p.group)
+    if _c.left_default(m.group):
+        p.group.SetInParent()
+    else:
+        _m_groups.write_group(m.group, p.group)
     _c.timestamp_into(m.deleted_at, p.deleted_at)
 
 

@@ -131,7 +131,9 @@ class GroupRoleCreateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.group_role = GroupRole() if group_role is None else group_role
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -151,7 +153,9 @@ class GroupRoleGetResponse(_c.Model):
     ) -> None:
         self.group_role = GroupRole() if group_role is None else group_role
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -171,7 +175,9 @@ class GroupRoleDeleteResponse(_c.Model):
     ) -> None:
         self.group_role = GroupRole() if group_role is None else group_role
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -185,7 +191,9 @@ class GroupRoleListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_group_role(m: GroupRole, p: _pb.GroupRole) -> None:
@@ -250,7 +258,10 @@ def write_group_role_create_response(
     m: GroupRoleCreateResponse, p: _pb.GroupRoleCreateResponse
 ) -> None:
     write_group_role(m.group_role, p.group_role)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_group_role_create_response(p: _pb.GroupRoleCreateResponse) -> GroupRoleCreateResponse:
@@ -263,7 +274,10 @@ def read_group_role_create_response(p: _pb.GroupRoleCreateResponse) -> GroupRole
 def write_group_role_get_response(m: GroupRoleGetResponse, p: _pb.GroupRoleGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_group_role(m.group_role, p.group_role)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_group_role_get_response(p: _pb.GroupRoleGetResponse) -> GroupRoleGetResponse:
@@ -278,7 +292,10 @@ def write_group_role_delete_response(
     m: GroupRoleDeleteResponse, p: _pb.GroupRoleDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
     write_group_role(m.group_role, p.group_role)
 
 
@@ -291,7 +308,10 @@ def read_group_role_delete_response(p: _pb.GroupRoleDeleteResponse) -> GroupRole
 
 
 def write_group_role_list_response(m: GroupRoleListResponse, p: _pb.GroupRoleListResponse) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_group_role_list_response(p: _pb.GroupRoleListResponse) -> GroupRoleListResponse:

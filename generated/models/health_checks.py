@@ -67,7 +67,9 @@ class HealthcheckListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_healthcheck(m: Healthcheck, p: _pb.Healthcheck) -> None:
@@ -97,7 +99,10 @@ def read_healthcheck(p: _pb.Healthcheck) -> Healthcheck:
 def write_healthcheck_list_response(
     m: HealthcheckListResponse, p: _pb.HealthcheckListResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_healthcheck_list_response(p: _pb.HealthcheckListResponse) -> HealthcheckListResponse:

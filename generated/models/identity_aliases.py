@@ -69,7 +69,9 @@ class IdentityAliasCreateResponse(_c.Model):
     ) -> None:
         self.identity_alias = IdentityAlias() if identity_alias is None else identity_alias
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -89,7 +91,9 @@ class IdentityAliasGetResponse(_c.Model):
     ) -> None:
         self.identity_alias = IdentityAlias() if identity_alias is None else identity_alias
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -109,7 +113,9 @@ class IdentityAliasUpdateResponse(_c.Model):
     ) -> None:
         self.identity_alias = IdentityAlias() if identity_alias is None else identity_alias
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -126,7 +132,9 @@ class IdentityAliasDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_identity_alias(m: IdentityAlias, p: _pb.IdentityAlias) -> None:
@@ -150,7 +158,10 @@ def write_identity_alias_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     write_identity_alias(m.identity_alias, p.identity_alias)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_identity_alias_create_response(
@@ -168,7 +179,10 @@ def write_identity_alias_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_identity_alias(m.identity_alias, p.identity_alias)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_identity_alias_get_response(p: _pb.IdentityAliasGetResponse) -> IdentityAliasGetResponse:
@@ -184,7 +198,10 @@ def write_identity_alias_update_response(
 ) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
     write_identity_alias(m.identity_alias, p.identity_alias)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_identity_alias_update_response(
@@ -201,7 +218,10 @@ def write_identity_alias_delete_response(
     m: IdentityAliasDeleteResponse, p: _pb.IdentityAliasDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_identity_alias_delete_response(

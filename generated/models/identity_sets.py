@@ -63,7 +63,9 @@ class IdentitySetCreateResponse(_c.Model):
     ) -> None:
         self.identity_set = IdentitySet() if identity_set is None else identity_set
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -83,7 +85,9 @@ class IdentitySetGetResponse(_c.Model):
     ) -> None:
         self.identity_set = IdentitySet() if identity_set is None else identity_set
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -103,7 +107,9 @@ class IdentitySetUpdateResponse(_c.Model):
     ) -> None:
         self.identity_set = IdentitySet() if identity_set is None else identity_set
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -120,7 +126,9 @@ class IdentitySetDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_identity_set(m: IdentitySet, p: _pb.IdentitySet) -> None:
@@ -140,7 +148,10 @@ def write_identity_set_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     write_identity_set(m.identity_set, p.identity_set)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_identity_set_create_response(
@@ -158,7 +169,10 @@ def write_identity_set_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_identity_set(m.identity_set, p.identity_set)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_identity_set_get_response(p: _pb.IdentitySetGetResponse) -> IdentitySetGetResponse:
@@ -174,7 +188,10 @@ def write_identity_set_update_response(
 ) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
     write_identity_set(m.identity_set, p.identity_set)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_identity_set_update_response(
@@ -191,7 +208,10 @@ def write_identity_set_delete_response(
     m: IdentitySetDeleteResponse, p: _pb.IdentitySetDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_identity_set_delete_response(

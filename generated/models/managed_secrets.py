@@ -194,7 +194,7 @@ class ManagedSecret(_c.Model):
         self.last_rotated_at = last_rotated_at
         self.lock_required = lock_required
         self.name = name
-        self.policy = ManagedSecretPolicy() if policy is None else policy
+        self.policy = _c.made_default(ManagedSecretPolicy()) if policy is None else policy
         self.secret_engine_id = secret_engine_id
         self.secret_store_path = secret_store_path
         self.tags = {} if tags is None else tags
@@ -212,7 +212,9 @@ class ManagedSecretCreateRequest(_c.Model):
         *,
         managed_secret: ManagedSecret | None = None,
     ) -> None:
-        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.managed_secret = (
+            _c.made_default(ManagedSecret()) if managed_secret is None else managed_secret
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -226,7 +228,9 @@ class ManagedSecretUpdateRequest(_c.Model):
         *,
         managed_secret: ManagedSecret | None = None,
     ) -> None:
-        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.managed_secret = (
+            _c.made_default(ManagedSecret()) if managed_secret is None else managed_secret
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -356,7 +360,9 @@ class ManagedSecretListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -374,9 +380,13 @@ class ManagedSecretCreateResponse(_c.Model):
         meta: _m_spec.CreateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.managed_secret = (
+            _c.made_default(ManagedSecret()) if managed_secret is None else managed_secret
+        )
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -394,9 +404,13 @@ class ManagedSecretUpdateResponse(_c.Model):
         meta: _m_spec.UpdateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.managed_secret = (
+            _c.made_default(ManagedSecret()) if managed_secret is None else managed_secret
+        )
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -413,7 +427,9 @@ class ManagedSecretRotateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.GenericResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -427,7 +443,9 @@ class ManagedSecretDeleteResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -445,9 +463,13 @@ class ManagedSecretGetResponse(_c.Model):
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.managed_secret = (
+            _c.made_default(ManagedSecret()) if managed_secret is None else managed_secret
+        )
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -465,9 +487,13 @@ class ManagedSecretRetrieveResponse(_c.Model):
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.managed_secret = ManagedSecret() if managed_secret is None else managed_secret
+        self.managed_secret = (
+            _c.made_default(ManagedSecret()) if managed_secret is None else managed_secret
+        )
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -489,7 +515,9 @@ class ManagedSecretValidateResponse(_c.Model):
     ) -> None:
         self.invalid_info = invalid_info
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.valid = valid
 
 
@@ -504,7 +532,9 @@ class ManagedSecretLogsResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_managed_secret_list_request(
@@ -573,7 +603,10 @@ def write_managed_secret(m: ManagedSecret, p: _pb.ManagedSecret) -> None:
     p.secret_engine_id = m.secret_engine_id
     p.value = m.value
     p.secret_store_path = m.secret_store_path
-    write_managed_secret_policy(m.policy, p.policy)
+    if _c.left_default(m.policy):
+        p.policy.SetInParent()
+    else:
+        write_managed_secret_policy(m.policy, p.policy)
     _c.tags_into(m.tags, p.tags)
     _c.timestamp_into(m.last_rotated_at, p.last_rotated_at)
     _c.timestamp_into(m.expires_at, p.expires_at)
@@ -600,7 +633,10 @@ def read_managed_secret(p: _pb.ManagedSecret) -> ManagedSecret:
 def write_managed_secret_create_request(
     m: ManagedSecretCreateRequest, p: _pb.ManagedSecretCreateRequest
 ) -> None:
-    write_managed_secret(m.managed_secret, p.managed_secret)
+    if _c.left_default(m.managed_secret):
+        p.managed_secret.SetInParent()
+    else:
+        write_managed_secret(m.managed_secret, p.managed_secret)
 
 
 def read_managed_secret_create_request(
@@ -614,7 +650,10 @@ def read_managed_secret_create_request(
 def write_managed_secret_update_request(
     m: ManagedSecretUpdateRequest, p: _pb.ManagedSecretUpdateRequest
 ) -> None:
-    write_managed_secret(m.managed_secret, p.managed_secret)
+    if _c.left_default(m.managed_secret):
+        p.managed_secret.SetInParent()
+    else:
+        write_managed_secret(m.managed_secret, p.managed_secret)
 
 
 def read_managed_secret_update_request(
@@ -730,7 +769,10 @@ def read_managed_secret_log(p: _pb.ManagedSecretLog) -> ManagedSecretLog:
 def write_managed_secret_list_response(
     m: ManagedSecretListResponse, p: _pb.ManagedSecretListResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_managed_secret_list_response(
@@ -745,8 +787,14 @@ def write_managed_secret_create_response(
     m: ManagedSecretCreateResponse, p: _pb.ManagedSecretCreateResponse
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
-    write_managed_secret(m.managed_secret, p.managed_secret)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.managed_secret):
+        p.managed_secret.SetInParent()
+    else:
+        write_managed_secret(m.managed_secret, p.managed_secret)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_managed_secret_create_response(
@@ -763,8 +811,14 @@ def write_managed_secret_update_response(
     m: ManagedSecretUpdateResponse, p: _pb.ManagedSecretUpdateResponse
 ) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
-    write_managed_secret(m.managed_secret, p.managed_secret)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.managed_secret):
+        p.managed_secret.SetInParent()
+    else:
+        write_managed_secret(m.managed_secret, p.managed_secret)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_managed_secret_update_response(
@@ -781,7 +835,10 @@ def write_managed_secret_rotate_response(
     m: ManagedSecretRotateResponse, p: _pb.ManagedSecretRotateResponse
 ) -> None:
     _m_spec.write_generic_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_managed_secret_rotate_response(
@@ -796,7 +853,10 @@ def read_managed_secret_rotate_response(
 def write_managed_secret_delete_response(
     m: ManagedSecretDeleteResponse, p: _pb.ManagedSecretDeleteResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_managed_secret_delete_response(
@@ -811,8 +871,14 @@ def write_managed_secret_get_response(
     m: ManagedSecretGetResponse, p: _pb.ManagedSecretGetResponse
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_managed_secret(m.managed_secret, p.managed_secret)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.managed_secret):
+        p.managed_secret.SetInParent()
+    else:
+        write_managed_secret(m.managed_secret, p.managed_secret)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_managed_secret_get_response(p: _pb.ManagedSecretGetResponse) -> ManagedSecretGetResponse:
@@ -827,8 +893,14 @@ def write_managed_secret_retrieve_response(
     m: ManagedSecretRetrieveResponse, p: _pb.ManagedSecretRetrieveResponse
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_managed_secret(m.managed_secret, p.managed_secret)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.managed_secret):
+        p.managed_secret.SetInParent()
+    else:
+        write_managed_secret(m.managed_secret, p.managed_secret)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_managed_secret_retrieve_response(
@@ -846,7 +918,10 @@ def write_managed_secret_validate_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     p.valid = m.valid
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
     p.invalid_info = m.invalid_info
 
 
@@ -864,7 +939,10 @@ def read_managed_secret_validate_response(
 def write_managed_secret_logs_response(
     m: ManagedSecretLogsResponse, p: _pb.ManagedSecretLogsResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_managed_secret_logs_response(

@@ -236,7 +236,9 @@ class NodeCreateResponse(_c.Model):
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
         self.node = node
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.token = token
 
 
@@ -257,7 +259,9 @@ class NodeGetResponse(_c.Model):
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
         self.node = node
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -277,7 +281,9 @@ class NodeUpdateResponse(_c.Model):
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
         self.node = node
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -294,7 +300,9 @@ class NodeDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -316,7 +324,9 @@ class NodeTCPProbeResponse(_c.Model):
     ) -> None:
         self.error = error
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.succeeded = succeeded
 
 
@@ -470,7 +480,10 @@ def write_node_create_response(m: NodeCreateResponse, p: _pb.NodeCreateResponse)
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     write_node(m.node, p.node)
     p.token = m.token
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_node_create_response(p: _pb.NodeCreateResponse) -> NodeCreateResponse:
@@ -485,7 +498,10 @@ def read_node_create_response(p: _pb.NodeCreateResponse) -> NodeCreateResponse:
 def write_node_get_response(m: NodeGetResponse, p: _pb.NodeGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_node(m.node, p.node)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_node_get_response(p: _pb.NodeGetResponse) -> NodeGetResponse:
@@ -499,7 +515,10 @@ def read_node_get_response(p: _pb.NodeGetResponse) -> NodeGetResponse:
 def write_node_update_response(m: NodeUpdateResponse, p: _pb.NodeUpdateResponse) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
     write_node(m.node, p.node)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_node_update_response(p: _pb.NodeUpdateResponse) -> NodeUpdateResponse:
@@ -512,7 +531,10 @@ def read_node_update_response(p: _pb.NodeUpdateResponse) -> NodeUpdateResponse:
 
 def write_node_delete_response(m: NodeDeleteResponse, p: _pb.NodeDeleteResponse) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_node_delete_response(p: _pb.NodeDeleteResponse) -> NodeDeleteResponse:
@@ -526,7 +548,10 @@ def write_node_tcp_probe_response(m: NodeTCPProbeResponse, p: _pb.NodeTCPProbeRe
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     p.succeeded = m.succeeded
     p.error = m.error
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_node_tcp_probe_response(p: _pb.NodeTCPProbeResponse) -> NodeTCPProbeResponse:

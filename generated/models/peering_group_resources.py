@@ -65,7 +65,9 @@ class PeeringGroupResourceCreateResponse(_c.Model):
         self.peering_group_resource = (
             PeeringGroupResource() if peering_group_resource is None else peering_group_resource
         )
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -87,7 +89,9 @@ class PeeringGroupResourceGetResponse(_c.Model):
         self.peering_group_resource = (
             PeeringGroupResource() if peering_group_resource is None else peering_group_resource
         )
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -104,7 +108,9 @@ class PeeringGroupResourceDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_peering_group_resource(m: PeeringGroupResource, p: _pb.PeeringGroupResource) -> None:
@@ -126,7 +132,10 @@ def write_peering_group_resource_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     write_peering_group_resource(m.peering_group_resource, p.peering_group_resource)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_peering_group_resource_create_response(
@@ -144,7 +153,10 @@ def write_peering_group_resource_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_peering_group_resource(m.peering_group_resource, p.peering_group_resource)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_peering_group_resource_get_response(
@@ -161,7 +173,10 @@ def write_peering_group_resource_delete_response(
     m: PeeringGroupResourceDeleteResponse, p: _pb.PeeringGroupResourceDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_peering_group_resource_delete_response(

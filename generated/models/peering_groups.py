@@ -60,7 +60,9 @@ class PeeringGroupCreateResponse(_c.Model):
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
         self.peering_group = PeeringGroup() if peering_group is None else peering_group
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -80,7 +82,9 @@ class PeeringGroupGetResponse(_c.Model):
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
         self.peering_group = PeeringGroup() if peering_group is None else peering_group
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -97,7 +101,9 @@ class PeeringGroupDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_peering_group(m: PeeringGroup, p: _pb.PeeringGroup) -> None:
@@ -117,7 +123,10 @@ def write_peering_group_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     write_peering_group(m.peering_group, p.peering_group)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_peering_group_create_response(
@@ -135,7 +144,10 @@ def write_peering_group_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_peering_group(m.peering_group, p.peering_group)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_peering_group_get_response(p: _pb.PeeringGroupGetResponse) -> PeeringGroupGetResponse:
@@ -150,7 +162,10 @@ def write_peering_group_delete_response(
     m: PeeringGroupDeleteResponse, p: _pb.PeeringGroupDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_peering_group_delete_response(

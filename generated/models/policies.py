@@ -69,7 +69,9 @@ class PolicyCreateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.policy = Policy() if policy is None else policy
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -86,7 +88,9 @@ class PolicyUpdateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.policy = Policy() if policy is None else policy
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -100,7 +104,9 @@ class PolicyDeleteResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -120,7 +126,9 @@ class PolicyGetResponse(_c.Model):
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
         self.policy = Policy() if policy is None else policy
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -134,7 +142,9 @@ class PolicyListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_policy(m: Policy, p: _pb.Policy) -> None:
@@ -155,7 +165,10 @@ def read_policy(p: _pb.Policy) -> Policy:
 
 def write_policy_create_response(m: PolicyCreateResponse, p: _pb.PolicyCreateResponse) -> None:
     write_policy(m.policy, p.policy)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_policy_create_response(p: _pb.PolicyCreateResponse) -> PolicyCreateResponse:
@@ -167,7 +180,10 @@ def read_policy_create_response(p: _pb.PolicyCreateResponse) -> PolicyCreateResp
 
 def write_policy_update_response(m: PolicyUpdateResponse, p: _pb.PolicyUpdateResponse) -> None:
     write_policy(m.policy, p.policy)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_policy_update_response(p: _pb.PolicyUpdateResponse) -> PolicyUpdateResponse:
@@ -178,7 +194,10 @@ def read_policy_update_response(p: _pb.PolicyUpdateResponse) -> PolicyUpdateResp
 
 
 def write_policy_delete_response(m: PolicyDeleteResponse, p: _pb.PolicyDeleteResponse) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_policy_delete_response(p: _pb.PolicyDeleteResponse) -> PolicyDeleteResponse:
@@ -190,7 +209,10 @@ def read_policy_delete_response(p: _pb.PolicyDeleteResponse) -> PolicyDeleteResp
 def write_policy_get_response(m: PolicyGetResponse, p: _pb.PolicyGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_policy(m.policy, p.policy)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_policy_get_response(p: _pb.PolicyGetResponse) -> PolicyGetResponse:
@@ -202,7 +224,10 @@ def read_policy_get_response(p: _pb.PolicyGetResponse) -> PolicyGetResponse:
 
 
 def write_policy_list_response(m: PolicyListResponse, p: _pb.PolicyListResponse) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_policy_list_response(p: _pb.PolicyListResponse) -> PolicyListResponse:

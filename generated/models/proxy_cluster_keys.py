@@ -69,9 +69,11 @@ class ProxyClusterKeyCreateResponse(_c.Model):
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
         self.proxy_cluster_key = (
-            ProxyClusterKey() if proxy_cluster_key is None else proxy_cluster_key
+            _c.made_default(ProxyClusterKey()) if proxy_cluster_key is None else proxy_cluster_key
         )
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.secret_key = secret_key
 
 
@@ -92,9 +94,11 @@ class ProxyClusterKeyGetResponse(_c.Model):
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
         self.proxy_cluster_key = (
-            ProxyClusterKey() if proxy_cluster_key is None else proxy_cluster_key
+            _c.made_default(ProxyClusterKey()) if proxy_cluster_key is None else proxy_cluster_key
         )
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -111,7 +115,9 @@ class ProxyClusterKeyDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_proxy_cluster_key(m: ProxyClusterKey, p: _pb.ProxyClusterKey) -> None:
@@ -134,9 +140,15 @@ def write_proxy_cluster_key_create_response(
     m: ProxyClusterKeyCreateResponse, p: _pb.ProxyClusterKeyCreateResponse
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
-    write_proxy_cluster_key(m.proxy_cluster_key, p.proxy_cluster_key)
+    if _c.left_default(m.proxy_cluster_key):
+        p.proxy_cluster_key.SetInParent()
+    else:
+        write_proxy_cluster_key(m.proxy_cluster_key, p.proxy_cluster_key)
     p.secret_key = m.secret_key
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_proxy_cluster_key_create_response(
@@ -154,8 +166,14 @@ def write_proxy_cluster_key_get_response(
     m: ProxyClusterKeyGetResponse, p: _pb.ProxyClusterKeyGetResponse
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_proxy_cluster_key(m.proxy_cluster_key, p.proxy_cluster_key)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.proxy_cluster_key):
+        p.proxy_cluster_key.SetInParent()
+    else:
+        write_proxy_cluster_key(m.proxy_cluster_key, p.proxy_cluster_key)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_proxy_cluster_key_get_response(
@@ -172,7 +190,10 @@ def write_proxy_cluster_key_delete_response(
     m: ProxyClusterKeyDeleteResponse, p: _pb.ProxyClusterKeyDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_proxy_cluster_key_delete_response(

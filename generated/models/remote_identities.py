@@ -68,7 +68,9 @@ class RemoteIdentityCreateResponse(_c.Model):
         remote_identity: RemoteIdentity | None = None,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.remote_identity = RemoteIdentity() if remote_identity is None else remote_identity
 
 
@@ -88,7 +90,9 @@ class RemoteIdentityGetResponse(_c.Model):
         remote_identity: RemoteIdentity | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.remote_identity = RemoteIdentity() if remote_identity is None else remote_identity
 
 
@@ -108,7 +112,9 @@ class RemoteIdentityUpdateResponse(_c.Model):
         remote_identity: RemoteIdentity | None = None,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.remote_identity = RemoteIdentity() if remote_identity is None else remote_identity
 
 
@@ -126,7 +132,9 @@ class RemoteIdentityDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_remote_identity(m: RemoteIdentity, p: _pb.RemoteIdentity) -> None:
@@ -150,7 +158,10 @@ def write_remote_identity_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     write_remote_identity(m.remote_identity, p.remote_identity)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_remote_identity_create_response(
@@ -168,7 +179,10 @@ def write_remote_identity_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_remote_identity(m.remote_identity, p.remote_identity)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_remote_identity_get_response(
@@ -186,7 +200,10 @@ def write_remote_identity_update_response(
 ) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
     write_remote_identity(m.remote_identity, p.remote_identity)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_remote_identity_update_response(
@@ -203,7 +220,10 @@ def write_remote_identity_delete_response(
     m: RemoteIdentityDeleteResponse, p: _pb.RemoteIdentityDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_remote_identity_delete_response(

@@ -53,7 +53,9 @@ class RemoteIdentityGroupGetResponse(_c.Model):
         remote_identity_group: RemoteIdentityGroup | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.remote_identity_group = (
             RemoteIdentityGroup() if remote_identity_group is None else remote_identity_group
         )
@@ -76,7 +78,10 @@ def write_remote_identity_group_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_remote_identity_group(m.remote_identity_group, p.remote_identity_group)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_remote_identity_group_get_response(

@@ -63,7 +63,9 @@ class ResourceCreateResponse(_c.Model):
         resource: _m_drivers.Resource | None = None,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.resource = resource
 
 
@@ -83,7 +85,9 @@ class ResourceGetResponse(_c.Model):
         resource: _m_drivers.Resource | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.resource = resource
 
 
@@ -103,7 +107,9 @@ class ResourceUpdateResponse(_c.Model):
         resource: _m_drivers.Resource | None = None,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.resource = resource
 
 
@@ -121,7 +127,9 @@ class ResourceDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -138,7 +146,9 @@ class ResourceHealthcheckResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_resource_healthcheck_request(
@@ -160,7 +170,10 @@ def write_resource_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     _m_drivers.write_resource(m.resource, p.resource)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_resource_create_response(p: _pb.ResourceCreateResponse) -> ResourceCreateResponse:
@@ -174,7 +187,10 @@ def read_resource_create_response(p: _pb.ResourceCreateResponse) -> ResourceCrea
 def write_resource_get_response(m: ResourceGetResponse, p: _pb.ResourceGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     _m_drivers.write_resource(m.resource, p.resource)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_resource_get_response(p: _pb.ResourceGetResponse) -> ResourceGetResponse:
@@ -190,7 +206,10 @@ def write_resource_update_response(
 ) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
     _m_drivers.write_resource(m.resource, p.resource)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_resource_update_response(p: _pb.ResourceUpdateResponse) -> ResourceUpdateResponse:
@@ -205,7 +224,10 @@ def write_resource_delete_response(
     m: ResourceDeleteResponse, p: _pb.ResourceDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_resource_delete_response(p: _pb.ResourceDeleteResponse) -> ResourceDeleteResponse:
@@ -219,7 +241,10 @@ def write_resource_healthcheck_response(
     m: ResourceHealthcheckResponse, p: _pb.ResourceHealthcheckResponse
 ) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_resource_healthcheck_response(

@@ -40,7 +40,9 @@ class RoleResourceHistory(_c.Model):
         self.activity_id = activity_id
         self.deleted_at = deleted_at
         self.role_resource = (
-            _m_role_resources.RoleResource() if role_resource is None else role_resource
+            _c.made_default(_m_role_resources.RoleResource())
+            if role_resource is None
+            else role_resource
         )
         self.timestamp = timestamp
 
@@ -48,7 +50,10 @@ class RoleResourceHistory(_c.Model):
 def write_role_resource_history(m: RoleResourceHistory, p: _pb.RoleResourceHistory) -> None:
     p.activity_id = m.activity_id
     _c.timestamp_into(m.timestamp, p.timestamp)
-    _m_role_resources.write_role_resource(m.role_resource, p.role_resource)
+    if _c.left_default(m.role_resource):
+        p.role_resource.SetInParent()
+    else:
+        _m_role_resources.write_role_resource(m.role_resource, p.role_resource)
     _c.timestamp_into(m.deleted_at, p.deleted_at)
 
 

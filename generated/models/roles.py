@@ -72,8 +72,10 @@ class RoleCreateResponse(_c.Model):
         role: Role | None = None,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
-        self.role = Role() if role is None else role
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
+        self.role = _c.made_default(Role()) if role is None else role
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -92,8 +94,10 @@ class RoleGetResponse(_c.Model):
         role: Role | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
-        self.role = Role() if role is None else role
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
+        self.role = _c.made_default(Role()) if role is None else role
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -112,8 +116,10 @@ class RoleUpdateResponse(_c.Model):
         role: Role | None = None,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
-        self.role = Role() if role is None else role
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
+        self.role = _c.made_default(Role()) if role is None else role
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -130,7 +136,9 @@ class RoleDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_role(m: Role, p: _pb.Role) -> None:
@@ -153,8 +161,14 @@ def read_role(p: _pb.Role) -> Role:
 
 def write_role_create_response(m: RoleCreateResponse, p: _pb.RoleCreateResponse) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
-    write_role(m.role, p.role)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.role):
+        p.role.SetInParent()
+    else:
+        write_role(m.role, p.role)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_role_create_response(p: _pb.RoleCreateResponse) -> RoleCreateResponse:
@@ -167,8 +181,14 @@ def read_role_create_response(p: _pb.RoleCreateResponse) -> RoleCreateResponse:
 
 def write_role_get_response(m: RoleGetResponse, p: _pb.RoleGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_role(m.role, p.role)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.role):
+        p.role.SetInParent()
+    else:
+        write_role(m.role, p.role)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_role_get_response(p: _pb.RoleGetResponse) -> RoleGetResponse:
@@ -181,8 +201,14 @@ def read_role_get_response(p: _pb.RoleGetResponse) -> RoleGetResponse:
 
 def write_role_update_response(m: RoleUpdateResponse, p: _pb.RoleUpdateResponse) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
-    write_role(m.role, p.role)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.role):
+        p.role.SetInParent()
+    else:
+        write_role(m.role, p.role)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_role_update_response(p: _pb.RoleUpdateResponse) -> RoleUpdateResponse:
@@ -195,7 +221,10 @@ def read_role_update_response(p: _pb.RoleUpdateResponse) -> RoleUpdateResponse:
 
 def write_role_delete_response(m: RoleDeleteResponse, p: _pb.RoleDeleteResponse) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_role_delete_response(p: _pb.RoleDeleteResponse) -> RoleDeleteResponse:

@@ -37,14 +37,17 @@ class RoleHistory(_c.Model):
     ) -> None:
         self.activity_id = activity_id
         self.deleted_at = deleted_at
-        self.role = _m_roles.Role() if role is None else role
+        self.role = _c.made_default(_m_roles.Role()) if role is None else role
         self.timestamp = timestamp
 
 
 def write_role_history(m: RoleHistory, p: _pb.RoleHistory) -> None:
     p.activity_id = m.activity_id
     _c.timestamp_into(m.timestamp, p.timestamp)
-    _m_roles.write_role(m.role, p.role)
+    if _c.left_default(m.role):
+        p.role.SetInParent()
+    else:
+        _m_roles.write_role(m.role, p.role)
     _c.timestamp_into(m.deleted_at, p.deleted_at)
 
 

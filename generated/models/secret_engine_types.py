@@ -191,7 +191,11 @@ class ActiveDirectoryEngine(SecretEngine):
         )
         self.name = name
         self.node_selector = node_selector
-        self.policy = _m_secret_engine_policy.SecretEnginePolicy() if policy is None else policy
+        self.policy = (
+            _c.made_default(_m_secret_engine_policy.SecretEnginePolicy())
+            if policy is None
+            else policy
+        )
         self.public_key = public_key
         self.request_timeout = request_timeout
         self.secret_store_id = secret_store_id
@@ -281,7 +285,11 @@ class MysqlEngine(SecretEngine):
         self.name = name
         self.node_selector = node_selector
         self.password = password
-        self.policy = _m_secret_engine_policy.SecretEnginePolicy() if policy is None else policy
+        self.policy = (
+            _c.made_default(_m_secret_engine_policy.SecretEnginePolicy())
+            if policy is None
+            else policy
+        )
         self.port = port
         self.public_key = public_key
         self.secret_store_id = secret_store_id
@@ -340,7 +348,11 @@ class PostgresEngine(SecretEngine):
         self.name = name
         self.node_selector = node_selector
         self.password = password
-        self.policy = _m_secret_engine_policy.SecretEnginePolicy() if policy is None else policy
+        self.policy = (
+            _c.made_default(_m_secret_engine_policy.SecretEnginePolicy())
+            if policy is None
+            else policy
+        )
         self.port = port
         self.public_key = public_key
         self.secret_store_id = secret_store_id
@@ -400,7 +412,11 @@ class SqlserverEngine(SecretEngine):
         self.name = name
         self.node_selector = node_selector
         self.password = password
-        self.policy = _m_secret_engine_policy.SecretEnginePolicy() if policy is None else policy
+        self.policy = (
+            _c.made_default(_m_secret_engine_policy.SecretEnginePolicy())
+            if policy is None
+            else policy
+        )
         self.port = port
         self.public_key = public_key
         self.secret_store_id = secret_store_id
@@ -516,7 +532,10 @@ def write_active_directory_engine(m: ActiveDirectoryEngine, p: _pb.ActiveDirecto
     p.upndomain = m.upndomain
     _c.duration_into(m.after_read_ttl, p.after_read_ttl)
     _c.duration_into(m.ttl, p.ttl)
-    _m_secret_engine_policy.write_secret_engine_policy(m.policy, p.policy)
+    if _c.left_default(m.policy):
+        p.policy.SetInParent()
+    else:
+        _m_secret_engine_policy.write_secret_engine_policy(m.policy, p.policy)
     p.do_not_validate_timestamps = m.do_not_validate_timestamps
     _c.duration_into(m.max_backoff_duration, p.max_backoff_duration)
 
@@ -592,7 +611,10 @@ def write_mysql_engine(m: MysqlEngine, p: _pb.MysqlEngine) -> None:
     p.port = m.port
     _c.duration_into(m.after_read_ttl, p.after_read_ttl)
     _c.duration_into(m.ttl, p.ttl)
-    _m_secret_engine_policy.write_secret_engine_policy(m.policy, p.policy)
+    if _c.left_default(m.policy):
+        p.policy.SetInParent()
+    else:
+        _m_secret_engine_policy.write_secret_engine_policy(m.policy, p.policy)
     p.database = m.database
     p.tls = m.tls
     p.tls_skip_verify = m.tls_skip_verify
@@ -638,7 +660,10 @@ def write_postgres_engine(m: PostgresEngine, p: _pb.PostgresEngine) -> None:
     p.port = m.port
     _c.duration_into(m.after_read_ttl, p.after_read_ttl)
     _c.duration_into(m.ttl, p.ttl)
-    _m_secret_engine_policy.write_secret_engine_policy(m.policy, p.policy)
+    if _c.left_default(m.policy):
+        p.policy.SetInParent()
+    else:
+        _m_secret_engine_policy.write_secret_engine_policy(m.policy, p.policy)
     p.database = m.database
     p.tls = m.tls
 
@@ -682,7 +707,10 @@ def write_sqlserver_engine(m: SqlserverEngine, p: _pb.SqlserverEngine) -> None:
     p.port = m.port
     _c.duration_into(m.after_read_ttl, p.after_read_ttl)
     _c.duration_into(m.ttl, p.ttl)
-    _m_secret_engine_policy.write_secret_engine_policy(m.policy, p.policy)
+    if _c.left_default(m.policy):
+        p.policy.SetInParent()
+    else:
+        _m_secret_engine_policy.write_secret_engine_policy(m.policy, p.policy)
     p.database = m.database
     p.tls = m.tls
     p.tls_skip_verify = m.tls_skip_verify

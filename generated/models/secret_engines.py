@@ -216,7 +216,9 @@ class SecretEngineListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -235,7 +237,9 @@ class SecretEngineGetResponse(_c.Model):
         secret_engine: _m_secret_engine_types.SecretEngine | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.secret_engine = secret_engine
 
 
@@ -255,7 +259,9 @@ class SecretEngineCreateResponse(_c.Model):
         secret_engine: _m_secret_engine_types.SecretEngine | None = None,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.secret_engine = secret_engine
 
 
@@ -275,7 +281,9 @@ class SecretEngineUpdateResponse(_c.Model):
         secret_engine: _m_secret_engine_types.SecretEngine | None = None,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.secret_engine = secret_engine
 
 
@@ -290,7 +298,9 @@ class SecretEngineDeleteResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -304,7 +314,9 @@ class GenerateKeysResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -320,7 +332,9 @@ class HealthcheckResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
         status: list[HealthcheckStatus] | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.status = [] if status is None else status
 
 
@@ -335,7 +349,9 @@ class SecretEngineRotateResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_secret_engine_list_request(
@@ -459,7 +475,10 @@ def read_secret_engine_rotate_request(
 def write_secret_engine_list_response(
     m: SecretEngineListResponse, p: _pb.SecretEngineListResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_engine_list_response(p: _pb.SecretEngineListResponse) -> SecretEngineListResponse:
@@ -473,7 +492,10 @@ def write_secret_engine_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     _m_secret_engine_types.write_secret_engine(m.secret_engine, p.secret_engine)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_engine_get_response(p: _pb.SecretEngineGetResponse) -> SecretEngineGetResponse:
@@ -489,7 +511,10 @@ def write_secret_engine_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     _m_secret_engine_types.write_secret_engine(m.secret_engine, p.secret_engine)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_engine_create_response(
@@ -507,7 +532,10 @@ def write_secret_engine_update_response(
 ) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
     _m_secret_engine_types.write_secret_engine(m.secret_engine, p.secret_engine)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_engine_update_response(
@@ -523,7 +551,10 @@ def read_secret_engine_update_response(
 def write_secret_engine_delete_response(
     m: SecretEngineDeleteResponse, p: _pb.SecretEngineDeleteResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_engine_delete_response(
@@ -535,7 +566,10 @@ def read_secret_engine_delete_response(
 
 
 def write_generate_keys_response(m: GenerateKeysResponse, p: _pb.GenerateKeysResponse) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_generate_keys_response(p: _pb.GenerateKeysResponse) -> GenerateKeysResponse:
@@ -547,7 +581,10 @@ def read_generate_keys_response(p: _pb.GenerateKeysResponse) -> GenerateKeysResp
 def write_healthcheck_response(m: HealthcheckResponse, p: _pb.HealthcheckResponse) -> None:
     for status_item in m.status:
         write_healthcheck_status(status_item, p.status.add())
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_healthcheck_response(p: _pb.HealthcheckResponse) -> HealthcheckResponse:
@@ -560,7 +597,10 @@ def read_healthcheck_response(p: _pb.HealthcheckResponse) -> HealthcheckResponse
 def write_secret_engine_rotate_response(
     m: SecretEngineRotateResponse, p: _pb.SecretEngineRotateResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_engine_rotate_response(

@@ -43,7 +43,9 @@ class SecretStoreCreateResponse(_c.Model):
         secret_store: _m_secret_store_types.SecretStore | None = None,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.secret_store = secret_store
 
 
@@ -63,7 +65,9 @@ class SecretStoreGetResponse(_c.Model):
         secret_store: _m_secret_store_types.SecretStore | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.secret_store = secret_store
 
 
@@ -83,7 +87,9 @@ class SecretStoreUpdateResponse(_c.Model):
         secret_store: _m_secret_store_types.SecretStore | None = None,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.secret_store = secret_store
 
 
@@ -101,7 +107,9 @@ class SecretStoreDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.DeleteResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_secret_store_create_response(
@@ -109,7 +117,10 @@ def write_secret_store_create_response(
 ) -> None:
     _m_spec.write_create_response_metadata(m.meta, p.meta)
     _m_secret_store_types.write_secret_store(m.secret_store, p.secret_store)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_store_create_response(
@@ -127,7 +138,10 @@ def write_secret_store_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     _m_secret_store_types.write_secret_store(m.secret_store, p.secret_store)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_store_get_response(p: _pb.SecretStoreGetResponse) -> SecretStoreGetResponse:
@@ -143,7 +157,10 @@ def write_secret_store_update_response(
 ) -> None:
     _m_spec.write_update_response_metadata(m.meta, p.meta)
     _m_secret_store_types.write_secret_store(m.secret_store, p.secret_store)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_store_update_response(
@@ -160,7 +177,10 @@ def write_secret_store_delete_response(
     m: SecretStoreDeleteResponse, p: _pb.SecretStoreDeleteResponse
 ) -> None:
     _m_spec.write_delete_response_metadata(m.meta, p.meta)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_secret_store_delete_response(

@@ -90,7 +90,9 @@ class WorkflowApproversCreateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
         workflow_approver: WorkflowApprover | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.workflow_approver = (
             WorkflowApprover() if workflow_approver is None else workflow_approver
         )
@@ -112,7 +114,9 @@ class WorkflowApproverGetResponse(_c.Model):
         workflow_approver: WorkflowApprover | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.workflow_approver = (
             WorkflowApprover() if workflow_approver is None else workflow_approver
         )
@@ -143,7 +147,9 @@ class WorkflowApproversDeleteResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -171,7 +177,9 @@ class WorkflowApproversListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_workflow_approver(m: WorkflowApprover, p: _pb.WorkflowApprover) -> None:
@@ -208,7 +216,10 @@ def write_workflow_approvers_create_response(
     m: WorkflowApproversCreateResponse, p: _pb.WorkflowApproversCreateResponse
 ) -> None:
     write_workflow_approver(m.workflow_approver, p.workflow_approver)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_approvers_create_response(
@@ -225,7 +236,10 @@ def write_workflow_approver_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_workflow_approver(m.workflow_approver, p.workflow_approver)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_approver_get_response(
@@ -255,7 +269,10 @@ def read_workflow_approvers_delete_request(
 def write_workflow_approvers_delete_response(
     m: WorkflowApproversDeleteResponse, p: _pb.WorkflowApproversDeleteResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_approvers_delete_response(
@@ -283,7 +300,10 @@ def read_workflow_approvers_list_request(
 def write_workflow_approvers_list_response(
     m: WorkflowApproversListResponse, p: _pb.WorkflowApproversListResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_approvers_list_response(

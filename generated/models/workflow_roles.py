@@ -85,7 +85,9 @@ class WorkflowRolesCreateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
         workflow_role: WorkflowRole | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.workflow_role = WorkflowRole() if workflow_role is None else workflow_role
 
 
@@ -105,7 +107,9 @@ class WorkflowRoleGetResponse(_c.Model):
         workflow_role: WorkflowRole | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
         self.workflow_role = WorkflowRole() if workflow_role is None else workflow_role
 
 
@@ -134,7 +138,9 @@ class WorkflowRolesDeleteResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -162,7 +168,9 @@ class WorkflowRolesListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_workflow_role(m: WorkflowRole, p: _pb.WorkflowRole) -> None:
@@ -197,7 +205,10 @@ def write_workflow_roles_create_response(
     m: WorkflowRolesCreateResponse, p: _pb.WorkflowRolesCreateResponse
 ) -> None:
     write_workflow_role(m.workflow_role, p.workflow_role)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_roles_create_response(
@@ -214,7 +225,10 @@ def write_workflow_role_get_response(
 ) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
     write_workflow_role(m.workflow_role, p.workflow_role)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_role_get_response(p: _pb.WorkflowRoleGetResponse) -> WorkflowRoleGetResponse:
@@ -242,7 +256,10 @@ def read_workflow_roles_delete_request(
 def write_workflow_roles_delete_response(
     m: WorkflowRolesDeleteResponse, p: _pb.WorkflowRolesDeleteResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_roles_delete_response(
@@ -268,7 +285,10 @@ def read_workflow_roles_list_request(p: _pb.WorkflowRolesListRequest) -> Workflo
 def write_workflow_roles_list_response(
     m: WorkflowRolesListResponse, p: _pb.WorkflowRolesListResponse
 ) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_roles_list_response(

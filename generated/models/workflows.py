@@ -92,8 +92,10 @@ class WorkflowCreateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
         workflow: Workflow | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
-        self.workflow = Workflow() if workflow is None else workflow
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
+        self.workflow = _c.made_default(Workflow()) if workflow is None else workflow
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -112,8 +114,10 @@ class WorkflowGetResponse(_c.Model):
         workflow: Workflow | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
-        self.workflow = Workflow() if workflow is None else workflow
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
+        self.workflow = _c.made_default(Workflow()) if workflow is None else workflow
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -129,8 +133,10 @@ class WorkflowUpdateResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
         workflow: Workflow | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
-        self.workflow = Workflow() if workflow is None else workflow
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
+        self.workflow = _c.made_default(Workflow()) if workflow is None else workflow
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -147,7 +153,9 @@ class WorkflowDeleteResponse(_c.Model):
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.id = id
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 @dataclass(kw_only=True, init=False, repr=False, eq=False)
@@ -161,7 +169,9 @@ class WorkflowListResponse(_c.Model):
         *,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
-        self.rate_limit = _m_spec.RateLimitMetadata() if rate_limit is None else rate_limit
+        self.rate_limit = (
+            _c.made_default(_m_spec.RateLimitMetadata()) if rate_limit is None else rate_limit
+        )
 
 
 def write_workflow(m: Workflow, p: _pb.Workflow) -> None:
@@ -195,8 +205,14 @@ def read_workflow(p: _pb.Workflow) -> Workflow:
 def write_workflow_create_response(
     m: WorkflowCreateResponse, p: _pb.WorkflowCreateResponse
 ) -> None:
-    write_workflow(m.workflow, p.workflow)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.workflow):
+        p.workflow.SetInParent()
+    else:
+        write_workflow(m.workflow, p.workflow)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_create_response(p: _pb.WorkflowCreateResponse) -> WorkflowCreateResponse:
@@ -208,8 +224,14 @@ def read_workflow_create_response(p: _pb.WorkflowCreateResponse) -> WorkflowCrea
 
 def write_workflow_get_response(m: WorkflowGetResponse, p: _pb.WorkflowGetResponse) -> None:
     _m_spec.write_get_response_metadata(m.meta, p.meta)
-    write_workflow(m.workflow, p.workflow)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.workflow):
+        p.workflow.SetInParent()
+    else:
+        write_workflow(m.workflow, p.workflow)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_get_response(p: _pb.WorkflowGetResponse) -> WorkflowGetResponse:
@@ -223,8 +245,14 @@ def read_workflow_get_response(p: _pb.WorkflowGetResponse) -> WorkflowGetRespons
 def write_workflow_update_response(
     m: WorkflowUpdateResponse, p: _pb.WorkflowUpdateResponse
 ) -> None:
-    write_workflow(m.workflow, p.workflow)
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.workflow):
+        p.workflow.SetInParent()
+    else:
+        write_workflow(m.workflow, p.workflow)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_update_response(p: _pb.WorkflowUpdateResponse) -> WorkflowUpdateResponse:
@@ -238,7 +266,10 @@ def write_workflow_delete_response(
     m: WorkflowDeleteResponse, p: _pb.WorkflowDeleteResponse
 ) -> None:
     p.id = m.id
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_delete_response(p: _pb.WorkflowDeleteResponse) -> WorkflowDeleteResponse:
@@ -249,7 +280,10 @@ def read_workflow_delete_response(p: _pb.WorkflowDeleteResponse) -> WorkflowDele
 
 
 def write_workflow_list_response(m: WorkflowListResponse, p: _pb.WorkflowListResponse) -> None:
-    _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
+    if _c.left_default(m.rate_limit):
+        p.rate_limit.SetInParent()
+    else:
+        _m_spec.write_rate_limit_metadata(m.rate_limit, p.rate_limit)
 
 
 def read_workflow_list_response(p: _pb.WorkflowListResponse) -> WorkflowListResponse:

@@ -38,13 +38,16 @@ class WorkflowHistory(_c.Model):
         self.activity_id = activity_id
         self.deleted_at = deleted_at
         self.timestamp = timestamp
-        self.workflow = _m_workflows.Workflow() if workflow is None else workflow
+        self.workflow = _c.made_default(_m_workflows.Workflow()) if workflow is None else workflow
 
 
 def write_workflow_history(m: WorkflowHistory, p: _pb.WorkflowHistory) -> None:
     p.activity_id = m.activity_id
     _c.timestamp_into(m.timestamp, p.timestamp)
-    _m_workflows.write_workflow(m.workflow, p.workflow)
+    if _c.left_default(m.workflow):
+        p.workflow.SetInParent()
+    else:
+        _m_workflows.write_workflow(m.workflow, p.workflow)
     _c.timestamp_into(m.deleted_at, p.deleted_at)
 
 

@@ -4,10 +4,14 @@
 bare text up to the next comma, or a double-quoted JSON string (what the SDKs
 produce for ``?`` placeholders). ``*`` matches any run of characters, comparison
 ignores case, ``tags:key=value`` matches one tag (``tags:key`` any value of it).
+
+A field is named as in the protos (``first_name``) or as strongDM's filter
+documentation writes it, without the underscores (``firstname``), in any case.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -126,6 +130,31 @@ def _field_predicate(field: str, value: str) -> Predicate:
     return check
 
 
+@lru_cache(maxsize=256)
+def _spellings(names: frozenset[str]) -> Mapping[str, str]:
+    """Every accepted spelling of ``names`` (lowercase) -> the name it means.
+
+    A name is accepted in any case, and without its underscores as strongDM's filter
+    documentation writes field names (``firstname``, ``accountid``). A spelling without
+    underscores that two names share, or that is itself one of the names, means only the
+    name spelled exactly so.
+    """
+    out = {name.lower(): name for name in names}
+    squashed: dict[str, set[str]] = {}
+    for name in names:
+        squashed.setdefault(name.lower().replace("_", ""), set()).add(name)
+    for spelling, meant in squashed.items():
+        if spelling not in out and len(meant) == 1:
+            out[spelling] = next(iter(meant))
+    return out
+
+
+def _unknown(field: str, accepted: Mapping[str, str]) -> FilterError:
+    close = difflib.get_close_matches(field, list(accepted), n=3, cutoff=0.8)
+    hint = f"; did you mean {' or '.join(sorted({accepted[c] for c in close}))}?" if close else ""
+    return FilterError(f"unknown filter field {field!r}{hint}")
+
+
 def compile_filter(
     text: str,
     known: frozenset[str],
@@ -133,21 +162,24 @@ def compile_filter(
 ) -> Predicate:
     """A predicate over flattened records (see ``_fields.flatten``) for ``text``.
 
+    Fields of ``known`` and ``special`` are accepted in every spelling of :func:`_spellings`.
+
     Raises:
         FilterError: malformed text, or a field outside ``known`` and ``special``.
     """
     special = special or {}
-    known_lower = {name.lower(): name for name in known}
+    specials = _spellings(frozenset(special))
+    fields = _spellings(known)
     predicates: list[Predicate] = []
     for term in parse_filter(text):
-        if term.field in special:
-            predicates.append(special[term.field](term.value))
-        elif term.field == "tags" and "tags" in known_lower:
+        if term.field in specials:
+            predicates.append(special[specials[term.field]](term.value))
+        elif term.field in fields and fields[term.field] == "tags":
             predicates.append(_tag_predicate(term.value))
-        elif term.field in known_lower:
-            predicates.append(_field_predicate(known_lower[term.field], term.value))
+        elif term.field in fields:
+            predicates.append(_field_predicate(fields[term.field], term.value))
         else:
-            raise FilterError(f"unknown filter field {term.field!r}")
+            raise _unknown(term.field, {**fields, **specials})
     if not predicates:
         return lambda record: True
     return lambda record: all(p(record) for p in predicates)

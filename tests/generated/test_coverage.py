@@ -2,7 +2,8 @@
 
 Our side comes from the generated wire table; the official side from the classes the official
 Python SDK defines (``strongdm.svc``) and its descriptors. Our own coverage numbers are never
-written down here: they grow as protos/ grows.
+written down here: they grow as protos/ grows. README.md's coverage table must be what
+``--coverage --markdown`` prints.
 """
 
 from __future__ import annotations
@@ -23,15 +24,15 @@ import strongdm.svc
 from google.protobuf import descriptor_pool
 
 from aiosdm._generated.services import SERVICES
+from codegen import coverage
 
 ROOT = Path(__file__).resolve().parents[2]
 POOL = descriptor_pool.Default()
 
 
-@pytest.fixture(scope="module")
-def report() -> dict[str, Any]:
+def _codegen(*args: str) -> str:
     run = subprocess.run(
-        [sys.executable, "-m", "codegen", "--coverage", "--json"],
+        [sys.executable, "-m", "codegen", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -39,8 +40,18 @@ def report() -> dict[str, Any]:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    data: dict[str, Any] = json.loads(run.stdout)
+    return run.stdout
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_codegen("--coverage", "--json"))
     return data
+
+
+@pytest.fixture(scope="module")
+def table() -> str:
+    return _codegen("--coverage", "--markdown")
 
 
 @functools.cache
@@ -174,3 +185,52 @@ def test_text_report_names_what_is_missing(report: dict[str, Any]) -> None:
         assert f"{label:<20}{t['covered']:>4} of {t['total']:<4}" in text
     for name in report["methods"]["missing"] + report["drivers"]["missing"]:
         assert name in text, name
+
+
+# --- README.md's table ---------------------------------------------------------------------------
+
+
+def _readme_table(text: str) -> str:
+    start = text.index(coverage.README_START) + len(coverage.README_START)
+    return text[start : text.index(coverage.README_END, start)].strip("\n")
+
+
+def test_readme_table_is_what_the_command_prints(table: str) -> None:
+    in_readme = _readme_table((ROOT / "README.md").read_text())
+    assert in_readme == table.rstrip("\n"), (
+        "README.md's coverage table differs from `python -m codegen --coverage --markdown`; "
+        "refresh it with `make generate` (or `.venv/bin/python -m codegen --coverage "
+        "--markdown --write-readme`) and commit README.md"
+    )
+
+
+def test_markdown_table_holds_the_report(report: dict[str, Any], table: str) -> None:
+    assert f"({report['oracle']})" in table.splitlines()[0]
+    for label, key in (("services", "services"), ("methods", "methods")):
+        t = report[key]
+        assert f"| {label} | {t['covered']} | {t['total']} |" in table
+    drivers = report["drivers"]
+    assert f"| resource drivers | {drivers['covered']} | {drivers['total']} |" in table
+    for key, t in report["oneofs"].items():
+        assert f"| arms of `{key}` | {t['covered']} | {t['total']} |" in table
+    listed = report["services"]["missing"] + report["methods"]["missing"] + drivers["missing"]
+    words = set(table.replace("\n", " ").split())
+    for name in listed:
+        assert f"`{name}`," in words or f"`{name}`." in words, name
+    for name in report["services"]["go_only"] + report["oneofs"]["Node.node"]["go_only"]:
+        assert f"`{name}`" in table, name
+
+
+def test_write_readme_replaces_only_the_table(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        f"# Title\n\nbefore\n{coverage.README_START}\nold table\n{coverage.README_END}\nafter\n"
+    )
+    coverage.write_readme("| new | table |", readme)
+    assert readme.read_text() == (
+        f"# Title\n\nbefore\n{coverage.README_START}\n| new | table |\n"
+        f"{coverage.README_END}\nafter\n"
+    )
+    readme.write_text("no markers\n")
+    with pytest.raises(SystemExit, match="lacks the markers"):
+        coverage.write_readme("| new |", readme)

@@ -5,13 +5,18 @@ call a recording server with equivalent porcelain input; the recorded request
 bytes and ``x-sdm-*`` headers must match, except the user agent (ours on
 purpose). Encrypted values differ by design (RSA-OAEP is randomized), so for
 managed secrets the decrypted plaintexts are compared and signatures verified.
+
+Equivalent input is built twice, never one from the other: the official objects by the
+official constructors and ours by ours, with the same values under the same field names
+(``tests/_twins.py``). So a converter that puts a value in the wrong field sends other bytes
+than the official SDK, and fails here. Every entity a create or update sends is also tried
+with a distinct value in every field, and a create with only the fields the service always
+requires, for every arm (all resource drivers, account, node, secret store and engine kinds).
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,19 +26,16 @@ import pytest
 import strongdm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from google.protobuf import descriptor_pool, message_factory
 from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
-from strongdm import plumbing
 
 from aiosdm import _signing
-from aiosdm._generated import models as M
-from aiosdm._generated.models import drivers
 from aiosdm._generated.services import SERVICE_SPECS
 from aiosdm._generated.v1 import hints_pb2
-from aiosdm._specs import ServiceKind, Shape
+from aiosdm._specs import MethodSpec, ServiceKind, Shape
 from aiosdm.client import Client
 
+from .._twins import Twin, arm_names, counter, every_field, required_only, twin
 from ..client._servers import ACCESS_KEY, SECRET, Received, ScriptedServer
 
 OAEP = padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
@@ -98,58 +100,10 @@ class Recorder:
         return response
 
 
-# --- the official porcelain for our models -----------------------------------------------
+# --- the entities, described once and built by each SDK ------------------------------------
 
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
-
-
-def official(model: Any, wrapper: type | None = None) -> Any:
-    """The official SDK's porcelain equal to ``model`` (through its own converter)."""
-    binding = M.BINDINGS[wrapper or type(model)]
-    ours = binding.message()
-    binding.write(model, ours)
-    name = ours.DESCRIPTOR.name
-    theirs_cls = message_factory.GetMessageClass(
-        descriptor_pool.Default().FindMessageTypeByName("v1." + name)
-    )
-    theirs = theirs_cls.FromString(ours.SerializeToString())
-    return getattr(plumbing, f"convert_{_snake(name)}_to_porcelain")(theirs)
-
-
-def _value_for(field: dataclasses.Field[Any]) -> Any:
-    kind = str(field.type)
-    if kind == "str":
-        return f"{field.name}-value"
-    if kind == "int":
-        return 5
-    if kind == "bool":
-        return True
-    if kind == "dict[str, str]":
-        return {"env": "dev", "team": "db"}
-    if "CustomHeaders" in kind:
-        return M.CustomHeaders(custom_headers=[M.CustomHeader(name="X-A", value="1", secret=True)])
-    raise AssertionError(f"no test value for {field.name}: {kind}")
-
-
-def _driver(cls: type) -> Any:
-    values = {f.name: _value_for(f) for f in dataclasses.fields(cls) if f.name != "id"}
-    return cls(**values)
-
-
-DRIVERS = sorted(
-    (
-        c
-        for c in vars(drivers).values()
-        if isinstance(c, type)
-        and issubclass(c, M.Resource)
-        and c not in (M.Resource, M.UnknownResource)
-    ),
-    key=lambda c: c.__name__,
-)
-
-USER = M.User(
+USER = twin(
+    "User",
     email="alice@example.com",
     first_name="Alice",
     last_name="Liddell",
@@ -158,44 +112,64 @@ USER = M.User(
     manager_id="a-9",
     employee_number="17",
 )
-TOKEN = M.Token(
+TOKEN = twin(
+    "Token",
     name="ci",
     account_type="api",
     permissions=["user:read", "role:list"],
     duration=timedelta(hours=12),
     deadline=WHEN,
 )
-SERVICE = M.Service(name="robot", tags={"k": "v"}, suspended=True)
-ROLE = M.Role(
-    name="dbas", tags={"a": "b"}, access_rules=[{"tags": {"env": "prod"}}, {"type": "postgres"}]
+SERVICE = twin("Service", name="robot", tags={"k": "v"}, suspended=True)
+ROLE = twin(
+    "Role",
+    name="dbas",
+    tags={"a": "b"},
+    access_rules=[{"tags": {"env": "prod"}}, {"type": "postgres"}],
 )
-GRANT = M.AccountGrant(
+GRANT = twin(
+    "AccountGrant",
     account_id="a-1",
     resource_id="rs-1",
     start_from=PAST,
     valid_until=WHEN,
     access_rule={"ids": ["rs-1"]},
 )
-MANAGED = M.ManagedSecret(
+MANAGED = twin(
+    "ManagedSecret",
     name="db-password",
     secret_engine_id="se-1",
     value=SECRET_VALUE,
     tags={"x": "y"},
-    policy=M.ManagedSecretPolicy(
-        password_policy=M.ManagedSecretPasswordPolicy(length=20, num_digits=3)
+    policy=twin(
+        "ManagedSecretPolicy",
+        password_policy=twin("ManagedSecretPasswordPolicy", length=20, num_digits=3),
     ),
 )
-RELAY = M.Relay(
+RELAY = twin(
+    "Relay",
     name="relay-1",
     tags={"dc": "1"},
     gateway_filter="dc:1",
-    maintenance_windows=[M.NodeMaintenanceWindow(cron_schedule="0 3 * * *")],
+    maintenance_windows=[twin("NodeMaintenanceWindow", cron_schedule="0 3 * * *")],
 )
-GATEWAY = M.Gateway(name="gw", listen_address="gw.example.com:5000", bind_address="0.0.0.0:5000")
-PROXY = M.ProxyCluster(name="pc", address="pc.example.com:443")
-STORE = M.VaultTokenStore(name="vault", server_address="https://vault:8200", namespace="ns")
-ENGINE = M.KeyValueEngine(name="kv", secret_store_id="se-store", secret_store_root_path="kv/")
-POLICY = M.SecretEnginePasswordPolicy(length=32, num_symbols=2, exclude_characters="\"'")
+GATEWAY = twin(
+    "Gateway", name="gw", listen_address="gw.example.com:5000", bind_address="0.0.0.0:5000"
+)
+PROXY = twin("ProxyCluster", name="pc", address="pc.example.com:443")
+POSTGRES = twin(
+    "Postgres",
+    name="pg",
+    hostname="db.internal",
+    username="app",
+    password="s3cret",
+    database="app",
+    port=5432,
+    tags={"env": "dev"},
+)
+STORE = twin("VaultTokenStore", name="vault", server_address="https://vault:8200", namespace="ns")
+ENGINE = twin("KeyValueEngine", name="kv", secret_store_id="se-store", secret_store_root_path="kv/")
+POLICY = twin("SecretEnginePasswordPolicy", length=32, num_symbols=2, exclude_characters="\"'")
 
 
 Call = Callable[[Any], Any]
@@ -222,10 +196,18 @@ def _list(ours: Call, theirs: Call) -> tuple[Call, Call]:
     return consume_ours, lambda sdk: list(theirs(sdk))
 
 
+def sends(attr: str, method: str, entity: Twin, label: str = "") -> Case:
+    """``client.<attr>.<method>(entity)``, each client with its own SDK's object."""
+    return Case(
+        f"{attr}.{method}({label or entity.name})",
+        lambda c: getattr(getattr(c, attr), method)(entity.ours()),
+        lambda s: getattr(getattr(s, attr), method)(entity.theirs()),
+    )
+
+
 def crud(
     attr: str,
-    entity: Any = None,
-    wrapper: type | None = None,
+    entity: Twin | None = None,
     *,
     update: bool = True,
     get: bool = True,
@@ -234,23 +216,9 @@ def crud(
     """The standard methods of one service."""
     cases: list[Case] = []
     if entity is not None:
-        ent = entity
-        cases.append(
-            Case(
-                f"{attr}.create",
-                lambda c: getattr(c, attr).create(ent),
-                lambda s: getattr(s, attr).create(official(ent, wrapper)),
-            )
-        )
+        cases.append(sends(attr, "create", entity))
         if update:
-            updated = dataclasses.replace(ent, id="x-1")
-            cases.append(
-                Case(
-                    f"{attr}.update",
-                    lambda c: getattr(c, attr).update(updated),
-                    lambda s: getattr(s, attr).update(official(updated, wrapper)),
-                )
-            )
+            cases.append(sends(attr, "update", entity.replace(id="x-1")))
     if get:
         cases.append(
             Case(
@@ -291,63 +259,41 @@ def call(name: str, method: str, *args: Any) -> Case:
 HISTORY = [s.attribute for s in SERVICE_SPECS.values() if s.kind == ServiceKind.HISTORY]
 
 CASES: list[Case] = [
-    *crud("accounts", USER, M.Account),
-    Case(
-        "accounts.create(Token)",
-        lambda c: c.accounts.create(TOKEN),
-        lambda s: s.accounts.create(official(TOKEN, M.Account)),
-    ),
-    Case(
-        "accounts.create(Service)",
-        lambda c: c.accounts.create(SERVICE),
-        lambda s: s.accounts.create(official(SERVICE, M.Account)),
-    ),
+    *crud("accounts", USER),
+    sends("accounts", "create", TOKEN),
+    sends("accounts", "create", SERVICE),
     *crud(
-        "account_attachments", M.AccountAttachment(account_id="a-1", role_id="r-1"), update=False
+        "account_attachments",
+        twin("AccountAttachment", account_id="a-1", role_id="r-1"),
+        update=False,
     ),
     *crud("account_grants", GRANT, update=False),
-    *crud("accounts_groups", M.AccountGroup(account_id="a-1", group_id="g-1"), update=False),
+    *crud("accounts_groups", twin("AccountGroup", account_id="a-1", group_id="g-1"), update=False),
     lister("account_permissions", "list", "account_id:?", "a-1"),
     lister("account_resources", "list", "account_id:?", "a-1"),
     *crud("activities", get=True, delete=False),
     *crud("roles", ROLE),
-    *crud("groups", M.Group(name="ops", description="on call", tags={"t": "1"})),
+    *crud("groups", twin("Group", name="ops", description="on call", tags={"t": "1"})),
     call("groups", "create_from_roles", ["r-1", "r-2"], True),
-    *crud("groups_roles", M.GroupRole(group_id="g-1", role_id="r-1"), update=False),
-    *crud("identity_sets", M.IdentitySet(name="on-call")),
-    *crud("nodes", RELAY, M.Node),
-    Case(
-        "nodes.create(Gateway)",
-        lambda c: c.nodes.create(GATEWAY),
-        lambda s: s.nodes.create(official(GATEWAY, M.Node)),
-    ),
-    Case(
-        "nodes.create(ProxyCluster)",
-        lambda c: c.nodes.create(PROXY),
-        lambda s: s.nodes.create(official(PROXY, M.Node)),
-    ),
+    *crud("groups_roles", twin("GroupRole", group_id="g-1", role_id="r-1"), update=False),
+    *crud("identity_sets", twin("IdentitySet", name="on-call")),
+    *crud("nodes", RELAY),
+    sends("nodes", "create", GATEWAY),
+    sends("nodes", "create", PROXY),
     call("nodes", "tcp_probe", "n-1", "db.internal", 5432),
-    *crud("resources", _driver(M.Postgres), M.Resource),
-    *(
-        Case(
-            f"resources.create({type(d).__name__})",
-            lambda c, d=d: c.resources.create(d),
-            lambda s, d=d: s.resources.create(official(d, M.Resource)),
-        )
-        for d in map(_driver, DRIVERS)
-    ),
+    *crud("resources", POSTGRES),
     lister("resources", "enumerate_tags", "name:?", "env"),
     call("resources", "healthcheck", "rs-1"),
     lister("role_resources", "list", "role_id:?", "r-1"),
-    *crud("secret_stores", STORE, M.SecretStore),
-    *crud("secret_engines", ENGINE, M.SecretEngine),
+    *crud("secret_stores", STORE),
+    *crud("secret_engines", ENGINE),
     lister("secret_engines", "list_secret_stores", "name:vault*"),
     call("secret_engines", "generate_keys", "se-1"),
     call("secret_engines", "healthcheck", "se-1"),
     Case(
         "secret_engines.rotate",
-        lambda c: c.secret_engines.rotate("se-1", POLICY),
-        lambda s: s.secret_engines.rotate("se-1", official(POLICY)),
+        lambda c: c.secret_engines.rotate("se-1", POLICY.ours()),
+        lambda s: s.secret_engines.rotate("se-1", POLICY.theirs()),
     ),
     Case(
         "secret_engines.rotate(no policy)",
@@ -383,13 +329,9 @@ CASES: list[Case] = [
 _PARAM_VALUES: dict[str, Any] = {"str": "x-1", "int": 3, "bool": True, "bytes": b"x", "float": 1.5}
 
 
-def _entity_pair(message: str) -> tuple[Any, Any]:
-    """An empty entity of both SDKs (a oneof wrapper: its first arm, by name)."""
-    ours_cls = getattr(M, message)
-    arms = [c for c in M.BINDINGS if c is not ours_cls and issubclass(c, ours_cls)]
-    if arms:
-        ours_cls = next(c for c in arms if not c.__name__.startswith("Unknown"))
-    return ours_cls(), getattr(strongdm, ours_cls.__name__)()
+def _entity(method: MethodSpec[Any, Any]) -> str:
+    """The model a create or update sends (a polymorphic one: the wrapper, e.g. Resource)."""
+    return str(method.request.DESCRIPTOR.fields_by_name[method.entity_field].message_type.name)
 
 
 def _custom_args(method: Any) -> list[Any]:
@@ -420,11 +362,11 @@ def generated_case(attribute: str, method: Any) -> Case:
         )
         return Case(f"{attribute}.{name}", ours, theirs)
     if method.shape in (Shape.CREATE, Shape.UPDATE):
-        field = method.request.DESCRIPTOR.fields_by_name[method.entity_field]
-        mine, official_entity = _entity_pair(field.message_type.name)
-        if method.shape is Shape.UPDATE:
-            mine.id = official_entity.id = "x-1"
-        return Case(f"{attribute}.{name}", lambda c: on(c)(mine), lambda s: on(s)(official_entity))
+        empty = Twin(arm_names(_entity(method))[0])  # nothing set (an update: the id)
+        entity = empty.replace(id="x-1") if method.shape is Shape.UPDATE else empty
+        return Case(
+            f"{attribute}.{name}", lambda c: on(c)(entity.ours()), lambda s: on(s)(entity.theirs())
+        )
     args = _custom_args(method)
     return Case(f"{attribute}.{name}", lambda c: on(c)(*args), lambda s: on(s)(*args))
 
@@ -444,17 +386,42 @@ _SCALAR_TYPES = {
     FieldDescriptor.TYPE_DOUBLE: "float",
     FieldDescriptor.TYPE_FLOAT: "float",
 }
-_WRITTEN = {c.id.split("(")[0] for c in CASES} | {
-    "managed_secrets.create",  # encrypted values: their own tests below
-    "managed_secrets.update",
-    "managed_secrets.retrieve",
-}
+_ENCRYPTED = {"managed_secrets.create", "managed_secrets.update"}  # their own tests below
+_WRITTEN = {c.id.split("(")[0] for c in CASES} | _ENCRYPTED | {"managed_secrets.retrieve"}
 GENERATED = [
     generated_case(spec.attribute, method)
     for spec in SERVICE_SPECS.values()
     for method in spec.methods.values()
     if not method.hidden and f"{spec.attribute}.{method.python_name}" not in _WRITTEN
 ]
+
+
+def entity_cases() -> list[Case]:
+    """Every create and update, for every arm of its entity, with a distinct value in every
+    field; every create also with only the fields the service always requires."""
+    cases = []
+    for spec in SERVICE_SPECS.values():
+        for method in spec.methods.values():
+            where = f"{spec.attribute}.{method.python_name}"
+            if method.hidden or method.shape not in (Shape.CREATE, Shape.UPDATE):
+                continue
+            if where in _ENCRYPTED:
+                continue
+            builders = {"every field": every_field}
+            if method.shape is Shape.CREATE:
+                builders["required"] = required_only
+            for arm in arm_names(_entity(method)):
+                for label, build in builders.items():
+                    entity = build(arm, counter())
+                    if method.shape is Shape.UPDATE:
+                        entity = entity.replace(id="x-1")
+                    cases.append(
+                        sends(spec.attribute, method.python_name, entity, f"{arm}, {label}")
+                    )
+    return cases
+
+
+ENTITIES = entity_cases()
 
 
 async def _record(case: Case, run_ours: bool) -> list[Received]:
@@ -488,7 +455,7 @@ def _wire(received: list[Received]) -> list[tuple[str, bytes, list[tuple[str, An
     ]
 
 
-@pytest.mark.parametrize("case", CASES + GENERATED, ids=str)
+@pytest.mark.parametrize("case", CASES + GENERATED + ENTITIES, ids=str)
 async def test_request_bytes_and_headers_match_the_official_sdk(case: Case) -> None:
     ours = await _record(case, run_ours=True)
     theirs = await _record(case, run_ours=False)
@@ -506,12 +473,8 @@ def _verify_signature(received: Received) -> None:
 
 @pytest.mark.parametrize("method", ["create", "update"])
 async def test_managed_secret_writes_carry_the_same_plaintext(method: str) -> None:
-    entity = MANAGED if method == "create" else dataclasses.replace(MANAGED, id="ms-1")
-    case = Case(
-        method,
-        lambda c: getattr(c.managed_secrets, method)(entity),
-        lambda s: getattr(s.managed_secrets, method)(official(entity)),
-    )
+    entity = MANAGED if method == "create" else MANAGED.replace(id="ms-1")
+    case = sends("managed_secrets", method, entity)
     ours, theirs = await _record(case, True), await _record(case, False)
     # Both first read the engine to learn its key, then write.
     assert [r.path for r in ours] == [r.path for r in theirs]
