@@ -56,8 +56,19 @@ def _read_quoted(text: str, start: int) -> tuple[str, int]:
     raise FilterError(f"unterminated quoted value at {start}")
 
 
+#: A filter says what to look for: a few terms, not a document.
+MAX_FILTER_LENGTH, MAX_TERMS = 4096, 32
+
+
 def parse_filter(text: str) -> list[Term]:
-    """Split a filter into terms. An empty or blank filter has none (matches everything)."""
+    """Split a filter into terms. An empty or blank filter has none (matches everything).
+
+    Raises:
+        FilterError: malformed, longer than :data:`MAX_FILTER_LENGTH` characters, or more
+            than :data:`MAX_TERMS` terms.
+    """
+    if len(text) > MAX_FILTER_LENGTH:
+        raise FilterError(f"longer than {MAX_FILTER_LENGTH} characters")
     terms: list[Term] = []
     i, n = 0, len(text)
     while i < n:
@@ -87,21 +98,53 @@ def parse_filter(text: str) -> list[Term]:
             end = n if end < 0 else end
             value, i = text[i:end].strip(), end
         terms.append(Term(field, value))
+        if len(terms) > MAX_TERMS:
+            raise FilterError(f"more than {MAX_TERMS} terms")
     return terms
 
 
+class _Glob:
+    """A ``*`` pattern, matched without backtracking: the pieces between stars are found
+    left to right, each at its first place after the last (which is enough for ``*``,
+    and takes time linear in the value, however many stars the pattern has)."""
+
+    __slots__ = ("first", "last", "middle", "starred")
+
+    def __init__(self, pattern: str) -> None:
+        parts = pattern.casefold().split("*")
+        self.starred = len(parts) > 1
+        self.first, self.last = parts[0], parts[-1]
+        self.middle = [p for p in parts[1:-1] if p]
+
+    def fullmatch(self, value: str) -> bool:
+        text = value.casefold()
+        if not self.starred:
+            return text == self.first
+        end = len(text) - len(self.last)
+        if end < len(self.first) or not text.startswith(self.first):
+            return False
+        if not text.endswith(self.last):
+            return False
+        at = len(self.first)
+        for piece in self.middle:
+            found = text.find(piece, at, end)
+            if found < 0:
+                return False
+            at = found + len(piece)
+        return True
+
+
 @lru_cache(maxsize=512)
-def _glob(pattern: str) -> re.Pattern[str]:
-    parts = (re.escape(p) for p in pattern.split("*"))
-    return re.compile(".*".join(parts), re.IGNORECASE | re.DOTALL)
+def _glob(pattern: str) -> _Glob:
+    return _Glob(pattern)
 
 
 def _matches(pattern: str, value: FieldValue) -> bool:
-    regex = _glob(pattern)
+    glob = _glob(pattern)
     if isinstance(value, str):
-        return regex.fullmatch(value) is not None
+        return glob.fullmatch(value)
     if isinstance(value, list):
-        return any(regex.fullmatch(v) is not None for v in value)
+        return any(glob.fullmatch(v) for v in value)
     return False
 
 

@@ -4,11 +4,14 @@ of strongDM's filter documentation (``firstname``) next to the protos' (``first_
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import aiosdm
 from aiosdm.testing import LocalServer
@@ -228,3 +231,33 @@ def test_the_official_client_filters_by_documented_names(official: Callable[...,
         assert [a.id for a in client.accounts.list(f"{field}:?", "Alice")] == [alice.id]
     with pytest.raises(strongdm.errors.BadRequestError, match="unknown filter field 'first'"):
         list(client.accounts.list("first:Alice"))
+
+
+def _reference(pattern: str, value: str) -> bool:
+    """What ``*`` means, said with a regex (fine for the short strings drawn here)."""
+    parts = (re.escape(p) for p in pattern.casefold().split("*"))
+    return re.fullmatch(".*".join(parts), value.casefold(), re.DOTALL) is not None
+
+
+@given(
+    st.text(alphabet="ab*", max_size=8),
+    st.text(alphabet="abAB", max_size=12),
+)
+def test_wildcards_mean_what_a_regex_would(pattern: str, value: str) -> None:
+    predicate = compile_filter(f"name:{json.dumps(pattern)}", KNOWN)
+    assert predicate({"name": value}) is _reference(pattern, value)
+
+
+@pytest.mark.timeout(20)
+def test_many_wildcards_take_linear_time() -> None:
+    # A backtracking regex needs about len(value) ** stars steps here: it would never end.
+    predicate = compile_filter("name:*a*a*a*a*a*a*a*a*a*a*a*a*b", KNOWN)
+    assert predicate({"name": "a" * 200_000}) is False
+    assert predicate({"name": "a" * 200_000 + "b"}) is True
+
+
+def test_filters_have_length_and_term_limits() -> None:
+    with pytest.raises(FilterError, match="longer than 4096 characters"):
+        compile_filter("name:" + "x" * 5000, KNOWN)
+    with pytest.raises(FilterError, match="more than 32 terms"):
+        compile_filter(",".join(["name:x"] * 33), KNOWN)
