@@ -506,3 +506,27 @@ async def test_stored_steps_and_automatic_flows() -> None:
         grant = (await client.account_grants.get(auto.grant_id)).account_grant
         assert grant.start_from == later
         assert grant.valid_until == later + HOUR
+
+
+async def test_a_group_approver_is_any_member_of_the_group() -> None:
+    async with LocalServer() as server, server.client() as client:
+        w = await _world(client)
+        p = await _people(client, "member", "outsider")
+        ops = (await client.groups.create(aiosdm.Group(name="ops"))).group.id
+        await client.accounts_groups.create(
+            aiosdm.AccountGroup(account_id=p["member"], group_id=ops)
+        )
+        step = aiosdm.ApprovalFlowStep(approvers=[aiosdm.ApprovalFlowApprover(group_id=ops)])
+        flow = aiosdm.ApprovalWorkflow(
+            name="ops decides", approval_mode="manual", approval_workflow_steps=[step]
+        )
+        workflow = (await client.workflows.get(w.workflow)).workflow
+        workflow.approval_flow_id = (
+            await client.approval_workflows.create(flow)
+        ).approval_workflow.id
+        await client.workflows.update(workflow)
+        filed = await _file(server, w)
+        code, _ = await _code(server.approve_access_request(filed.id, approver_id=p["outsider"]))
+        assert code == DENIED
+        done = await server.approve_access_request(filed.id, approver_id=p["member"])
+        assert done.status == "approved"
