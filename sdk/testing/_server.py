@@ -20,6 +20,7 @@ from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.services import SERVICES
 from aiosdm._specs import MethodSpec
 from aiosdm.testing._auth import ApiKey, KeyRing
+from aiosdm.testing._control import CONTROL_SERVICE, control_handlers
 from aiosdm.testing._derived import update_derived
 from aiosdm.testing._engine import Env, ServerCall, ServerHandler
 from aiosdm.testing._errors import ServiceError, bad_request
@@ -151,6 +152,20 @@ class LocalServer:
                         ),
                     )
                 )
+            # Test controls (filing access requests, ...): outside v1, see _control.
+            server.add_generic_rpc_handlers(
+                (
+                    grpc.method_handlers_generic_handler(
+                        CONTROL_SERVICE,
+                        {
+                            spec.method: grpc.unary_unary_rpc_method_handler(
+                                self._rpc(spec, handler)
+                            )
+                            for spec, handler in control_handlers(self._env)
+                        },
+                    ),
+                )
+            )
             self._port = server.add_insecure_port(f"{self._bind_host}:{self._port}")
             await server.start()
         except BaseException:
@@ -418,7 +433,8 @@ class LocalServer:
             raise fault.error() from None
         if fault is not None:
             raise fault.error()
-        response.rate_limit.CopyFrom(rate)  # type: ignore[attr-defined]
+        if "rate_limit" in response.DESCRIPTOR.fields_by_name:  # test controls have none
+            response.rate_limit.CopyFrom(rate)  # type: ignore[attr-defined]
         return response.SerializeToString()
 
 
