@@ -82,13 +82,13 @@ async def _world(client: Client) -> dict[str, str]:
     return ids
 
 
-def _connect(creds: Path) -> Client:
-    saved = json.loads(creds.read_text())
+async def _connect(creds: Path) -> Client:
+    saved = json.loads(await asyncio.to_thread(creds.read_text))
     return Client(saved["access_key"], saved["secret_key"], host=saved["host"], insecure=True)
 
 
 async def test_file_by_names_approve_by_email_and_see_the_grant(tmp_path: Path) -> None:
-    async with serving(tmp_path) as creds, _connect(creds) as client:
+    async with serving(tmp_path) as creds, await _connect(creds) as client:
         ids = await _world(client)
         status, out, err = await command(
             creds,
@@ -156,7 +156,7 @@ async def test_file_by_names_approve_by_email_and_see_the_grant(tmp_path: Path) 
 
 
 async def test_cancel_as_the_requester(tmp_path: Path) -> None:
-    async with serving(tmp_path) as creds, _connect(creds) as client:
+    async with serving(tmp_path) as creds, await _connect(creds) as client:
         ids = await _world(client)
         status, out, err = await command(
             creds,
