@@ -530,3 +530,27 @@ async def test_a_group_approver_is_any_member_of_the_group() -> None:
         assert code == DENIED
         done = await server.approve_access_request(filed.id, approver_id=p["member"])
         assert done.status == "approved"
+
+
+async def test_a_step_that_needs_everyone_counts_every_approval() -> None:
+    async with LocalServer() as server, server.client() as client:
+        w = await _world(client)
+        people = await _people(client, *(f"p{i:02d}" for i in range(25)))
+        approvers = [aiosdm.ApprovalFlowApprover(account_id=a) for a in people.values()]
+        step = aiosdm.ApprovalFlowStep(quantifier="all", approvers=approvers)
+        flow = aiosdm.ApprovalWorkflow(
+            name="everyone", approval_mode="manual", approval_workflow_steps=[step]
+        )
+        workflow = (await client.workflows.get(w.workflow)).workflow
+        workflow.approval_flow_id = (
+            await client.approval_workflows.create(flow)
+        ).approval_workflow.id
+        await client.workflows.update(workflow)
+        filed = await _file(server, w)
+        statuses = [
+            (await server.approve_access_request(filed.id, approver_id=a)).status
+            for a in people.values()
+        ]
+        assert statuses == ["pending"] * 24 + ["approved"]
+        events = await _events(client, filed.id)
+        assert [kind for kind, _ in events] == ["requested"] + ["approved"] * 25 + ["granted"]

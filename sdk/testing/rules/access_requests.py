@@ -102,6 +102,7 @@ _ACCOUNT_GROUP = KINDS["account_group"]
 _GROUP_ROLE = KINDS["group_role"]
 
 _EVENT_PREFIX = "are-"
+_EVENT_CHUNK = 20  # a request has a handful of events; the scan stops at the next one's
 
 
 def _permission_denied(message: str) -> ServiceError:
@@ -237,8 +238,17 @@ def _steps(tx: Tx, workflow: Any) -> list[_Step] | None:
 def _events(tx: Tx, request_id: str) -> list[Any]:
     """The events of a request, oldest first: their ids extend the request's, so they
     sort together and one range scan finds them."""
-    start = _event_base(request_id)
-    return [e for ident, e in tx.scan(_EVENT, after=start, limit=1000) if ident.startswith(start)]
+    base = after = _event_base(request_id)
+    found: list[Any] = []
+    while True:
+        chunk = tx.scan(_EVENT, after=after, limit=_EVENT_CHUNK)
+        for ident, event in chunk:
+            if not ident.startswith(base):
+                return found
+            found.append(event)
+        if len(chunk) < _EVENT_CHUNK:
+            return found
+        after = chunk[-1][0]
 
 
 def _event_base(request_id: str) -> str:
