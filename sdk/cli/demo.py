@@ -1,10 +1,11 @@
 """``aiosdm demo``: a tour of the SDK against the embedded local control plane.
 
 It starts a local control plane, then does with real calls what teams do with strongDM: creates
-1,000 users concurrently, resources and roles, attachments and a temporary grant; lists with
-filters and pages; reads the past through a snapshot and a role's history; round-trips a managed
-secret (encrypted both ways); bursts into a rate limit that retries absorb; and syncs on-call
-access from a small PagerDuty stand-in. It ends with a summary table.
+1,000 users concurrently, resources and roles, attachments and a temporary grant; takes an
+access request through a workflow to its grant; lists with filters and pages; reads the past
+through a snapshot and a role's history; round-trips a managed secret (encrypted both ways);
+bursts into a rate limit that retries absorb; and syncs on-call access from a small PagerDuty
+stand-in. It ends with a summary table.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from aiosdm._generated.models import (
     Role,
     StrongVaultStore,
     User,
+    Workflow,
+    WorkflowApprover,
+    WorkflowRole,
 )
 from aiosdm.cli._output import Console
 from aiosdm.client import Client
@@ -134,7 +138,7 @@ class _Tour:
             resp = await self.client.resources.create(resource)
             assert resp.resource is not None
             created.append(resp.resource)
-        self.prod_db = created[0]
+        self.prod_db, self.prod_cache = created[0], created[1]
         role = await self.client.roles.create(
             Role(name="engineers", access_rules=[{"tags": {"env": "dev"}}])
         )
@@ -165,6 +169,57 @@ class _Tour:
             "10 attachments, 1 grant",
             "10 users attached to 'engineers'; user0000 granted prod-db for 1h; "
             f"it reaches {len(reach)} resources",
+        )
+
+    async def access_request(self) -> tuple[str, str]:
+        # user0002 (an engineer) asks for a prod resource; user0001 approves.
+        approver, requester = self.user_ids[1], self.user_ids[2]
+        cache = self.prod_cache
+        flow = (
+            await self.client.workflows.create(
+                Workflow(
+                    name="prod access",
+                    access_rules=[{"tags": {"env": "prod"}}],
+                    enabled=True,
+                    access_request_max_duration=timedelta(hours=4),
+                )
+            )
+        ).workflow
+        await self.client.workflow_roles.create(
+            WorkflowRole(workflow_id=flow.id, role_id=self.role.id)
+        )
+        await self.client.workflow_approvers.create(
+            WorkflowApprover(workflow_id=flow.id, account_id=approver)
+        )
+
+        async def reach() -> set[str]:
+            rows = self.client.account_resources.list("account_id:?", requester)
+            return {r.resource_id async for r in rows}
+
+        # Users file requests outside the API: the local control plane's test API stands in.
+        filed = await self.server.file_access_request(
+            account_id=requester,
+            workflow_id=flow.id,
+            resource_id=cache.id,
+            reason="cache eviction",
+            duration=timedelta(hours=1),
+        )
+        before = await reach()
+        await self.server.approve_access_request(filed.id, approver_id=approver)
+        after = await reach()
+        [listed] = [r async for r in self.client.access_requests.list("id:?", filed.id)]
+        events = self.client.access_request_events_history.list("request_id:?", filed.id)
+        kinds = [e.access_request_event.type async for e in events]
+        _expect(
+            listed.status == "approved" and cache.id in after - before,
+            f"access request {listed.status}; prod-cache reachable before={cache.id in before} "
+            f"after={cache.id in after}",
+        )
+        return (
+            f"{listed.status}, 1 grant",
+            f"user0002 asked for prod-cache via 'prod access' ({filed.status}); user0001 "
+            f"{listed.status}: 1h grant, reach {len(before)} -> {len(after)}; "
+            f"events {', '.join(kinds)}",
         )
 
     async def lists(self) -> tuple[str, str]:
@@ -290,6 +345,7 @@ async def run_demo(out: Console, *, users: int = 1000) -> DemoReport:
         await tour.step("Create users", tour.create_users)
         await tour.step("Resources and roles", tour.resources_and_roles)
         await tour.step("Attachments and a temporary grant", tour.attachments_and_grant)
+        await tour.step("Access request through a workflow", tour.access_request)
         await tour.step("Filtered, paginated lists", tour.lists)
         await tour.step("The past: snapshot and history", tour.snapshot_and_history)
         await tour.step("Managed secret round trip", tour.managed_secret)

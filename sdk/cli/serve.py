@@ -27,7 +27,9 @@ def register(subparsers: Any) -> None:
         description=(
             "Serve the strongDM v1 API on a local port, with state in SQLite. "
             "Once listening, writes {host, access_key, secret_key} to --credentials-out "
-            "and prints one line 'aiosdm serve: listening on HOST' to stdout."
+            "and prints one line 'aiosdm serve: listening on HOST' to stdout. What users do "
+            "outside the API, filing and deciding access requests, goes through "
+            "`aiosdm access-request` with those credentials."
         ),
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")

@@ -11,11 +11,16 @@ history services work, and can rate-limit or inject faults. The official
 
 From synchronous code, ``with ThreadedServer() as server:`` runs one in a thread.
 ``WireClient`` makes raw signed calls (any method, any message) for wire-level tests.
+
+Users file access requests outside the API: ``server.file_access_request(...)`` and
+``approve_``/``deny_``/``cancel_access_request`` do it in-process, and ``ControlClient``
+(or the ``aiosdm access-request`` command) against a running ``aiosdm serve``.
 """
 
 from __future__ import annotations
 
 from aiosdm.testing._auth import ApiKey
+from aiosdm.testing._control import ControlClient
 from aiosdm.testing._errors import RATE_LIMIT_TYPE_URL, ServiceError
 from aiosdm.testing._faults import Fault, Faults
 from aiosdm.testing._ratelimit import RateLimit
@@ -27,6 +32,7 @@ from aiosdm.testing._wire import WireClient
 __all__ = [
     "RATE_LIMIT_TYPE_URL",
     "ApiKey",
+    "ControlClient",
     "Fault",
     "Faults",
     "LocalServer",

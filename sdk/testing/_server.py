@@ -8,6 +8,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
@@ -19,6 +20,7 @@ from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.services import SERVICES
 from aiosdm._specs import MethodSpec
 from aiosdm.testing._auth import ApiKey, KeyRing
+from aiosdm.testing._control import CONTROL_SERVICE, control_handlers
 from aiosdm.testing._derived import update_derived
 from aiosdm.testing._engine import Env, ServerCall, ServerHandler
 from aiosdm.testing._errors import ServiceError, bad_request
@@ -29,8 +31,17 @@ from aiosdm.testing._ratelimit import RateLimit, RateLimiter
 from aiosdm.testing._seed import seed
 from aiosdm.testing._store import Actor, Store, Tx
 from aiosdm.testing.rules import load_rules
+from aiosdm.testing.rules.access_requests import (
+    APPROVE,
+    CANCEL,
+    DENY,
+    decide_request,
+    file_request,
+    request_message,
+)
 
 if TYPE_CHECKING:
+    from aiosdm._generated.models import AccessRequest
     from aiosdm.client import Client  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["LocalServer"]
@@ -145,6 +156,20 @@ class LocalServer:
                         ),
                     )
                 )
+            # Test controls (filing access requests, ...): outside v1, see _control.
+            server.add_generic_rpc_handlers(
+                (
+                    grpc.method_handlers_generic_handler(
+                        CONTROL_SERVICE,
+                        {
+                            spec.method: grpc.unary_unary_rpc_method_handler(
+                                self._rpc(spec, handler)
+                            )
+                            for spec, handler in control_handlers(self._env)
+                        },
+                    ),
+                )
+            )
             self._port = server.add_insecure_port(f"{self._bind_host}:{self._port}")
             await server.start()
         except BaseException:
@@ -271,6 +296,75 @@ class LocalServer:
         job = seed(self._env, self._admin_key(), entities)
         return await self._store.write(job, Actor(first_name=self._admin_key().name))
 
+    # -- access requests: what users do outside the API -----------------------------
+
+    async def file_access_request(
+        self,
+        *,
+        account_id: str,
+        workflow_id: str,
+        resource_id: str,
+        reason: str = "",
+        duration: timedelta | None = None,
+        start_from: datetime | None = None,
+    ) -> AccessRequest:
+        """File an access request as ``account_id`` would, outside the API.
+
+        The workflow must be enabled, match the resource with its access rules, take
+        requests from the account (its WorkflowRoles) and allow the duration (it may be
+        left out when the workflow fixes one); it may require a reason. A workflow that
+        grants automatically approves at once and creates the grant; otherwise the
+        request is ``pending`` until :meth:`approve_access_request`,
+        :meth:`deny_access_request` or :meth:`cancel_access_request`. The rules are
+        spelled out in ``aiosdm.testing.rules.access_requests``.
+
+        Returns:
+            The request as stored (``status`` ``pending`` or ``approved``).
+
+        Raises:
+            ValueError: ``start_from`` is naive.
+            ServiceError: NOT_FOUND, INVALID_ARGUMENT or PERMISSION_DENIED, saying why.
+        """
+        wanted = request_message(
+            account_id=account_id,
+            workflow_id=workflow_id,
+            resource_id=resource_id,
+            reason=reason,
+            duration=duration,
+            start_from=start_from,
+        )
+        stored = await self._store.write(file_request(self._env, self._admin_key(), wanted))
+        return _request_model(stored)
+
+    async def approve_access_request(
+        self, request_id: str, *, approver_id: str, comment: str = ""
+    ) -> AccessRequest:
+        """Approve a pending request as ``approver_id`` (a workflow approver, or an
+        approver of the current step of its approval flow). The last approval needed
+        creates the AccountGrant and marks the request ``approved``.
+
+        Raises:
+            ServiceError: NOT_FOUND, INVALID_ARGUMENT (not pending), PERMISSION_DENIED
+                (not an approver now, or the requester), ALREADY_EXISTS (the grant
+                would overlap another of the account's grants to the resource).
+        """
+        job = decide_request(
+            self._env, self._admin_key(), request_id, approver_id, APPROVE, comment
+        )
+        return _request_model(await self._store.write(job))
+
+    async def deny_access_request(
+        self, request_id: str, *, approver_id: str, comment: str = ""
+    ) -> AccessRequest:
+        """Deny a pending request as ``approver_id``: it ends ``denied``, nothing granted."""
+        job = decide_request(self._env, self._admin_key(), request_id, approver_id, DENY, comment)
+        return _request_model(await self._store.write(job))
+
+    async def cancel_access_request(self, request_id: str, *, comment: str = "") -> AccessRequest:
+        """Withdraw a pending request, as its requester: it ends ``canceled``."""
+        job = decide_request(self._env, self._admin_key(), request_id, "", CANCEL, comment)
+        return _request_model(await self._store.write(job))
+
     def _admin_key(self) -> ApiKey:
         if self._admin is None:
             raise RuntimeError("server not started")
@@ -346,5 +440,12 @@ class LocalServer:
             raise fault.error() from None
         if fault is not None:
             raise fault.error()
-        response.rate_limit.CopyFrom(rate)  # type: ignore[attr-defined]
+        if "rate_limit" in response.DESCRIPTOR.fields_by_name:  # test controls have none
+            response.rate_limit.CopyFrom(rate)  # type: ignore[attr-defined]
         return response.SerializeToString()
+
+
+def _request_model(message: Any) -> AccessRequest:
+    from aiosdm._generated.models import AccessRequest, from_message
+
+    return from_message(AccessRequest, message)  # type: ignore[no-any-return]

@@ -6,10 +6,14 @@ import asyncio
 import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
+from datetime import datetime, timedelta
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from aiosdm.testing._server import LocalServer
+
+if TYPE_CHECKING:
+    from aiosdm._generated.models import AccessRequest
 
 __all__ = ["ThreadedServer"]
 
@@ -64,6 +68,52 @@ class ThreadedServer:
             return await fn(*args, **kwargs)
 
         return asyncio.run_coroutine_threadsafe(run(), self._loop).result()
+
+    # The access-request methods of LocalServer, from synchronous code.
+
+    def file_access_request(
+        self,
+        *,
+        account_id: str,
+        workflow_id: str,
+        resource_id: str,
+        reason: str = "",
+        duration: timedelta | None = None,
+        start_from: datetime | None = None,
+    ) -> AccessRequest:
+        """See :meth:`LocalServer.file_access_request`."""
+        return self.call(
+            self.server.file_access_request,
+            account_id=account_id,
+            workflow_id=workflow_id,
+            resource_id=resource_id,
+            reason=reason,
+            duration=duration,
+            start_from=start_from,
+        )
+
+    def approve_access_request(
+        self, request_id: str, *, approver_id: str, comment: str = ""
+    ) -> AccessRequest:
+        """See :meth:`LocalServer.approve_access_request`."""
+        return self.call(
+            self.server.approve_access_request,
+            request_id,
+            approver_id=approver_id,
+            comment=comment,
+        )
+
+    def deny_access_request(
+        self, request_id: str, *, approver_id: str, comment: str = ""
+    ) -> AccessRequest:
+        """See :meth:`LocalServer.deny_access_request`."""
+        return self.call(
+            self.server.deny_access_request, request_id, approver_id=approver_id, comment=comment
+        )
+
+    def cancel_access_request(self, request_id: str, *, comment: str = "") -> AccessRequest:
+        """See :meth:`LocalServer.cancel_access_request`."""
+        return self.call(self.server.cancel_access_request, request_id, comment=comment)
 
     def start(self) -> None:
         ready: Future[LocalServer] = Future()

@@ -14,6 +14,7 @@ STEPS = [
     "Create users",
     "Resources and roles",
     "Attachments and a temporary grant",
+    "Access request through a workflow",
     "Filtered, paginated lists",
     "The past: snapshot and history",
     "Managed secret round trip",
@@ -29,6 +30,8 @@ async def test_tour_prints_every_step_and_a_summary() -> None:
     text = out.getvalue()
     assert "40 users created concurrently" in text
     assert "plaintext matches=True" in text
+    assert "via 'prod access' (pending); user0001 approved: 1h grant" in text
+    assert "events requested, approved, granted" in text
     assert "Summary" in text and "total" in text
 
 

@@ -8,6 +8,7 @@ import aiosdm.testing
 def test_public_names() -> None:
     assert sorted(aiosdm.testing.__all__) == [
         "ApiKey",
+        "ControlClient",
         "Fault",
         "Faults",
         "LocalServer",
