@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         SnapshotApprovalWorkflows,
     )
     from aiosdm._generated.clients.approval_workflows_history import ApprovalWorkflowsHistory
+    from aiosdm._generated.clients.control_panel import ControlPanel
     from aiosdm._generated.clients.discovery_connectors import (
         DiscoveryConnectors,
         SnapshotDiscoveryConnectors,
@@ -70,6 +71,8 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.managed_secrets import ManagedSecrets
     from aiosdm._generated.clients.nodes import Nodes, SnapshotNodes
     from aiosdm._generated.clients.nodes_history import NodesHistory
+    from aiosdm._generated.clients.organization_history import OrganizationHistory
+    from aiosdm._generated.clients.organizations import Organizations
     from aiosdm._generated.clients.peering_group_nodes import PeeringGroupNodes
     from aiosdm._generated.clients.peering_group_peers import PeeringGroupPeers
     from aiosdm._generated.clients.peering_group_resources import PeeringGroupResources
@@ -182,6 +185,9 @@ class ClientServices:
     approval_workflows_history: LazyService[ApprovalWorkflowsHistory] = LazyService(
         "aiosdm._generated.clients.approval_workflows_history", "ApprovalWorkflowsHistory"
     )
+    control_panel: LazyService[ControlPanel] = LazyService(
+        "aiosdm._generated.clients.control_panel", "ControlPanel"
+    )
     discovery_connectors: LazyService[DiscoveryConnectors] = LazyService(
         "aiosdm._generated.clients.discovery_connectors", "DiscoveryConnectors"
     )
@@ -216,6 +222,12 @@ class ClientServices:
     nodes: LazyService[Nodes] = LazyService("aiosdm._generated.clients.nodes", "Nodes")
     nodes_history: LazyService[NodesHistory] = LazyService(
         "aiosdm._generated.clients.nodes_history", "NodesHistory"
+    )
+    organization_history: LazyService[OrganizationHistory] = LazyService(
+        "aiosdm._generated.clients.organization_history", "OrganizationHistory"
+    )
+    organizations: LazyService[Organizations] = LazyService(
+        "aiosdm._generated.clients.organizations", "Organizations"
     )
     peering_group_nodes: LazyService[PeeringGroupNodes] = LazyService(
         "aiosdm._generated.clients.peering_group_nodes", "PeeringGroupNodes"

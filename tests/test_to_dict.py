@@ -85,6 +85,20 @@ def _arms(descriptor: Descriptor) -> list[Descriptor] | None:
     return None
 
 
+def _keyed_value(descriptor: Descriptor) -> Descriptor | None:
+    """The value message of a keyed map (one repeated field of its own nested entries, each
+    a name and a message), else None."""
+    if len(descriptor.fields) != 1 or not descriptor.fields[0].is_repeated:
+        return None
+    entry = descriptor.fields[0].message_type
+    if entry is None or entry.containing_type is not descriptor or len(entry.fields) != 2:
+        return None
+    key, value = entry.fields
+    if key.type != FieldDescriptor.TYPE_STRING or value.message_type is None:
+        return None
+    return value.message_type
+
+
 def official(name: str, fresh: Callable[[], int]) -> Any:
     """The official ``name`` built by field name, every field holding a distinct value."""
     values = {attr: _value(field, fresh) for attr, field in _fields(name).items()}
@@ -116,6 +130,9 @@ def _single(field: FieldDescriptor, fresh: Callable[[], int]) -> Any:
             return timedelta(seconds=n, microseconds=n)
         if message.full_name == "v1.Tags":
             return {f"k{n}": f"v{n}", f"k{n}b": ""}
+        keyed = _keyed_value(message)
+        if keyed is not None:  # entries of (name, message): a dict of models in porcelain
+            return {f"k{n}": official(keyed.name, fresh), f"k{n}b": official(keyed.name, fresh)}
         arms = _arms(message)
         chosen = message if arms is None else arms[n % len(arms)]
         return official(chosen.name, fresh)

@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.approval_workflows_history import (
         ApprovalWorkflowsHistory as ApprovalWorkflowsHistory,
     )
+    from aiosdm._generated.clients.control_panel import ControlPanel as ControlPanel
     from aiosdm._generated.clients.discovery_connectors import (
         DiscoveryConnectors as DiscoveryConnectors,
     )
@@ -115,6 +116,10 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.nodes import Nodes as Nodes
     from aiosdm._generated.clients.nodes import SnapshotNodes as SnapshotNodes
     from aiosdm._generated.clients.nodes_history import NodesHistory as NodesHistory
+    from aiosdm._generated.clients.organization_history import (
+        OrganizationHistory as OrganizationHistory,
+    )
+    from aiosdm._generated.clients.organizations import Organizations as Organizations
     from aiosdm._generated.clients.peering_group_nodes import PeeringGroupNodes as PeeringGroupNodes
     from aiosdm._generated.clients.peering_group_peers import PeeringGroupPeers as PeeringGroupPeers
     from aiosdm._generated.clients.peering_group_resources import (
@@ -210,6 +215,7 @@ WHERE: dict[str, str] = {
     "ApprovalWorkflows": ".approval_workflows",
     "ApprovalWorkflowsHistory": ".approval_workflows_history",
     "CallCore": "aiosdm._service",
+    "ControlPanel": ".control_panel",
     "DiscoveryConnectors": ".discovery_connectors",
     "Groups": ".groups",
     "GroupsHistory": ".groups_history",
@@ -223,6 +229,8 @@ WHERE: dict[str, str] = {
     "ManagedSecrets": ".managed_secrets",
     "Nodes": ".nodes",
     "NodesHistory": ".nodes_history",
+    "OrganizationHistory": ".organization_history",
+    "Organizations": ".organizations",
     "PeeringGroupNodes": ".peering_group_nodes",
     "PeeringGroupPeers": ".peering_group_peers",
     "PeeringGroupResources": ".peering_group_resources",
@@ -314,6 +322,7 @@ __all__ = [
     "ApprovalWorkflows",
     "ApprovalWorkflowsHistory",
     "CallCore",
+    "ControlPanel",
     "DiscoveryConnectors",
     "Groups",
     "GroupsHistory",
@@ -327,6 +336,8 @@ __all__ = [
     "ManagedSecrets",
     "Nodes",
     "NodesHistory",
+    "OrganizationHistory",
+    "Organizations",
     "PeeringGroupNodes",
     "PeeringGroupPeers",
     "PeeringGroupResources",

@@ -158,6 +158,18 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.approval_workflows_history import (
         ApprovalWorkflowHistory as ApprovalWorkflowHistory,
     )
+    from aiosdm._generated.models.control_panel import (
+        ControlPanelGetOrgURLInfoResponse as ControlPanelGetOrgURLInfoResponse,
+    )
+    from aiosdm._generated.models.control_panel import (
+        ControlPanelGetRDPCAPublicKeyResponse as ControlPanelGetRDPCAPublicKeyResponse,
+    )
+    from aiosdm._generated.models.control_panel import (
+        ControlPanelGetSSHCAPublicKeyResponse as ControlPanelGetSSHCAPublicKeyResponse,
+    )
+    from aiosdm._generated.models.control_panel import (
+        ControlPanelVerifyJWTResponse as ControlPanelVerifyJWTResponse,
+    )
     from aiosdm._generated.models.custom_headers import CustomHeader as CustomHeader
     from aiosdm._generated.models.custom_headers import CustomHeaders as CustomHeaders
     from aiosdm._generated.models.discovery_connectors import AWSConnector as AWSConnector
@@ -484,6 +496,23 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.nodes import Relay as Relay
     from aiosdm._generated.models.nodes import UnknownNode as UnknownNode
     from aiosdm._generated.models.nodes_history import NodeHistory as NodeHistory
+    from aiosdm._generated.models.organization_history import LogCategoryConfig as LogCategoryConfig
+    from aiosdm._generated.models.organization_history import LogConfig as LogConfig
+    from aiosdm._generated.models.organization_history import Organization as Organization
+    from aiosdm._generated.models.organization_history import (
+        OrganizationHistoryRecord as OrganizationHistoryRecord,
+    )
+    from aiosdm._generated.models.organizations import MFAConfig as MFAConfig
+    from aiosdm._generated.models.organizations import OktaMFAConfig as OktaMFAConfig
+    from aiosdm._generated.models.organizations import (
+        OrganizationGetMFAResponse as OrganizationGetMFAResponse,
+    )
+    from aiosdm._generated.models.organizations import (
+        OrganizationTestMFAResponse as OrganizationTestMFAResponse,
+    )
+    from aiosdm._generated.models.organizations import (
+        OrganizationUpdateMFAResponse as OrganizationUpdateMFAResponse,
+    )
     from aiosdm._generated.models.peering_group_nodes import PeeringGroupNode as PeeringGroupNode
     from aiosdm._generated.models.peering_group_nodes import (
         PeeringGroupNodeCreateResponse as PeeringGroupNodeCreateResponse,
@@ -1144,6 +1173,26 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "connector_update_response",
         "ConnectorUpdateResponse",
     ),
+    "ControlPanelGetOrgURLInfoResponse": (
+        "control_panel",
+        "control_panel_get_org_url_info_response",
+        "ControlPanelGetOrgURLInfoResponse",
+    ),
+    "ControlPanelGetRDPCAPublicKeyResponse": (
+        "control_panel",
+        "control_panel_get_rdpca_public_key_response",
+        "ControlPanelGetRDPCAPublicKeyResponse",
+    ),
+    "ControlPanelGetSSHCAPublicKeyResponse": (
+        "control_panel",
+        "control_panel_get_sshca_public_key_response",
+        "ControlPanelGetSSHCAPublicKeyResponse",
+    ),
+    "ControlPanelVerifyJWTResponse": (
+        "control_panel",
+        "control_panel_verify_jwt_response",
+        "ControlPanelVerifyJWTResponse",
+    ),
     "CouchbaseDatabase": ("drivers", "couchbase_database", "CouchbaseDatabase"),
     "CouchbaseWebUI": ("drivers", "couchbase_web_ui", "CouchbaseWebUI"),
     "CreateResponseMetadata": ("spec", "create_response_metadata", "CreateResponseMetadata"),
@@ -1329,10 +1378,13 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "KubernetesUserImpersonation",
     ),
     "LLM": ("drivers", "llm", "LLM"),
+    "LogCategoryConfig": ("organization_history", "log_category_config", "LogCategoryConfig"),
+    "LogConfig": ("organization_history", "log_config", "LogConfig"),
     "MCPGatewayNoAuth": ("drivers", "mcp_gateway_no_auth", "MCPGatewayNoAuth"),
     "MCPGatewayOAuth": ("drivers", "mcp_gateway_o_auth", "MCPGatewayOAuth"),
     "MCPGatewayOAuthDCR": ("drivers", "mcp_gateway_o_auth_dcr", "MCPGatewayOAuthDCR"),
     "MCPGatewayPAT": ("drivers", "mcp_gateway_pat", "MCPGatewayPAT"),
+    "MFAConfig": ("organizations", "mfa_config", "MFAConfig"),
     "MTLSMysql": ("drivers", "mtls_mysql", "MTLSMysql"),
     "MTLSPostgres": ("drivers", "mtls_postgres", "MTLSPostgres"),
     "ManagedSecret": ("managed_secrets", "managed_secret", "ManagedSecret"),
@@ -1459,8 +1511,30 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     "NodeTCPProbeResponse": ("nodes", "node_tcp_probe_response", "NodeTCPProbeResponse"),
     "NodeUpdateResponse": ("nodes", "node_update_response", "NodeUpdateResponse"),
     "OktaGroups": ("drivers", "okta_groups", "OktaGroups"),
+    "OktaMFAConfig": ("organizations", "okta_mfa_config", "OktaMFAConfig"),
     "Oracle": ("drivers", "oracle", "Oracle"),
     "OracleNNE": ("drivers", "oracle_nne", "OracleNNE"),
+    "Organization": ("organization_history", "organization", "Organization"),
+    "OrganizationGetMFAResponse": (
+        "organizations",
+        "organization_get_mfa_response",
+        "OrganizationGetMFAResponse",
+    ),
+    "OrganizationHistoryRecord": (
+        "organization_history",
+        "organization_history_record",
+        "OrganizationHistoryRecord",
+    ),
+    "OrganizationTestMFAResponse": (
+        "organizations",
+        "organization_test_mfa_response",
+        "OrganizationTestMFAResponse",
+    ),
+    "OrganizationUpdateMFAResponse": (
+        "organizations",
+        "organization_update_mfa_response",
+        "OrganizationUpdateMFAResponse",
+    ),
     "PeeringGroup": ("peering_groups", "peering_group", "PeeringGroup"),
     "PeeringGroupCreateResponse": (
         "peering_groups",
@@ -2094,6 +2168,10 @@ __all__ = [
     "ConnectorListResponse",
     "ConnectorUpdateRequest",
     "ConnectorUpdateResponse",
+    "ControlPanelGetOrgURLInfoResponse",
+    "ControlPanelGetRDPCAPublicKeyResponse",
+    "ControlPanelGetSSHCAPublicKeyResponse",
+    "ControlPanelVerifyJWTResponse",
     "CouchbaseDatabase",
     "CouchbaseWebUI",
     "CreateResponseMetadata",
@@ -2186,10 +2264,13 @@ __all__ = [
     "KubernetesServiceAccount",
     "KubernetesServiceAccountUserImpersonation",
     "KubernetesUserImpersonation",
+    "LogCategoryConfig",
+    "LogConfig",
     "MCPGatewayNoAuth",
     "MCPGatewayOAuth",
     "MCPGatewayOAuthDCR",
     "MCPGatewayPAT",
+    "MFAConfig",
     "MTLSMysql",
     "MTLSPostgres",
     "ManagedSecret",
@@ -2237,8 +2318,14 @@ __all__ = [
     "NodeTCPProbeResponse",
     "NodeUpdateResponse",
     "OktaGroups",
+    "OktaMFAConfig",
     "Oracle",
     "OracleNNE",
+    "Organization",
+    "OrganizationGetMFAResponse",
+    "OrganizationHistoryRecord",
+    "OrganizationTestMFAResponse",
+    "OrganizationUpdateMFAResponse",
     "PeeringGroup",
     "PeeringGroupCreateResponse",
     "PeeringGroupDeleteResponse",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import Future
+from datetime import timedelta
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -64,6 +65,16 @@ class ThreadedServer:
             return await fn(*args, **kwargs)
 
         return asyncio.run_coroutine_threadsafe(run(), self._loop).result()
+
+    def mint_jwt(
+        self,
+        subject: str = "",
+        *,
+        expires_in: timedelta = timedelta(minutes=5),
+        claims: Mapping[str, Any] | None = None,
+    ) -> str:
+        """:meth:`LocalServer.mint_jwt`, from synchronous code."""
+        return self.call(self.server.mint_jwt, subject, expires_in=expires_in, claims=claims)
 
     def start(self) -> None:
         ready: Future[LocalServer] = Future()
