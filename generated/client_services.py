@@ -102,6 +102,7 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.roles import Roles, SnapshotRoles
     from aiosdm._generated.clients.roles_history import RolesHistory
     from aiosdm._generated.clients.secret_engines import SecretEngines
+    from aiosdm._generated.clients.secret_store_healths import SecretStoreHealths
     from aiosdm._generated.clients.secret_stores import SecretStores, SnapshotSecretStores
     from aiosdm._generated.clients.secret_stores_history import SecretStoresHistory
     from aiosdm._generated.clients.workflow_approvers import (
@@ -280,6 +281,9 @@ class ClientServices:
     )
     secret_engines: LazyService[SecretEngines] = LazyService(
         "aiosdm._generated.clients.secret_engines", "SecretEngines"
+    )
+    secret_store_healths: LazyService[SecretStoreHealths] = LazyService(
+        "aiosdm._generated.clients.secret_store_healths", "SecretStoreHealths"
     )
     secret_stores: LazyService[SecretStores] = LazyService(
         "aiosdm._generated.clients.secret_stores", "SecretStores"

@@ -165,6 +165,9 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.roles import SnapshotRoles as SnapshotRoles
     from aiosdm._generated.clients.roles_history import RolesHistory as RolesHistory
     from aiosdm._generated.clients.secret_engines import SecretEngines as SecretEngines
+    from aiosdm._generated.clients.secret_store_healths import (
+        SecretStoreHealths as SecretStoreHealths,
+    )
     from aiosdm._generated.clients.secret_stores import SecretStores as SecretStores
     from aiosdm._generated.clients.secret_stores import SnapshotSecretStores as SnapshotSecretStores
     from aiosdm._generated.clients.secret_stores_history import (
@@ -251,6 +254,7 @@ WHERE: dict[str, str] = {
     "Roles": ".roles",
     "RolesHistory": ".roles_history",
     "SecretEngines": ".secret_engines",
+    "SecretStoreHealths": ".secret_store_healths",
     "SecretStores": ".secret_stores",
     "SecretStoresHistory": ".secret_stores_history",
     "Service": "aiosdm._service",
@@ -358,6 +362,7 @@ __all__ = [
     "Roles",
     "RolesHistory",
     "SecretEngines",
+    "SecretStoreHealths",
     "SecretStores",
     "SecretStoresHistory",
     "Service",

@@ -681,6 +681,13 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.secret_engines import (
         SecretEngineUpdateResponse as SecretEngineUpdateResponse,
     )
+    from aiosdm._generated.models.secret_store_healths import SecretStoreHealth as SecretStoreHealth
+    from aiosdm._generated.models.secret_store_healths import (
+        SecretStoreHealthcheckResponse as SecretStoreHealthcheckResponse,
+    )
+    from aiosdm._generated.models.secret_store_healths import (
+        SecretStoreHealthListResponse as SecretStoreHealthListResponse,
+    )
     from aiosdm._generated.models.secret_store_types import (
         ActiveDirectoryStore as ActiveDirectoryStore,
     )
@@ -1806,6 +1813,17 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "secret_store_get_response",
         "SecretStoreGetResponse",
     ),
+    "SecretStoreHealth": ("secret_store_healths", "secret_store_health", "SecretStoreHealth"),
+    "SecretStoreHealthListResponse": (
+        "secret_store_healths",
+        "secret_store_health_list_response",
+        "SecretStoreHealthListResponse",
+    ),
+    "SecretStoreHealthcheckResponse": (
+        "secret_store_healths",
+        "secret_store_healthcheck_response",
+        "SecretStoreHealthcheckResponse",
+    ),
     "SecretStoreHistory": ("secret_stores_history", "secret_store_history", "SecretStoreHistory"),
     "SecretStoreUpdateResponse": (
         "secret_stores",
@@ -2423,6 +2441,9 @@ __all__ = [
     "SecretStoreCreateResponse",
     "SecretStoreDeleteResponse",
     "SecretStoreGetResponse",
+    "SecretStoreHealth",
+    "SecretStoreHealthListResponse",
+    "SecretStoreHealthcheckResponse",
     "SecretStoreHistory",
     "SecretStoreUpdateResponse",
     "Service",
