@@ -59,6 +59,18 @@ if TYPE_CHECKING:
         DiscoveryConnectors,
         SnapshotDiscoveryConnectors,
     )
+    from aiosdm._generated.clients.granted_account_entitlements import (
+        GrantedAccountEntitlements,
+        SnapshotGrantedAccountEntitlements,
+    )
+    from aiosdm._generated.clients.granted_resource_entitlements import (
+        GrantedResourceEntitlements,
+        SnapshotGrantedResourceEntitlements,
+    )
+    from aiosdm._generated.clients.granted_role_entitlements import (
+        GrantedRoleEntitlements,
+        SnapshotGrantedRoleEntitlements,
+    )
     from aiosdm._generated.clients.groups import Groups, SnapshotGroups
     from aiosdm._generated.clients.groups_history import GroupsHistory
     from aiosdm._generated.clients.groups_roles import GroupsRoles, SnapshotGroupsRoles
@@ -95,6 +107,18 @@ if TYPE_CHECKING:
     )
     from aiosdm._generated.clients.remote_identity_groups_history import RemoteIdentityGroupsHistory
     from aiosdm._generated.clients.replays import Replays
+    from aiosdm._generated.clients.requestable_account_entitlements import (
+        RequestableAccountEntitlements,
+        SnapshotRequestableAccountEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_resource_entitlements import (
+        RequestableResourceEntitlements,
+        SnapshotRequestableResourceEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_role_entitlements import (
+        RequestableRoleEntitlements,
+        SnapshotRequestableRoleEntitlements,
+    )
     from aiosdm._generated.clients.resources import Resources, SnapshotResources
     from aiosdm._generated.clients.resources_history import ResourcesHistory
     from aiosdm._generated.clients.role_resources import RoleResources, SnapshotRoleResources
@@ -192,6 +216,15 @@ class ClientServices:
     discovery_connectors: LazyService[DiscoveryConnectors] = LazyService(
         "aiosdm._generated.clients.discovery_connectors", "DiscoveryConnectors"
     )
+    granted_account_entitlements: LazyService[GrantedAccountEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_account_entitlements", "GrantedAccountEntitlements"
+    )
+    granted_resource_entitlements: LazyService[GrantedResourceEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_resource_entitlements", "GrantedResourceEntitlements"
+    )
+    granted_role_entitlements: LazyService[GrantedRoleEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_role_entitlements", "GrantedRoleEntitlements"
+    )
     groups: LazyService[Groups] = LazyService("aiosdm._generated.clients.groups", "Groups")
     groups_history: LazyService[GroupsHistory] = LazyService(
         "aiosdm._generated.clients.groups_history", "GroupsHistory"
@@ -263,6 +296,17 @@ class ClientServices:
         "aiosdm._generated.clients.remote_identity_groups_history", "RemoteIdentityGroupsHistory"
     )
     replays: LazyService[Replays] = LazyService("aiosdm._generated.clients.replays", "Replays")
+    requestable_account_entitlements: LazyService[RequestableAccountEntitlements] = LazyService(
+        "aiosdm._generated.clients.requestable_account_entitlements",
+        "RequestableAccountEntitlements",
+    )
+    requestable_resource_entitlements: LazyService[RequestableResourceEntitlements] = LazyService(
+        "aiosdm._generated.clients.requestable_resource_entitlements",
+        "RequestableResourceEntitlements",
+    )
+    requestable_role_entitlements: LazyService[RequestableRoleEntitlements] = LazyService(
+        "aiosdm._generated.clients.requestable_role_entitlements", "RequestableRoleEntitlements"
+    )
     resources: LazyService[Resources] = LazyService(
         "aiosdm._generated.clients.resources", "Resources"
     )
@@ -347,6 +391,17 @@ class SnapshotServices:
     discovery_connectors: LazyService[SnapshotDiscoveryConnectors] = LazyService(
         "aiosdm._generated.clients.discovery_connectors", "SnapshotDiscoveryConnectors"
     )
+    granted_account_entitlements: LazyService[SnapshotGrantedAccountEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_account_entitlements",
+        "SnapshotGrantedAccountEntitlements",
+    )
+    granted_resource_entitlements: LazyService[SnapshotGrantedResourceEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_resource_entitlements",
+        "SnapshotGrantedResourceEntitlements",
+    )
+    granted_role_entitlements: LazyService[SnapshotGrantedRoleEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_role_entitlements", "SnapshotGrantedRoleEntitlements"
+    )
     groups: LazyService[SnapshotGroups] = LazyService(
         "aiosdm._generated.clients.groups", "SnapshotGroups"
     )
@@ -373,6 +428,22 @@ class SnapshotServices:
     )
     remote_identity_groups: LazyService[SnapshotRemoteIdentityGroups] = LazyService(
         "aiosdm._generated.clients.remote_identity_groups", "SnapshotRemoteIdentityGroups"
+    )
+    requestable_account_entitlements: LazyService[SnapshotRequestableAccountEntitlements] = (
+        LazyService(
+            "aiosdm._generated.clients.requestable_account_entitlements",
+            "SnapshotRequestableAccountEntitlements",
+        )
+    )
+    requestable_resource_entitlements: LazyService[SnapshotRequestableResourceEntitlements] = (
+        LazyService(
+            "aiosdm._generated.clients.requestable_resource_entitlements",
+            "SnapshotRequestableResourceEntitlements",
+        )
+    )
+    requestable_role_entitlements: LazyService[SnapshotRequestableRoleEntitlements] = LazyService(
+        "aiosdm._generated.clients.requestable_role_entitlements",
+        "SnapshotRequestableRoleEntitlements",
     )
     resources: LazyService[SnapshotResources] = LazyService(
         "aiosdm._generated.clients.resources", "SnapshotResources"

@@ -91,6 +91,24 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.discovery_connectors import (
         SnapshotDiscoveryConnectors as SnapshotDiscoveryConnectors,
     )
+    from aiosdm._generated.clients.granted_account_entitlements import (
+        GrantedAccountEntitlements as GrantedAccountEntitlements,
+    )
+    from aiosdm._generated.clients.granted_account_entitlements import (
+        SnapshotGrantedAccountEntitlements as SnapshotGrantedAccountEntitlements,
+    )
+    from aiosdm._generated.clients.granted_resource_entitlements import (
+        GrantedResourceEntitlements as GrantedResourceEntitlements,
+    )
+    from aiosdm._generated.clients.granted_resource_entitlements import (
+        SnapshotGrantedResourceEntitlements as SnapshotGrantedResourceEntitlements,
+    )
+    from aiosdm._generated.clients.granted_role_entitlements import (
+        GrantedRoleEntitlements as GrantedRoleEntitlements,
+    )
+    from aiosdm._generated.clients.granted_role_entitlements import (
+        SnapshotGrantedRoleEntitlements as SnapshotGrantedRoleEntitlements,
+    )
     from aiosdm._generated.clients.groups import Groups as Groups
     from aiosdm._generated.clients.groups import SnapshotGroups as SnapshotGroups
     from aiosdm._generated.clients.groups_history import GroupsHistory as GroupsHistory
@@ -151,6 +169,24 @@ if TYPE_CHECKING:
         RemoteIdentityGroupsHistory as RemoteIdentityGroupsHistory,
     )
     from aiosdm._generated.clients.replays import Replays as Replays
+    from aiosdm._generated.clients.requestable_account_entitlements import (
+        RequestableAccountEntitlements as RequestableAccountEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_account_entitlements import (
+        SnapshotRequestableAccountEntitlements as SnapshotRequestableAccountEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_resource_entitlements import (
+        RequestableResourceEntitlements as RequestableResourceEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_resource_entitlements import (
+        SnapshotRequestableResourceEntitlements as SnapshotRequestableResourceEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_role_entitlements import (
+        RequestableRoleEntitlements as RequestableRoleEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_role_entitlements import (
+        SnapshotRequestableRoleEntitlements as SnapshotRequestableRoleEntitlements,
+    )
     from aiosdm._generated.clients.resources import Resources as Resources
     from aiosdm._generated.clients.resources import SnapshotResources as SnapshotResources
     from aiosdm._generated.clients.resources_history import ResourcesHistory as ResourcesHistory
@@ -220,6 +256,9 @@ WHERE: dict[str, str] = {
     "CallCore": "aiosdm._service",
     "ControlPanel": ".control_panel",
     "DiscoveryConnectors": ".discovery_connectors",
+    "GrantedAccountEntitlements": ".granted_account_entitlements",
+    "GrantedResourceEntitlements": ".granted_resource_entitlements",
+    "GrantedRoleEntitlements": ".granted_role_entitlements",
     "Groups": ".groups",
     "GroupsHistory": ".groups_history",
     "GroupsRoles": ".groups_roles",
@@ -247,6 +286,9 @@ WHERE: dict[str, str] = {
     "RemoteIdentityGroups": ".remote_identity_groups",
     "RemoteIdentityGroupsHistory": ".remote_identity_groups_history",
     "Replays": ".replays",
+    "RequestableAccountEntitlements": ".requestable_account_entitlements",
+    "RequestableResourceEntitlements": ".requestable_resource_entitlements",
+    "RequestableRoleEntitlements": ".requestable_role_entitlements",
     "Resources": ".resources",
     "ResourcesHistory": ".resources_history",
     "RoleResources": ".role_resources",
@@ -269,6 +311,9 @@ WHERE: dict[str, str] = {
     "SnapshotApprovalWorkflowSteps": ".approval_workflow_steps",
     "SnapshotApprovalWorkflows": ".approval_workflows",
     "SnapshotDiscoveryConnectors": ".discovery_connectors",
+    "SnapshotGrantedAccountEntitlements": ".granted_account_entitlements",
+    "SnapshotGrantedResourceEntitlements": ".granted_resource_entitlements",
+    "SnapshotGrantedRoleEntitlements": ".granted_role_entitlements",
     "SnapshotGroups": ".groups",
     "SnapshotGroupsRoles": ".groups_roles",
     "SnapshotIdentityAliases": ".identity_aliases",
@@ -278,6 +323,9 @@ WHERE: dict[str, str] = {
     "SnapshotProxyClusterKeys": ".proxy_cluster_keys",
     "SnapshotRemoteIdentities": ".remote_identities",
     "SnapshotRemoteIdentityGroups": ".remote_identity_groups",
+    "SnapshotRequestableAccountEntitlements": ".requestable_account_entitlements",
+    "SnapshotRequestableResourceEntitlements": ".requestable_resource_entitlements",
+    "SnapshotRequestableRoleEntitlements": ".requestable_role_entitlements",
     "SnapshotResources": ".resources",
     "SnapshotRoleResources": ".role_resources",
     "SnapshotRoles": ".roles",
@@ -328,6 +376,9 @@ __all__ = [
     "CallCore",
     "ControlPanel",
     "DiscoveryConnectors",
+    "GrantedAccountEntitlements",
+    "GrantedResourceEntitlements",
+    "GrantedRoleEntitlements",
     "Groups",
     "GroupsHistory",
     "GroupsRoles",
@@ -355,6 +406,9 @@ __all__ = [
     "RemoteIdentityGroups",
     "RemoteIdentityGroupsHistory",
     "Replays",
+    "RequestableAccountEntitlements",
+    "RequestableResourceEntitlements",
+    "RequestableRoleEntitlements",
     "Resources",
     "ResourcesHistory",
     "RoleResources",
@@ -377,6 +431,9 @@ __all__ = [
     "SnapshotApprovalWorkflowSteps",
     "SnapshotApprovalWorkflows",
     "SnapshotDiscoveryConnectors",
+    "SnapshotGrantedAccountEntitlements",
+    "SnapshotGrantedResourceEntitlements",
+    "SnapshotGrantedRoleEntitlements",
     "SnapshotGroups",
     "SnapshotGroupsRoles",
     "SnapshotIdentityAliases",
@@ -386,6 +443,9 @@ __all__ = [
     "SnapshotProxyClusterKeys",
     "SnapshotRemoteIdentities",
     "SnapshotRemoteIdentityGroups",
+    "SnapshotRequestableAccountEntitlements",
+    "SnapshotRequestableResourceEntitlements",
+    "SnapshotRequestableRoleEntitlements",
     "SnapshotResources",
     "SnapshotRoleResources",
     "SnapshotRoles",

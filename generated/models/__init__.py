@@ -348,6 +348,21 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.drivers import Trino as Trino
     from aiosdm._generated.models.drivers import UnknownResource as UnknownResource
     from aiosdm._generated.models.drivers import Vertica as Vertica
+    from aiosdm._generated.models.granted_account_entitlements import (
+        GrantedAccountEntitlement as GrantedAccountEntitlement,
+    )
+    from aiosdm._generated.models.granted_account_entitlements import (
+        GrantedEntitlementKubernetesPrivileges as GrantedEntitlementKubernetesPrivileges,
+    )
+    from aiosdm._generated.models.granted_account_entitlements import (
+        MappedIdentities as MappedIdentities,
+    )
+    from aiosdm._generated.models.granted_resource_entitlements import (
+        GrantedResourceEntitlement as GrantedResourceEntitlement,
+    )
+    from aiosdm._generated.models.granted_role_entitlements import (
+        GrantedRoleEntitlement as GrantedRoleEntitlement,
+    )
     from aiosdm._generated.models.groups import Group as Group
     from aiosdm._generated.models.groups import (
         GroupCreateFromRolesRequest as GroupCreateFromRolesRequest,
@@ -602,6 +617,15 @@ if TYPE_CHECKING:
     )
     from aiosdm._generated.models.replays import ReplayChunk as ReplayChunk
     from aiosdm._generated.models.replays import ReplayChunkEvent as ReplayChunkEvent
+    from aiosdm._generated.models.requestable_account_entitlements import (
+        RequestableAccountEntitlement as RequestableAccountEntitlement,
+    )
+    from aiosdm._generated.models.requestable_resource_entitlements import (
+        RequestableResourceEntitlement as RequestableResourceEntitlement,
+    )
+    from aiosdm._generated.models.requestable_role_entitlements import (
+        RequestableRoleEntitlement as RequestableRoleEntitlement,
+    )
     from aiosdm._generated.models.resources import ResourceCreateResponse as ResourceCreateResponse
     from aiosdm._generated.models.resources import ResourceDeleteResponse as ResourceDeleteResponse
     from aiosdm._generated.models.resources import ResourceGetResponse as ResourceGetResponse
@@ -1252,6 +1276,26 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     ),
     "GoogleGroups": ("drivers", "google_groups", "GoogleGroups"),
     "GoogleSpanner": ("drivers", "google_spanner", "GoogleSpanner"),
+    "GrantedAccountEntitlement": (
+        "granted_account_entitlements",
+        "granted_account_entitlement",
+        "GrantedAccountEntitlement",
+    ),
+    "GrantedEntitlementKubernetesPrivileges": (
+        "granted_account_entitlements",
+        "granted_entitlement_kubernetes_privileges",
+        "GrantedEntitlementKubernetesPrivileges",
+    ),
+    "GrantedResourceEntitlement": (
+        "granted_resource_entitlements",
+        "granted_resource_entitlement",
+        "GrantedResourceEntitlement",
+    ),
+    "GrantedRoleEntitlement": (
+        "granted_role_entitlements",
+        "granted_role_entitlement",
+        "GrantedRoleEntitlement",
+    ),
     "Greenplum": ("drivers", "greenplum", "Greenplum"),
     "Group": ("groups", "group", "Group"),
     "GroupCreateFromRolesRequest": (
@@ -1497,6 +1541,7 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "managed_secret_validate_response",
         "ManagedSecretValidateResponse",
     ),
+    "MappedIdentities": ("granted_account_entitlements", "mapped_identities", "MappedIdentities"),
     "Maria": ("drivers", "maria", "Maria"),
     "Memcached": ("drivers", "memcached", "Memcached"),
     "Memsql": ("drivers", "memsql", "Memsql"),
@@ -1694,7 +1739,22 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     ),
     "ReplayChunk": ("replays", "replay_chunk", "ReplayChunk"),
     "ReplayChunkEvent": ("replays", "replay_chunk_event", "ReplayChunkEvent"),
+    "RequestableAccountEntitlement": (
+        "requestable_account_entitlements",
+        "requestable_account_entitlement",
+        "RequestableAccountEntitlement",
+    ),
     "RequestableResource": ("access_requests", "requestable_resource", "RequestableResource"),
+    "RequestableResourceEntitlement": (
+        "requestable_resource_entitlements",
+        "requestable_resource_entitlement",
+        "RequestableResourceEntitlement",
+    ),
+    "RequestableRoleEntitlement": (
+        "requestable_role_entitlements",
+        "requestable_role_entitlement",
+        "RequestableRoleEntitlement",
+    ),
     "Resource": ("drivers", "resource", "Resource"),
     "ResourceCreateResponse": ("resources", "resource_create_response", "ResourceCreateResponse"),
     "ResourceDeleteResponse": ("resources", "resource_delete_response", "ResourceDeleteResponse"),
@@ -2226,6 +2286,10 @@ __all__ = [
     "GoogleGKEUserImpersonation",
     "GoogleGroups",
     "GoogleSpanner",
+    "GrantedAccountEntitlement",
+    "GrantedEntitlementKubernetesPrivileges",
+    "GrantedResourceEntitlement",
+    "GrantedRoleEntitlement",
     "Greenplum",
     "Group",
     "GroupCreateFromRolesRequest",
@@ -2314,6 +2378,7 @@ __all__ = [
     "ManagedSecretUpdateResponse",
     "ManagedSecretValidateRequest",
     "ManagedSecretValidateResponse",
+    "MappedIdentities",
     "Maria",
     "Memcached",
     "Memsql",
@@ -2399,7 +2464,10 @@ __all__ = [
     "RemoteIdentityUpdateResponse",
     "ReplayChunk",
     "ReplayChunkEvent",
+    "RequestableAccountEntitlement",
     "RequestableResource",
+    "RequestableResourceEntitlement",
+    "RequestableRoleEntitlement",
     "Resource",
     "ResourceCreateResponse",
     "ResourceDeleteResponse",
