@@ -231,7 +231,12 @@ class ClientEmitter:
                 item=self.model(mod, items.message),
                 read_item=self.reader(mod, items.message, item=True),
                 items=m.items,
-                fields=", " + ", ".join(f"{f.name}={f.name}" for f in extra) if extra else "",
+                # Further request fields (whose entitlements) go to _list as one mapping.
+                fields=(
+                    ", fields={" + ", ".join(f'"{f.name}": {f.name}' for f in extra) + "}"
+                    if extra
+                    else ""
+                ),
             )
         common |= {"response": self.model(mod, m.response), "read": self.reader(mod, m.response)}
         if m.shape in ("create", "update"):

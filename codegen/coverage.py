@@ -31,7 +31,7 @@ from google.protobuf.descriptor import (
 )
 
 from . import protoc
-from .schema import PACKAGE, WIRE_PACKAGE
+from .schema import PACKAGE, WIRE_PACKAGE, load
 
 ORACLE = "strongdm"
 # The `targets` value strongDM's generator uses for items it keeps out of every SDK but Go's
@@ -51,6 +51,9 @@ class Tally:
     missing: list[str]  # exposed by the official Python SDK, absent from ours
     extra: list[str] = field(default_factory=list)  # ours, not exposed by the official SDK
     go_only: list[str] = field(default_factory=list)  # official, Go-only: not in ``total``
+    # Ours, on the wire and served but hidden from the client, as the official Python SDK
+    # hides its Go-only methods: neither covered nor extra.
+    wire_only: list[str] = field(default_factory=list)
 
 
 def tally(have: Iterable[str], want: Iterable[str], go_only: Iterable[str] = ()) -> Tally:
@@ -135,7 +138,13 @@ def ours() -> Api:
     for fdp in fds.file:
         pool.Add(fdp)
     files = [pool.FindFileByName(fdp.name) for fdp in fds.file if fdp.package == PACKAGE]
-    return surface(files, PACKAGE, lambda _: False)  # nothing of ours is Go-only
+    # Methods annotated hidden are set apart like the official Go-only ones they mirror.
+    hidden = {f"{s.name}.{m.name}" for s in load(fds).services for m in s.methods if m.hidden}
+
+    def wire_only(d: Any) -> bool:
+        return isinstance(d, MethodDescriptor) and f"{d.containing_service.name}.{d.name}" in hidden
+
+    return surface(files, PACKAGE, wire_only)
 
 
 def theirs() -> Api:
@@ -187,14 +196,14 @@ def compare(mine: Api, official: Api) -> dict[str, Any]:
         official.arms[RESOURCE_ONEOF].values(),
         official.go_only_arms[RESOURCE_ONEOF],
     )
+    methods = tally(mine.method_names(), official.method_names(), official.go_only_methods)
+    methods.wire_only = sorted(mine.go_only_methods)
     return {
         "oracle": f"{ORACLE} {metadata.version(ORACLE)}",
         "services": dataclasses.asdict(
             tally(mine.methods, official.methods, official.go_only_services)
         ),
-        "methods": dataclasses.asdict(
-            tally(mine.method_names(), official.method_names(), official.go_only_methods)
-        ),
+        "methods": dataclasses.asdict(methods),
         "drivers": dataclasses.asdict(drivers),
         # Subsets of the services: only our services of the same kind count, so no extras.
         "history_services": dataclasses.asdict(tally(history & set(mine.methods), history)),
@@ -288,6 +297,7 @@ def render(report: dict[str, Any]) -> str:
         m for m in methods["go_only"] if m.split(".")[0] not in services["go_only"]
     ]
     out += _names("not counted above: Go-only in the official descriptors", go_only)
+    out += _names("of those, ours on the wire but not client methods", methods["wire_only"])
     # History and snapshot services are subsets of the services, so they are not listed again.
     for label, key in rows[:3]:
         out += _names(f"missing {label}", report[key]["missing"])

@@ -24,9 +24,9 @@ def json_empty(f: Field) -> str:
 def _marks_present(f: Field) -> bool:
     """Whether writing ``f`` always puts its message on the wire, whatever the value:
     assigning a singular scalar or JSON text does, as do the timestamp, duration and tags
-    helpers and the writer of a singular message; a loop over an empty list or dict, or a
-    nullable message left None, does not."""
-    if f.repeated or f.kind in ("map", "keyed"):
+    helpers, the writer of a singular message and of a keyed map; a loop over an empty list
+    or map, or a nullable message left None, does not."""
+    if f.repeated or f.kind == "map":
         return False
     return not (f.kind == "message" and f.hints.nullable)
 
@@ -330,6 +330,7 @@ class ModelEmitter:
             entries, key, value = self.schema.keyed_parts(self.msgs[f.message])
             fn = self.fn_ref(f"write_{snake(value.message)}", value.message, here)
             return [
+                f"{w}.SetInParent()  # present even when empty, as the official SDK sends it",
                 f"for {f.attr}_key, {f.attr}_value in {a}.items():",
                 f"    {f.attr}_entry = {w}.{entries}.add({key.name}={f.attr}_key)",
                 f"    {fn}({f.attr}_value, {f.attr}_entry.{value.name})",

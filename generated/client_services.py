@@ -54,9 +54,22 @@ if TYPE_CHECKING:
         SnapshotApprovalWorkflows,
     )
     from aiosdm._generated.clients.approval_workflows_history import ApprovalWorkflowsHistory
+    from aiosdm._generated.clients.control_panel import ControlPanel
     from aiosdm._generated.clients.discovery_connectors import (
         DiscoveryConnectors,
         SnapshotDiscoveryConnectors,
+    )
+    from aiosdm._generated.clients.granted_account_entitlements import (
+        GrantedAccountEntitlements,
+        SnapshotGrantedAccountEntitlements,
+    )
+    from aiosdm._generated.clients.granted_resource_entitlements import (
+        GrantedResourceEntitlements,
+        SnapshotGrantedResourceEntitlements,
+    )
+    from aiosdm._generated.clients.granted_role_entitlements import (
+        GrantedRoleEntitlements,
+        SnapshotGrantedRoleEntitlements,
     )
     from aiosdm._generated.clients.groups import Groups, SnapshotGroups
     from aiosdm._generated.clients.groups_history import GroupsHistory
@@ -70,6 +83,8 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.managed_secrets import ManagedSecrets
     from aiosdm._generated.clients.nodes import Nodes, SnapshotNodes
     from aiosdm._generated.clients.nodes_history import NodesHistory
+    from aiosdm._generated.clients.organization_history import OrganizationHistory
+    from aiosdm._generated.clients.organizations import Organizations
     from aiosdm._generated.clients.peering_group_nodes import PeeringGroupNodes
     from aiosdm._generated.clients.peering_group_peers import PeeringGroupPeers
     from aiosdm._generated.clients.peering_group_resources import PeeringGroupResources
@@ -92,6 +107,18 @@ if TYPE_CHECKING:
     )
     from aiosdm._generated.clients.remote_identity_groups_history import RemoteIdentityGroupsHistory
     from aiosdm._generated.clients.replays import Replays
+    from aiosdm._generated.clients.requestable_account_entitlements import (
+        RequestableAccountEntitlements,
+        SnapshotRequestableAccountEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_resource_entitlements import (
+        RequestableResourceEntitlements,
+        SnapshotRequestableResourceEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_role_entitlements import (
+        RequestableRoleEntitlements,
+        SnapshotRequestableRoleEntitlements,
+    )
     from aiosdm._generated.clients.resources import Resources, SnapshotResources
     from aiosdm._generated.clients.resources_history import ResourcesHistory
     from aiosdm._generated.clients.role_resources import RoleResources, SnapshotRoleResources
@@ -99,6 +126,7 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.roles import Roles, SnapshotRoles
     from aiosdm._generated.clients.roles_history import RolesHistory
     from aiosdm._generated.clients.secret_engines import SecretEngines
+    from aiosdm._generated.clients.secret_store_healths import SecretStoreHealths
     from aiosdm._generated.clients.secret_stores import SecretStores, SnapshotSecretStores
     from aiosdm._generated.clients.secret_stores_history import SecretStoresHistory
     from aiosdm._generated.clients.workflow_approvers import (
@@ -182,8 +210,20 @@ class ClientServices:
     approval_workflows_history: LazyService[ApprovalWorkflowsHistory] = LazyService(
         "aiosdm._generated.clients.approval_workflows_history", "ApprovalWorkflowsHistory"
     )
+    control_panel: LazyService[ControlPanel] = LazyService(
+        "aiosdm._generated.clients.control_panel", "ControlPanel"
+    )
     discovery_connectors: LazyService[DiscoveryConnectors] = LazyService(
         "aiosdm._generated.clients.discovery_connectors", "DiscoveryConnectors"
+    )
+    granted_account_entitlements: LazyService[GrantedAccountEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_account_entitlements", "GrantedAccountEntitlements"
+    )
+    granted_resource_entitlements: LazyService[GrantedResourceEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_resource_entitlements", "GrantedResourceEntitlements"
+    )
+    granted_role_entitlements: LazyService[GrantedRoleEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_role_entitlements", "GrantedRoleEntitlements"
     )
     groups: LazyService[Groups] = LazyService("aiosdm._generated.clients.groups", "Groups")
     groups_history: LazyService[GroupsHistory] = LazyService(
@@ -216,6 +256,12 @@ class ClientServices:
     nodes: LazyService[Nodes] = LazyService("aiosdm._generated.clients.nodes", "Nodes")
     nodes_history: LazyService[NodesHistory] = LazyService(
         "aiosdm._generated.clients.nodes_history", "NodesHistory"
+    )
+    organization_history: LazyService[OrganizationHistory] = LazyService(
+        "aiosdm._generated.clients.organization_history", "OrganizationHistory"
+    )
+    organizations: LazyService[Organizations] = LazyService(
+        "aiosdm._generated.clients.organizations", "Organizations"
     )
     peering_group_nodes: LazyService[PeeringGroupNodes] = LazyService(
         "aiosdm._generated.clients.peering_group_nodes", "PeeringGroupNodes"
@@ -250,6 +296,17 @@ class ClientServices:
         "aiosdm._generated.clients.remote_identity_groups_history", "RemoteIdentityGroupsHistory"
     )
     replays: LazyService[Replays] = LazyService("aiosdm._generated.clients.replays", "Replays")
+    requestable_account_entitlements: LazyService[RequestableAccountEntitlements] = LazyService(
+        "aiosdm._generated.clients.requestable_account_entitlements",
+        "RequestableAccountEntitlements",
+    )
+    requestable_resource_entitlements: LazyService[RequestableResourceEntitlements] = LazyService(
+        "aiosdm._generated.clients.requestable_resource_entitlements",
+        "RequestableResourceEntitlements",
+    )
+    requestable_role_entitlements: LazyService[RequestableRoleEntitlements] = LazyService(
+        "aiosdm._generated.clients.requestable_role_entitlements", "RequestableRoleEntitlements"
+    )
     resources: LazyService[Resources] = LazyService(
         "aiosdm._generated.clients.resources", "Resources"
     )
@@ -268,6 +325,9 @@ class ClientServices:
     )
     secret_engines: LazyService[SecretEngines] = LazyService(
         "aiosdm._generated.clients.secret_engines", "SecretEngines"
+    )
+    secret_store_healths: LazyService[SecretStoreHealths] = LazyService(
+        "aiosdm._generated.clients.secret_store_healths", "SecretStoreHealths"
     )
     secret_stores: LazyService[SecretStores] = LazyService(
         "aiosdm._generated.clients.secret_stores", "SecretStores"
@@ -331,6 +391,17 @@ class SnapshotServices:
     discovery_connectors: LazyService[SnapshotDiscoveryConnectors] = LazyService(
         "aiosdm._generated.clients.discovery_connectors", "SnapshotDiscoveryConnectors"
     )
+    granted_account_entitlements: LazyService[SnapshotGrantedAccountEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_account_entitlements",
+        "SnapshotGrantedAccountEntitlements",
+    )
+    granted_resource_entitlements: LazyService[SnapshotGrantedResourceEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_resource_entitlements",
+        "SnapshotGrantedResourceEntitlements",
+    )
+    granted_role_entitlements: LazyService[SnapshotGrantedRoleEntitlements] = LazyService(
+        "aiosdm._generated.clients.granted_role_entitlements", "SnapshotGrantedRoleEntitlements"
+    )
     groups: LazyService[SnapshotGroups] = LazyService(
         "aiosdm._generated.clients.groups", "SnapshotGroups"
     )
@@ -357,6 +428,22 @@ class SnapshotServices:
     )
     remote_identity_groups: LazyService[SnapshotRemoteIdentityGroups] = LazyService(
         "aiosdm._generated.clients.remote_identity_groups", "SnapshotRemoteIdentityGroups"
+    )
+    requestable_account_entitlements: LazyService[SnapshotRequestableAccountEntitlements] = (
+        LazyService(
+            "aiosdm._generated.clients.requestable_account_entitlements",
+            "SnapshotRequestableAccountEntitlements",
+        )
+    )
+    requestable_resource_entitlements: LazyService[SnapshotRequestableResourceEntitlements] = (
+        LazyService(
+            "aiosdm._generated.clients.requestable_resource_entitlements",
+            "SnapshotRequestableResourceEntitlements",
+        )
+    )
+    requestable_role_entitlements: LazyService[SnapshotRequestableRoleEntitlements] = LazyService(
+        "aiosdm._generated.clients.requestable_role_entitlements",
+        "SnapshotRequestableRoleEntitlements",
     )
     resources: LazyService[SnapshotResources] = LazyService(
         "aiosdm._generated.clients.resources", "SnapshotResources"

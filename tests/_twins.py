@@ -175,6 +175,20 @@ def required_only(name: str, fresh: Callable[[], int] | None = None, /, **overri
     return Twin(name, {**values, **overrides})
 
 
+def _keyed_value(descriptor: Descriptor) -> Descriptor | None:
+    """The value message of a keyed map (one repeated field of its own nested entries, each a
+    name and a message), else None."""
+    if len(descriptor.fields) != 1 or not descriptor.fields[0].is_repeated:
+        return None
+    entry = descriptor.fields[0].message_type
+    if entry is None or entry.containing_type is not descriptor or len(entry.fields) != 2:
+        return None
+    key, value = entry.fields
+    if key.type != FieldDescriptor.TYPE_STRING or value.message_type is None:
+        return None
+    return value.message_type
+
+
 def _value(f: FieldDescriptor, fresh: Callable[[], int], *, minimal: bool) -> Any:
     entry = f.message_type
     if entry is not None and entry.GetOptions().map_entry:  # map<k, v>: a dict
@@ -200,6 +214,10 @@ def _single(f: FieldDescriptor, fresh: Callable[[], int], minimal: bool) -> Any:
             return timedelta(seconds=n, microseconds=n)
         if message.full_name == "v1.Tags":
             return {f"k{n}": f"v{n}", f"k{n}b": ""}
+        keyed = _keyed_value(message)
+        if keyed is not None:  # a dict of name -> model in both porcelains
+            build_value = required_only if minimal else every_field
+            return {f"k{n}": build_value(keyed.name, fresh)}
         found = arms(message)
         chosen = message if found is None else found[n % len(found)]
         build = required_only if minimal else every_field

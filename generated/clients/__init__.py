@@ -84,11 +84,30 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.approval_workflows_history import (
         ApprovalWorkflowsHistory as ApprovalWorkflowsHistory,
     )
+    from aiosdm._generated.clients.control_panel import ControlPanel as ControlPanel
     from aiosdm._generated.clients.discovery_connectors import (
         DiscoveryConnectors as DiscoveryConnectors,
     )
     from aiosdm._generated.clients.discovery_connectors import (
         SnapshotDiscoveryConnectors as SnapshotDiscoveryConnectors,
+    )
+    from aiosdm._generated.clients.granted_account_entitlements import (
+        GrantedAccountEntitlements as GrantedAccountEntitlements,
+    )
+    from aiosdm._generated.clients.granted_account_entitlements import (
+        SnapshotGrantedAccountEntitlements as SnapshotGrantedAccountEntitlements,
+    )
+    from aiosdm._generated.clients.granted_resource_entitlements import (
+        GrantedResourceEntitlements as GrantedResourceEntitlements,
+    )
+    from aiosdm._generated.clients.granted_resource_entitlements import (
+        SnapshotGrantedResourceEntitlements as SnapshotGrantedResourceEntitlements,
+    )
+    from aiosdm._generated.clients.granted_role_entitlements import (
+        GrantedRoleEntitlements as GrantedRoleEntitlements,
+    )
+    from aiosdm._generated.clients.granted_role_entitlements import (
+        SnapshotGrantedRoleEntitlements as SnapshotGrantedRoleEntitlements,
     )
     from aiosdm._generated.clients.groups import Groups as Groups
     from aiosdm._generated.clients.groups import SnapshotGroups as SnapshotGroups
@@ -115,6 +134,10 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.nodes import Nodes as Nodes
     from aiosdm._generated.clients.nodes import SnapshotNodes as SnapshotNodes
     from aiosdm._generated.clients.nodes_history import NodesHistory as NodesHistory
+    from aiosdm._generated.clients.organization_history import (
+        OrganizationHistory as OrganizationHistory,
+    )
+    from aiosdm._generated.clients.organizations import Organizations as Organizations
     from aiosdm._generated.clients.peering_group_nodes import PeeringGroupNodes as PeeringGroupNodes
     from aiosdm._generated.clients.peering_group_peers import PeeringGroupPeers as PeeringGroupPeers
     from aiosdm._generated.clients.peering_group_resources import (
@@ -146,6 +169,24 @@ if TYPE_CHECKING:
         RemoteIdentityGroupsHistory as RemoteIdentityGroupsHistory,
     )
     from aiosdm._generated.clients.replays import Replays as Replays
+    from aiosdm._generated.clients.requestable_account_entitlements import (
+        RequestableAccountEntitlements as RequestableAccountEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_account_entitlements import (
+        SnapshotRequestableAccountEntitlements as SnapshotRequestableAccountEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_resource_entitlements import (
+        RequestableResourceEntitlements as RequestableResourceEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_resource_entitlements import (
+        SnapshotRequestableResourceEntitlements as SnapshotRequestableResourceEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_role_entitlements import (
+        RequestableRoleEntitlements as RequestableRoleEntitlements,
+    )
+    from aiosdm._generated.clients.requestable_role_entitlements import (
+        SnapshotRequestableRoleEntitlements as SnapshotRequestableRoleEntitlements,
+    )
     from aiosdm._generated.clients.resources import Resources as Resources
     from aiosdm._generated.clients.resources import SnapshotResources as SnapshotResources
     from aiosdm._generated.clients.resources_history import ResourcesHistory as ResourcesHistory
@@ -160,6 +201,9 @@ if TYPE_CHECKING:
     from aiosdm._generated.clients.roles import SnapshotRoles as SnapshotRoles
     from aiosdm._generated.clients.roles_history import RolesHistory as RolesHistory
     from aiosdm._generated.clients.secret_engines import SecretEngines as SecretEngines
+    from aiosdm._generated.clients.secret_store_healths import (
+        SecretStoreHealths as SecretStoreHealths,
+    )
     from aiosdm._generated.clients.secret_stores import SecretStores as SecretStores
     from aiosdm._generated.clients.secret_stores import SnapshotSecretStores as SnapshotSecretStores
     from aiosdm._generated.clients.secret_stores_history import (
@@ -210,7 +254,11 @@ WHERE: dict[str, str] = {
     "ApprovalWorkflows": ".approval_workflows",
     "ApprovalWorkflowsHistory": ".approval_workflows_history",
     "CallCore": "aiosdm._service",
+    "ControlPanel": ".control_panel",
     "DiscoveryConnectors": ".discovery_connectors",
+    "GrantedAccountEntitlements": ".granted_account_entitlements",
+    "GrantedResourceEntitlements": ".granted_resource_entitlements",
+    "GrantedRoleEntitlements": ".granted_role_entitlements",
     "Groups": ".groups",
     "GroupsHistory": ".groups_history",
     "GroupsRoles": ".groups_roles",
@@ -223,6 +271,8 @@ WHERE: dict[str, str] = {
     "ManagedSecrets": ".managed_secrets",
     "Nodes": ".nodes",
     "NodesHistory": ".nodes_history",
+    "OrganizationHistory": ".organization_history",
+    "Organizations": ".organizations",
     "PeeringGroupNodes": ".peering_group_nodes",
     "PeeringGroupPeers": ".peering_group_peers",
     "PeeringGroupResources": ".peering_group_resources",
@@ -236,6 +286,9 @@ WHERE: dict[str, str] = {
     "RemoteIdentityGroups": ".remote_identity_groups",
     "RemoteIdentityGroupsHistory": ".remote_identity_groups_history",
     "Replays": ".replays",
+    "RequestableAccountEntitlements": ".requestable_account_entitlements",
+    "RequestableResourceEntitlements": ".requestable_resource_entitlements",
+    "RequestableRoleEntitlements": ".requestable_role_entitlements",
     "Resources": ".resources",
     "ResourcesHistory": ".resources_history",
     "RoleResources": ".role_resources",
@@ -243,6 +296,7 @@ WHERE: dict[str, str] = {
     "Roles": ".roles",
     "RolesHistory": ".roles_history",
     "SecretEngines": ".secret_engines",
+    "SecretStoreHealths": ".secret_store_healths",
     "SecretStores": ".secret_stores",
     "SecretStoresHistory": ".secret_stores_history",
     "Service": "aiosdm._service",
@@ -257,6 +311,9 @@ WHERE: dict[str, str] = {
     "SnapshotApprovalWorkflowSteps": ".approval_workflow_steps",
     "SnapshotApprovalWorkflows": ".approval_workflows",
     "SnapshotDiscoveryConnectors": ".discovery_connectors",
+    "SnapshotGrantedAccountEntitlements": ".granted_account_entitlements",
+    "SnapshotGrantedResourceEntitlements": ".granted_resource_entitlements",
+    "SnapshotGrantedRoleEntitlements": ".granted_role_entitlements",
     "SnapshotGroups": ".groups",
     "SnapshotGroupsRoles": ".groups_roles",
     "SnapshotIdentityAliases": ".identity_aliases",
@@ -266,6 +323,9 @@ WHERE: dict[str, str] = {
     "SnapshotProxyClusterKeys": ".proxy_cluster_keys",
     "SnapshotRemoteIdentities": ".remote_identities",
     "SnapshotRemoteIdentityGroups": ".remote_identity_groups",
+    "SnapshotRequestableAccountEntitlements": ".requestable_account_entitlements",
+    "SnapshotRequestableResourceEntitlements": ".requestable_resource_entitlements",
+    "SnapshotRequestableRoleEntitlements": ".requestable_role_entitlements",
     "SnapshotResources": ".resources",
     "SnapshotRoleResources": ".role_resources",
     "SnapshotRoles": ".roles",
@@ -314,7 +374,11 @@ __all__ = [
     "ApprovalWorkflows",
     "ApprovalWorkflowsHistory",
     "CallCore",
+    "ControlPanel",
     "DiscoveryConnectors",
+    "GrantedAccountEntitlements",
+    "GrantedResourceEntitlements",
+    "GrantedRoleEntitlements",
     "Groups",
     "GroupsHistory",
     "GroupsRoles",
@@ -327,6 +391,8 @@ __all__ = [
     "ManagedSecrets",
     "Nodes",
     "NodesHistory",
+    "OrganizationHistory",
+    "Organizations",
     "PeeringGroupNodes",
     "PeeringGroupPeers",
     "PeeringGroupResources",
@@ -340,6 +406,9 @@ __all__ = [
     "RemoteIdentityGroups",
     "RemoteIdentityGroupsHistory",
     "Replays",
+    "RequestableAccountEntitlements",
+    "RequestableResourceEntitlements",
+    "RequestableRoleEntitlements",
     "Resources",
     "ResourcesHistory",
     "RoleResources",
@@ -347,6 +416,7 @@ __all__ = [
     "Roles",
     "RolesHistory",
     "SecretEngines",
+    "SecretStoreHealths",
     "SecretStores",
     "SecretStoresHistory",
     "Service",
@@ -361,6 +431,9 @@ __all__ = [
     "SnapshotApprovalWorkflowSteps",
     "SnapshotApprovalWorkflows",
     "SnapshotDiscoveryConnectors",
+    "SnapshotGrantedAccountEntitlements",
+    "SnapshotGrantedResourceEntitlements",
+    "SnapshotGrantedRoleEntitlements",
     "SnapshotGroups",
     "SnapshotGroupsRoles",
     "SnapshotIdentityAliases",
@@ -370,6 +443,9 @@ __all__ = [
     "SnapshotProxyClusterKeys",
     "SnapshotRemoteIdentities",
     "SnapshotRemoteIdentityGroups",
+    "SnapshotRequestableAccountEntitlements",
+    "SnapshotRequestableResourceEntitlements",
+    "SnapshotRequestableRoleEntitlements",
     "SnapshotResources",
     "SnapshotRoleResources",
     "SnapshotRoles",

@@ -158,6 +158,18 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.approval_workflows_history import (
         ApprovalWorkflowHistory as ApprovalWorkflowHistory,
     )
+    from aiosdm._generated.models.control_panel import (
+        ControlPanelGetOrgURLInfoResponse as ControlPanelGetOrgURLInfoResponse,
+    )
+    from aiosdm._generated.models.control_panel import (
+        ControlPanelGetRDPCAPublicKeyResponse as ControlPanelGetRDPCAPublicKeyResponse,
+    )
+    from aiosdm._generated.models.control_panel import (
+        ControlPanelGetSSHCAPublicKeyResponse as ControlPanelGetSSHCAPublicKeyResponse,
+    )
+    from aiosdm._generated.models.control_panel import (
+        ControlPanelVerifyJWTResponse as ControlPanelVerifyJWTResponse,
+    )
     from aiosdm._generated.models.custom_headers import CustomHeader as CustomHeader
     from aiosdm._generated.models.custom_headers import CustomHeaders as CustomHeaders
     from aiosdm._generated.models.discovery_connectors import AWSConnector as AWSConnector
@@ -336,6 +348,21 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.drivers import Trino as Trino
     from aiosdm._generated.models.drivers import UnknownResource as UnknownResource
     from aiosdm._generated.models.drivers import Vertica as Vertica
+    from aiosdm._generated.models.granted_account_entitlements import (
+        GrantedAccountEntitlement as GrantedAccountEntitlement,
+    )
+    from aiosdm._generated.models.granted_account_entitlements import (
+        GrantedEntitlementKubernetesPrivileges as GrantedEntitlementKubernetesPrivileges,
+    )
+    from aiosdm._generated.models.granted_account_entitlements import (
+        MappedIdentities as MappedIdentities,
+    )
+    from aiosdm._generated.models.granted_resource_entitlements import (
+        GrantedResourceEntitlement as GrantedResourceEntitlement,
+    )
+    from aiosdm._generated.models.granted_role_entitlements import (
+        GrantedRoleEntitlement as GrantedRoleEntitlement,
+    )
     from aiosdm._generated.models.groups import Group as Group
     from aiosdm._generated.models.groups import (
         GroupCreateFromRolesRequest as GroupCreateFromRolesRequest,
@@ -484,6 +511,23 @@ if TYPE_CHECKING:
     from aiosdm._generated.models.nodes import Relay as Relay
     from aiosdm._generated.models.nodes import UnknownNode as UnknownNode
     from aiosdm._generated.models.nodes_history import NodeHistory as NodeHistory
+    from aiosdm._generated.models.organization_history import LogCategoryConfig as LogCategoryConfig
+    from aiosdm._generated.models.organization_history import LogConfig as LogConfig
+    from aiosdm._generated.models.organization_history import Organization as Organization
+    from aiosdm._generated.models.organization_history import (
+        OrganizationHistoryRecord as OrganizationHistoryRecord,
+    )
+    from aiosdm._generated.models.organizations import MFAConfig as MFAConfig
+    from aiosdm._generated.models.organizations import OktaMFAConfig as OktaMFAConfig
+    from aiosdm._generated.models.organizations import (
+        OrganizationGetMFAResponse as OrganizationGetMFAResponse,
+    )
+    from aiosdm._generated.models.organizations import (
+        OrganizationTestMFAResponse as OrganizationTestMFAResponse,
+    )
+    from aiosdm._generated.models.organizations import (
+        OrganizationUpdateMFAResponse as OrganizationUpdateMFAResponse,
+    )
     from aiosdm._generated.models.peering_group_nodes import PeeringGroupNode as PeeringGroupNode
     from aiosdm._generated.models.peering_group_nodes import (
         PeeringGroupNodeCreateResponse as PeeringGroupNodeCreateResponse,
@@ -573,6 +617,15 @@ if TYPE_CHECKING:
     )
     from aiosdm._generated.models.replays import ReplayChunk as ReplayChunk
     from aiosdm._generated.models.replays import ReplayChunkEvent as ReplayChunkEvent
+    from aiosdm._generated.models.requestable_account_entitlements import (
+        RequestableAccountEntitlement as RequestableAccountEntitlement,
+    )
+    from aiosdm._generated.models.requestable_resource_entitlements import (
+        RequestableResourceEntitlement as RequestableResourceEntitlement,
+    )
+    from aiosdm._generated.models.requestable_role_entitlements import (
+        RequestableRoleEntitlement as RequestableRoleEntitlement,
+    )
     from aiosdm._generated.models.resources import ResourceCreateResponse as ResourceCreateResponse
     from aiosdm._generated.models.resources import ResourceDeleteResponse as ResourceDeleteResponse
     from aiosdm._generated.models.resources import ResourceGetResponse as ResourceGetResponse
@@ -651,6 +704,13 @@ if TYPE_CHECKING:
     )
     from aiosdm._generated.models.secret_engines import (
         SecretEngineUpdateResponse as SecretEngineUpdateResponse,
+    )
+    from aiosdm._generated.models.secret_store_healths import SecretStoreHealth as SecretStoreHealth
+    from aiosdm._generated.models.secret_store_healths import (
+        SecretStoreHealthcheckResponse as SecretStoreHealthcheckResponse,
+    )
+    from aiosdm._generated.models.secret_store_healths import (
+        SecretStoreHealthListResponse as SecretStoreHealthListResponse,
     )
     from aiosdm._generated.models.secret_store_types import (
         ActiveDirectoryStore as ActiveDirectoryStore,
@@ -1144,6 +1204,26 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "connector_update_response",
         "ConnectorUpdateResponse",
     ),
+    "ControlPanelGetOrgURLInfoResponse": (
+        "control_panel",
+        "control_panel_get_org_url_info_response",
+        "ControlPanelGetOrgURLInfoResponse",
+    ),
+    "ControlPanelGetRDPCAPublicKeyResponse": (
+        "control_panel",
+        "control_panel_get_rdpca_public_key_response",
+        "ControlPanelGetRDPCAPublicKeyResponse",
+    ),
+    "ControlPanelGetSSHCAPublicKeyResponse": (
+        "control_panel",
+        "control_panel_get_sshca_public_key_response",
+        "ControlPanelGetSSHCAPublicKeyResponse",
+    ),
+    "ControlPanelVerifyJWTResponse": (
+        "control_panel",
+        "control_panel_verify_jwt_response",
+        "ControlPanelVerifyJWTResponse",
+    ),
     "CouchbaseDatabase": ("drivers", "couchbase_database", "CouchbaseDatabase"),
     "CouchbaseWebUI": ("drivers", "couchbase_web_ui", "CouchbaseWebUI"),
     "CreateResponseMetadata": ("spec", "create_response_metadata", "CreateResponseMetadata"),
@@ -1196,6 +1276,26 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     ),
     "GoogleGroups": ("drivers", "google_groups", "GoogleGroups"),
     "GoogleSpanner": ("drivers", "google_spanner", "GoogleSpanner"),
+    "GrantedAccountEntitlement": (
+        "granted_account_entitlements",
+        "granted_account_entitlement",
+        "GrantedAccountEntitlement",
+    ),
+    "GrantedEntitlementKubernetesPrivileges": (
+        "granted_account_entitlements",
+        "granted_entitlement_kubernetes_privileges",
+        "GrantedEntitlementKubernetesPrivileges",
+    ),
+    "GrantedResourceEntitlement": (
+        "granted_resource_entitlements",
+        "granted_resource_entitlement",
+        "GrantedResourceEntitlement",
+    ),
+    "GrantedRoleEntitlement": (
+        "granted_role_entitlements",
+        "granted_role_entitlement",
+        "GrantedRoleEntitlement",
+    ),
     "Greenplum": ("drivers", "greenplum", "Greenplum"),
     "Group": ("groups", "group", "Group"),
     "GroupCreateFromRolesRequest": (
@@ -1329,10 +1429,13 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "KubernetesUserImpersonation",
     ),
     "LLM": ("drivers", "llm", "LLM"),
+    "LogCategoryConfig": ("organization_history", "log_category_config", "LogCategoryConfig"),
+    "LogConfig": ("organization_history", "log_config", "LogConfig"),
     "MCPGatewayNoAuth": ("drivers", "mcp_gateway_no_auth", "MCPGatewayNoAuth"),
     "MCPGatewayOAuth": ("drivers", "mcp_gateway_o_auth", "MCPGatewayOAuth"),
     "MCPGatewayOAuthDCR": ("drivers", "mcp_gateway_o_auth_dcr", "MCPGatewayOAuthDCR"),
     "MCPGatewayPAT": ("drivers", "mcp_gateway_pat", "MCPGatewayPAT"),
+    "MFAConfig": ("organizations", "mfa_config", "MFAConfig"),
     "MTLSMysql": ("drivers", "mtls_mysql", "MTLSMysql"),
     "MTLSPostgres": ("drivers", "mtls_postgres", "MTLSPostgres"),
     "ManagedSecret": ("managed_secrets", "managed_secret", "ManagedSecret"),
@@ -1438,6 +1541,7 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "managed_secret_validate_response",
         "ManagedSecretValidateResponse",
     ),
+    "MappedIdentities": ("granted_account_entitlements", "mapped_identities", "MappedIdentities"),
     "Maria": ("drivers", "maria", "Maria"),
     "Memcached": ("drivers", "memcached", "Memcached"),
     "Memsql": ("drivers", "memsql", "Memsql"),
@@ -1459,8 +1563,30 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     "NodeTCPProbeResponse": ("nodes", "node_tcp_probe_response", "NodeTCPProbeResponse"),
     "NodeUpdateResponse": ("nodes", "node_update_response", "NodeUpdateResponse"),
     "OktaGroups": ("drivers", "okta_groups", "OktaGroups"),
+    "OktaMFAConfig": ("organizations", "okta_mfa_config", "OktaMFAConfig"),
     "Oracle": ("drivers", "oracle", "Oracle"),
     "OracleNNE": ("drivers", "oracle_nne", "OracleNNE"),
+    "Organization": ("organization_history", "organization", "Organization"),
+    "OrganizationGetMFAResponse": (
+        "organizations",
+        "organization_get_mfa_response",
+        "OrganizationGetMFAResponse",
+    ),
+    "OrganizationHistoryRecord": (
+        "organization_history",
+        "organization_history_record",
+        "OrganizationHistoryRecord",
+    ),
+    "OrganizationTestMFAResponse": (
+        "organizations",
+        "organization_test_mfa_response",
+        "OrganizationTestMFAResponse",
+    ),
+    "OrganizationUpdateMFAResponse": (
+        "organizations",
+        "organization_update_mfa_response",
+        "OrganizationUpdateMFAResponse",
+    ),
     "PeeringGroup": ("peering_groups", "peering_group", "PeeringGroup"),
     "PeeringGroupCreateResponse": (
         "peering_groups",
@@ -1613,7 +1739,22 @@ _WHERE: dict[str, tuple[str, str, str]] = {
     ),
     "ReplayChunk": ("replays", "replay_chunk", "ReplayChunk"),
     "ReplayChunkEvent": ("replays", "replay_chunk_event", "ReplayChunkEvent"),
+    "RequestableAccountEntitlement": (
+        "requestable_account_entitlements",
+        "requestable_account_entitlement",
+        "RequestableAccountEntitlement",
+    ),
     "RequestableResource": ("access_requests", "requestable_resource", "RequestableResource"),
+    "RequestableResourceEntitlement": (
+        "requestable_resource_entitlements",
+        "requestable_resource_entitlement",
+        "RequestableResourceEntitlement",
+    ),
+    "RequestableRoleEntitlement": (
+        "requestable_role_entitlements",
+        "requestable_role_entitlement",
+        "RequestableRoleEntitlement",
+    ),
     "Resource": ("drivers", "resource", "Resource"),
     "ResourceCreateResponse": ("resources", "resource_create_response", "ResourceCreateResponse"),
     "ResourceDeleteResponse": ("resources", "resource_delete_response", "ResourceDeleteResponse"),
@@ -1731,6 +1872,17 @@ _WHERE: dict[str, tuple[str, str, str]] = {
         "secret_stores",
         "secret_store_get_response",
         "SecretStoreGetResponse",
+    ),
+    "SecretStoreHealth": ("secret_store_healths", "secret_store_health", "SecretStoreHealth"),
+    "SecretStoreHealthListResponse": (
+        "secret_store_healths",
+        "secret_store_health_list_response",
+        "SecretStoreHealthListResponse",
+    ),
+    "SecretStoreHealthcheckResponse": (
+        "secret_store_healths",
+        "secret_store_healthcheck_response",
+        "SecretStoreHealthcheckResponse",
     ),
     "SecretStoreHistory": ("secret_stores_history", "secret_store_history", "SecretStoreHistory"),
     "SecretStoreUpdateResponse": (
@@ -2094,6 +2246,10 @@ __all__ = [
     "ConnectorListResponse",
     "ConnectorUpdateRequest",
     "ConnectorUpdateResponse",
+    "ControlPanelGetOrgURLInfoResponse",
+    "ControlPanelGetRDPCAPublicKeyResponse",
+    "ControlPanelGetSSHCAPublicKeyResponse",
+    "ControlPanelVerifyJWTResponse",
     "CouchbaseDatabase",
     "CouchbaseWebUI",
     "CreateResponseMetadata",
@@ -2130,6 +2286,10 @@ __all__ = [
     "GoogleGKEUserImpersonation",
     "GoogleGroups",
     "GoogleSpanner",
+    "GrantedAccountEntitlement",
+    "GrantedEntitlementKubernetesPrivileges",
+    "GrantedResourceEntitlement",
+    "GrantedRoleEntitlement",
     "Greenplum",
     "Group",
     "GroupCreateFromRolesRequest",
@@ -2186,10 +2346,13 @@ __all__ = [
     "KubernetesServiceAccount",
     "KubernetesServiceAccountUserImpersonation",
     "KubernetesUserImpersonation",
+    "LogCategoryConfig",
+    "LogConfig",
     "MCPGatewayNoAuth",
     "MCPGatewayOAuth",
     "MCPGatewayOAuthDCR",
     "MCPGatewayPAT",
+    "MFAConfig",
     "MTLSMysql",
     "MTLSPostgres",
     "ManagedSecret",
@@ -2215,6 +2378,7 @@ __all__ = [
     "ManagedSecretUpdateResponse",
     "ManagedSecretValidateRequest",
     "ManagedSecretValidateResponse",
+    "MappedIdentities",
     "Maria",
     "Memcached",
     "Memsql",
@@ -2237,8 +2401,14 @@ __all__ = [
     "NodeTCPProbeResponse",
     "NodeUpdateResponse",
     "OktaGroups",
+    "OktaMFAConfig",
     "Oracle",
     "OracleNNE",
+    "Organization",
+    "OrganizationGetMFAResponse",
+    "OrganizationHistoryRecord",
+    "OrganizationTestMFAResponse",
+    "OrganizationUpdateMFAResponse",
     "PeeringGroup",
     "PeeringGroupCreateResponse",
     "PeeringGroupDeleteResponse",
@@ -2294,7 +2464,10 @@ __all__ = [
     "RemoteIdentityUpdateResponse",
     "ReplayChunk",
     "ReplayChunkEvent",
+    "RequestableAccountEntitlement",
     "RequestableResource",
+    "RequestableResourceEntitlement",
+    "RequestableRoleEntitlement",
     "Resource",
     "ResourceCreateResponse",
     "ResourceDeleteResponse",
@@ -2336,6 +2509,9 @@ __all__ = [
     "SecretStoreCreateResponse",
     "SecretStoreDeleteResponse",
     "SecretStoreGetResponse",
+    "SecretStoreHealth",
+    "SecretStoreHealthListResponse",
+    "SecretStoreHealthcheckResponse",
     "SecretStoreHistory",
     "SecretStoreUpdateResponse",
     "Service",

@@ -112,6 +112,9 @@ class Env:
     page_size: int = 50
     max_page_size: int = 1000
     engine_key_bits: int = 2048
+    #: Where clients reach this server ("127.0.0.1:PORT"), known once it listens: the
+    #: addresses the organization answers with are built from it.
+    host: Callable[[], str] = lambda: ""
     _shared: dict[type[Any], Any] = field(default_factory=dict, init=False, repr=False)
 
     def shared(self, cls: type[T]) -> T:

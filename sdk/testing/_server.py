@@ -7,7 +7,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -20,6 +20,7 @@ from aiosdm._generated.kinds import KINDS
 from aiosdm._generated.services import SERVICES
 from aiosdm._specs import MethodSpec
 from aiosdm.testing._auth import ApiKey, KeyRing
+from aiosdm.testing._authority import Authority, mint_jwt
 from aiosdm.testing._control import CONTROL_SERVICE, control_handlers
 from aiosdm.testing._derived import update_derived
 from aiosdm.testing._engine import Env, ServerCall, ServerHandler
@@ -27,6 +28,7 @@ from aiosdm.testing._errors import ServiceError, bad_request
 from aiosdm.testing._faults import Faults
 from aiosdm.testing._fields import arm_name, body, invalid_value
 from aiosdm.testing._handlers import build_handlers
+from aiosdm.testing._organization import addresses, organization
 from aiosdm.testing._ratelimit import RateLimit, RateLimiter
 from aiosdm.testing._seed import seed
 from aiosdm.testing._store import Actor, Store, Tx
@@ -113,6 +115,7 @@ class LocalServer:
             page_size=page_size,
             max_page_size=max_page_size,
             engine_key_bits=engine_key_bits,
+            host=lambda: self.host,
         )
         self._server: grpc.aio.Server | None = None
         self._admin: ApiKey | None = None
@@ -364,6 +367,34 @@ class LocalServer:
         """Withdraw a pending request, as its requester: it ends ``canceled``."""
         job = decide_request(self._env, self._admin_key(), request_id, "", CANCEL, comment)
         return _request_model(await self._store.write(job))
+
+    async def mint_jwt(
+        self,
+        subject: str = "",
+        *,
+        expires_in: timedelta = timedelta(minutes=5),
+        claims: Mapping[str, Any] | None = None,
+    ) -> str:
+        """A JWT signed by the organization, as strongDM issues them to the apps behind it:
+        ``ControlPanel.VerifyJWT`` accepts it until it expires.
+
+        Args:
+            subject: the ``sub`` claim (left out when empty).
+            expires_in: its lifetime; negative for one that has already expired.
+            claims: more claims, added last (they may replace ``iss``, ``exp``, ...).
+        """
+        org = await organization(self._env)
+        key = await self._env.shared(Authority).signer(self._store)
+        issuer = addresses(self._env, org)["oidc_issuer_url"]
+        # RSA signing is quick, but still no work of that kind on the loop.
+        return await asyncio.to_thread(
+            mint_jwt,
+            key,
+            issuer=issuer,
+            subject=subject,
+            lifetime_s=expires_in.total_seconds(),
+            claims=dict(claims or {}),
+        )
 
     def _admin_key(self) -> ApiKey:
         if self._admin is None:

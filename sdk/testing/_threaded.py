@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import Future
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -114,6 +114,16 @@ class ThreadedServer:
     def cancel_access_request(self, request_id: str, *, comment: str = "") -> AccessRequest:
         """See :meth:`LocalServer.cancel_access_request`."""
         return self.call(self.server.cancel_access_request, request_id, comment=comment)
+
+    def mint_jwt(
+        self,
+        subject: str = "",
+        *,
+        expires_in: timedelta = timedelta(minutes=5),
+        claims: Mapping[str, Any] | None = None,
+    ) -> str:
+        """:meth:`LocalServer.mint_jwt`, from synchronous code."""
+        return self.call(self.server.mint_jwt, subject, expires_in=expires_in, claims=claims)
 
     def start(self) -> None:
         ready: Future[LocalServer] = Future()

@@ -10,10 +10,10 @@ How to add a rule:
 
 1. Pick the module of its area (``accounts``, ``grants``, ``roles``, ``groups``,
    ``nodes``, ``resources``, ``secrets``, ``derived_access``, ``activities``,
-   ``access_requests``), or add a module ``rules/<area>.py``: every module of this
-   package not starting with ``_`` is imported and must define ``RULES``, a tuple of
-   :class:`Rules`. Nothing lists the modules or the services; a ``_helper.py`` module
-   is skipped.
+   ``access_requests``, ``organizations``, ``control_panel``, ...), or add a module
+   ``rules/<area>.py``: every module of this package not starting with ``_`` is
+   imported and must define ``RULES``, a tuple of :class:`Rules`. Nothing lists the
+   modules or the services; a ``_helper.py`` module is skipped.
 2. Build ``Rules("ServiceName", ...)`` with what differs:
 
    - ``on_write(env, tx, entity, old, call)``: runs inside every create and update of

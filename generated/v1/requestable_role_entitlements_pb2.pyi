@@ -1,0 +1,42 @@
+from aiosdm._generated.v1 import granted_account_entitlements_pb2 as _granted_account_entitlements_pb2
+from aiosdm._generated.v1 import hints_pb2 as _hints_pb2
+from aiosdm._generated.v1 import spec_pb2 as _spec_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class RequestableRoleEntitlementListRequest(_message.Message):
+    __slots__ = ("meta", "role_id", "filter")
+    META_FIELD_NUMBER: _ClassVar[int]
+    ROLE_ID_FIELD_NUMBER: _ClassVar[int]
+    FILTER_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.ListRequestMetadata
+    role_id: str
+    filter: str
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.ListRequestMetadata, _Mapping]] = ..., role_id: _Optional[str] = ..., filter: _Optional[str] = ...) -> None: ...
+
+class RequestableRoleEntitlementListResponse(_message.Message):
+    __slots__ = ("meta", "requestable_role_entitlements", "rate_limit")
+    META_FIELD_NUMBER: _ClassVar[int]
+    REQUESTABLE_ROLE_ENTITLEMENTS_FIELD_NUMBER: _ClassVar[int]
+    RATE_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    meta: _spec_pb2.ListResponseMetadata
+    requestable_role_entitlements: _containers.RepeatedCompositeFieldContainer[RequestableRoleEntitlement]
+    rate_limit: _spec_pb2.RateLimitMetadata
+    def __init__(self, meta: _Optional[_Union[_spec_pb2.ListResponseMetadata, _Mapping]] = ..., requestable_role_entitlements: _Optional[_Iterable[_Union[RequestableRoleEntitlement, _Mapping]]] = ..., rate_limit: _Optional[_Union[_spec_pb2.RateLimitMetadata, _Mapping]] = ...) -> None: ...
+
+class RequestableRoleEntitlement(_message.Message):
+    __slots__ = ("resource_id", "origin_id", "mapped_identities", "group_id")
+    RESOURCE_ID_FIELD_NUMBER: _ClassVar[int]
+    ORIGIN_ID_FIELD_NUMBER: _ClassVar[int]
+    MAPPED_IDENTITIES_FIELD_NUMBER: _ClassVar[int]
+    GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    resource_id: str
+    origin_id: str
+    mapped_identities: _granted_account_entitlements_pb2.MappedIdentities
+    group_id: str
+    def __init__(self, resource_id: _Optional[str] = ..., origin_id: _Optional[str] = ..., mapped_identities: _Optional[_Union[_granted_account_entitlements_pb2.MappedIdentities, _Mapping]] = ..., group_id: _Optional[str] = ...) -> None: ...
