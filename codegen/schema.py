@@ -141,6 +141,9 @@ class Method:
     entity_field: str = ""  # create/update: the request field carrying the entity
     hidden: bool = False  # on the wire, not on the client
     result_field: str = ""  # create/get/update: the response field carrying the entity
+    #: What a key must hold to call it: the method hint, else the service's read (for
+    #: idempotent methods) or write permission; "" when none is given.
+    permission: str = ""
 
 
 @dataclass
@@ -156,6 +159,8 @@ class Service:
     history_of: str = ""
     attribute: str = ""
     noun: str = ""
+    read_permission: str = ""
+    write_permission: str = ""
 
 
 @dataclass
@@ -315,6 +320,7 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                         items=mo.items,
                         id_field=mo.id_field,
                         hidden=mo.hidden,
+                        permission=mo.permission,
                     )
                 )
             services.append(
@@ -330,6 +336,8 @@ def load(fds: descriptor_pb2.FileDescriptorSet) -> Schema:
                     history_of=sh.history_of,
                     attribute=sh.attribute or snake(sp.name),
                     noun=sh.noun,
+                    read_permission=sh.read_permission,
+                    write_permission=sh.write_permission,
                 )
             )
     schema = Schema(messages=messages, services=services, files=files)
@@ -370,6 +378,11 @@ def complete(schema: Schema) -> None:
             s.noun = snake(s.entity).replace("_", " ")
         for m in s.methods:
             _check_method(schema, f"{s.name}.{m.name}", m)
+            # Left empty when nothing gives one: the local control plane refuses to start
+            # then, naming the method (as it does for a custom method without a rule).
+            m.permission = m.permission or (
+                s.read_permission if m.idempotent else s.write_permission
+            )
 
 
 def _check_method(schema: Schema, where: str, m: Method) -> None:

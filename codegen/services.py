@@ -1,5 +1,5 @@
 """Emits ``generated/services.py``: the wire table of every service and RPC with the
-facts its annotations give (shape, idempotency, items field, kind, snapshot, ...)."""
+facts its annotations give (shape, idempotency, items field, permission, kind, snapshot, ...)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ METHOD = Template("""        "$method": MethodSpec(
             entity_field="$entity_field",
             result_field="$result_field",
             hidden=$hidden,
+            permission="$permission",
         ),
 """)
 
@@ -59,6 +60,8 @@ SERVICE = Template("""    "$name": ServiceSpec(
         id_prefix="$id_prefix",
         snapshot=$snapshot,
         history_of="$history_of",
+        read_permission="$read_permission",
+        write_permission="$write_permission",
     ),
 """)
 
@@ -95,6 +98,7 @@ def _method(schema: Schema, s: Service, m: Method) -> str:
         entity_field=m.entity_field,
         result_field=m.result_field,
         hidden=m.hidden,
+        permission=m.permission,
     )
 
 
@@ -107,4 +111,6 @@ def _service(s: Service) -> str:
         id_prefix=s.id_prefix,
         snapshot=s.snapshot,
         history_of=s.history_of,
+        read_permission=s.read_permission,
+        write_permission=s.write_permission,
     )

@@ -100,6 +100,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="accessrequest:list",
         ),
     },
     "AccessRequestEventsHistory": {
@@ -118,6 +119,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:accessrequests",
         ),
     },
     "AccessRequestsHistory": {
@@ -136,6 +138,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:accessrequests",
         ),
     },
     "AccountAttachments": {
@@ -154,6 +157,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="account_attachment",
             result_field="account_attachment",
             hidden=False,
+            permission="user:assign",
         ),
         "Get": MethodSpec(
             service="AccountAttachments",
@@ -170,6 +174,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="account_attachment",
             hidden=False,
+            permission="user:list",
         ),
         "Delete": MethodSpec(
             service="AccountAttachments",
@@ -186,6 +191,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="user:assign",
         ),
         "List": MethodSpec(
             service="AccountAttachments",
@@ -202,6 +208,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="user:list",
         ),
     },
     "AccountAttachmentsHistory": {
@@ -220,6 +227,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:users",
         ),
     },
     "AccountGrants": {
@@ -238,6 +246,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="account_grant",
             result_field="account_grant",
             hidden=False,
+            permission="grant:write",
         ),
         "Get": MethodSpec(
             service="AccountGrants",
@@ -254,6 +263,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="account_grant",
             hidden=False,
+            permission="grant:read",
         ),
         "Delete": MethodSpec(
             service="AccountGrants",
@@ -270,6 +280,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="grant:write",
         ),
         "List": MethodSpec(
             service="AccountGrants",
@@ -286,6 +297,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="grant:read",
         ),
     },
     "AccountGrantsHistory": {
@@ -304,6 +316,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:accountgrants",
         ),
     },
     "AccountPermissions": {
@@ -322,6 +335,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:permissions",
         ),
     },
     "AccountResources": {
@@ -340,6 +354,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="grant:read",
         ),
     },
     "AccountResourcesHistory": {
@@ -358,6 +373,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:accountgrants",
         ),
     },
     "Accounts": {
@@ -376,6 +392,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="account",
             result_field="account",
             hidden=False,
+            permission="user:create",
         ),
         "Get": MethodSpec(
             service="Accounts",
@@ -392,6 +409,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="account",
             hidden=False,
+            permission="user:list",
         ),
         "Update": MethodSpec(
             service="Accounts",
@@ -408,6 +426,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="account",
             result_field="account",
             hidden=False,
+            permission="user:update",
         ),
         "Delete": MethodSpec(
             service="Accounts",
@@ -424,6 +443,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="user:delete",
         ),
         "List": MethodSpec(
             service="Accounts",
@@ -440,6 +460,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="user:list",
         ),
     },
     "AccountsGroups": {
@@ -458,6 +479,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="account_group",
             result_field="account_group",
             hidden=False,
+            permission="accountgroup:write",
         ),
         "Get": MethodSpec(
             service="AccountsGroups",
@@ -474,6 +496,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="account_group",
             hidden=False,
+            permission="accountgroup:read",
         ),
         "Delete": MethodSpec(
             service="AccountsGroups",
@@ -490,6 +513,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="accountgroup:write",
         ),
         "List": MethodSpec(
             service="AccountsGroups",
@@ -506,6 +530,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="accountgroup:read",
         ),
     },
     "AccountsGroupsHistory": {
@@ -524,6 +549,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:groups",
         ),
     },
     "AccountsHistory": {
@@ -542,6 +568,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:users",
         ),
     },
     "Activities": {
@@ -560,6 +587,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="activity",
             hidden=False,
+            permission="audit:activities",
         ),
         "List": MethodSpec(
             service="Activities",
@@ -576,6 +604,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:activities",
         ),
     },
     "ApprovalWorkflowApprovers": {
@@ -594,6 +623,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="approval_workflow_approver",
             result_field="approval_workflow_approver",
             hidden=False,
+            permission="approvalflow:edit",
         ),
         "Get": MethodSpec(
             service="ApprovalWorkflowApprovers",
@@ -610,6 +640,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="approval_workflow_approver",
             hidden=False,
+            permission="approvalflow:list",
         ),
         "Delete": MethodSpec(
             service="ApprovalWorkflowApprovers",
@@ -626,6 +657,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="approvalflow:edit",
         ),
         "List": MethodSpec(
             service="ApprovalWorkflowApprovers",
@@ -642,6 +674,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="approvalflow:list",
         ),
     },
     "ApprovalWorkflowApproversHistory": {
@@ -660,6 +693,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:approvalflows",
         ),
     },
     "ApprovalWorkflowSteps": {
@@ -678,6 +712,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="approval_workflow_step",
             result_field="approval_workflow_step",
             hidden=False,
+            permission="approvalflow:edit",
         ),
         "Get": MethodSpec(
             service="ApprovalWorkflowSteps",
@@ -694,6 +729,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="approval_workflow_step",
             hidden=False,
+            permission="approvalflow:list",
         ),
         "Delete": MethodSpec(
             service="ApprovalWorkflowSteps",
@@ -710,6 +746,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="approvalflow:edit",
         ),
         "List": MethodSpec(
             service="ApprovalWorkflowSteps",
@@ -726,6 +763,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="approvalflow:list",
         ),
     },
     "ApprovalWorkflowStepsHistory": {
@@ -744,6 +782,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:approvalflows",
         ),
     },
     "ApprovalWorkflows": {
@@ -762,6 +801,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="approval_workflow",
             result_field="approval_workflow",
             hidden=False,
+            permission="approvalflow:edit",
         ),
         "Get": MethodSpec(
             service="ApprovalWorkflows",
@@ -778,6 +818,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="approval_workflow",
             hidden=False,
+            permission="approvalflow:list",
         ),
         "Delete": MethodSpec(
             service="ApprovalWorkflows",
@@ -794,6 +835,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="approvalflow:edit",
         ),
         "Update": MethodSpec(
             service="ApprovalWorkflows",
@@ -810,6 +852,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="approval_workflow",
             result_field="approval_workflow",
             hidden=False,
+            permission="approvalflow:edit",
         ),
         "List": MethodSpec(
             service="ApprovalWorkflows",
@@ -826,6 +869,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="approvalflow:list",
         ),
     },
     "ApprovalWorkflowsHistory": {
@@ -844,6 +888,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:approvalflows",
         ),
     },
     "ControlPanel": {
@@ -862,6 +907,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="organization:view_settings",
         ),
         "GetRDPCAPublicKey": MethodSpec(
             service="ControlPanel",
@@ -878,6 +924,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="organization:view_settings",
         ),
         "GetOrgURLInfo": MethodSpec(
             service="ControlPanel",
@@ -894,6 +941,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="organization:view_settings",
         ),
         "VerifyJWT": MethodSpec(
             service="ControlPanel",
@@ -910,6 +958,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="organization:view_settings",
         ),
     },
     "DiscoveryConnectors": {
@@ -928,6 +977,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="connector",
             result_field="connector",
             hidden=False,
+            permission="discoveryconnector:write",
         ),
         "Get": MethodSpec(
             service="DiscoveryConnectors",
@@ -944,6 +994,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="connector",
             hidden=False,
+            permission="discoveryconnector:read",
         ),
         "Update": MethodSpec(
             service="DiscoveryConnectors",
@@ -960,6 +1011,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="connector",
             result_field="connector",
             hidden=False,
+            permission="discoveryconnector:write",
         ),
         "Delete": MethodSpec(
             service="DiscoveryConnectors",
@@ -976,6 +1028,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="discoveryconnector:write",
         ),
         "List": MethodSpec(
             service="DiscoveryConnectors",
@@ -992,6 +1045,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="discoveryconnector:read",
         ),
     },
     "GrantedAccountEntitlements": {
@@ -1010,6 +1064,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="entitlements:read",
         ),
     },
     "GrantedResourceEntitlements": {
@@ -1028,6 +1083,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="entitlements:read",
         ),
     },
     "GrantedRoleEntitlements": {
@@ -1046,6 +1102,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="entitlements:read",
         ),
     },
     "Roles": {
@@ -1064,6 +1121,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="role",
             result_field="role",
             hidden=False,
+            permission="role:create",
         ),
         "Get": MethodSpec(
             service="Roles",
@@ -1080,6 +1138,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="role",
             hidden=False,
+            permission="role:list",
         ),
         "Update": MethodSpec(
             service="Roles",
@@ -1096,6 +1155,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="role",
             result_field="role",
             hidden=False,
+            permission="role:update",
         ),
         "Delete": MethodSpec(
             service="Roles",
@@ -1112,6 +1172,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="role:delete",
         ),
         "List": MethodSpec(
             service="Roles",
@@ -1128,6 +1189,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="role:list",
         ),
     },
     "Groups": {
@@ -1146,6 +1208,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="group",
             result_field="group",
             hidden=False,
+            permission="group:write",
         ),
         "CreateFromRoles": MethodSpec(
             service="Groups",
@@ -1162,6 +1225,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="group:write",
         ),
         "Get": MethodSpec(
             service="Groups",
@@ -1178,6 +1242,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="group",
             hidden=False,
+            permission="group:read",
         ),
         "Update": MethodSpec(
             service="Groups",
@@ -1194,6 +1259,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="group",
             result_field="group",
             hidden=False,
+            permission="group:write",
         ),
         "Delete": MethodSpec(
             service="Groups",
@@ -1210,6 +1276,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="group:write",
         ),
         "List": MethodSpec(
             service="Groups",
@@ -1226,6 +1293,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="group:read",
         ),
     },
     "GroupsHistory": {
@@ -1244,6 +1312,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:groups",
         ),
     },
     "GroupsRoles": {
@@ -1262,6 +1331,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="group_role",
             result_field="group_role",
             hidden=False,
+            permission="grouprole:write",
         ),
         "Get": MethodSpec(
             service="GroupsRoles",
@@ -1278,6 +1348,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="group_role",
             hidden=False,
+            permission="grouprole:read",
         ),
         "Delete": MethodSpec(
             service="GroupsRoles",
@@ -1294,6 +1365,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="grouprole:write",
         ),
         "List": MethodSpec(
             service="GroupsRoles",
@@ -1310,6 +1382,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="grouprole:read",
         ),
     },
     "GroupsRolesHistory": {
@@ -1328,6 +1401,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:groups",
         ),
     },
     "HealthChecks": {
@@ -1346,6 +1420,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="datasource:list",
         ),
     },
     "IdentityAliases": {
@@ -1364,6 +1439,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="identity_alias",
             result_field="identity_alias",
             hidden=False,
+            permission="user:update",
         ),
         "Get": MethodSpec(
             service="IdentityAliases",
@@ -1380,6 +1456,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="identity_alias",
             hidden=False,
+            permission="user:list",
         ),
         "Update": MethodSpec(
             service="IdentityAliases",
@@ -1396,6 +1473,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="identity_alias",
             result_field="identity_alias",
             hidden=False,
+            permission="user:update",
         ),
         "Delete": MethodSpec(
             service="IdentityAliases",
@@ -1412,6 +1490,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="user:update",
         ),
         "List": MethodSpec(
             service="IdentityAliases",
@@ -1428,6 +1507,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="user:list",
         ),
     },
     "IdentityAliasesHistory": {
@@ -1446,6 +1526,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:users",
         ),
     },
     "IdentitySets": {
@@ -1464,6 +1545,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="identity_set",
             result_field="identity_set",
             hidden=False,
+            permission="user:update",
         ),
         "Get": MethodSpec(
             service="IdentitySets",
@@ -1480,6 +1562,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="identity_set",
             hidden=False,
+            permission="user:list",
         ),
         "Update": MethodSpec(
             service="IdentitySets",
@@ -1496,6 +1579,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="identity_set",
             result_field="identity_set",
             hidden=False,
+            permission="user:update",
         ),
         "Delete": MethodSpec(
             service="IdentitySets",
@@ -1512,6 +1596,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="user:update",
         ),
         "List": MethodSpec(
             service="IdentitySets",
@@ -1528,6 +1613,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="user:list",
         ),
     },
     "IdentitySetsHistory": {
@@ -1546,6 +1632,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:users",
         ),
     },
     "ManagedSecrets": {
@@ -1564,6 +1651,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="managedsecret:list",
         ),
         "ListByActor": MethodSpec(
             service="ManagedSecrets",
@@ -1580,6 +1668,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="managedsecret:list",
         ),
         "Create": MethodSpec(
             service="ManagedSecrets",
@@ -1596,6 +1685,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="managed_secret",
             result_field="managed_secret",
             hidden=False,
+            permission="managedsecret:create",
         ),
         "Update": MethodSpec(
             service="ManagedSecrets",
@@ -1612,6 +1702,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="managed_secret",
             result_field="managed_secret",
             hidden=False,
+            permission="managedsecret:update",
         ),
         "Rotate": MethodSpec(
             service="ManagedSecrets",
@@ -1628,6 +1719,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="managedsecret:rotate",
         ),
         "Delete": MethodSpec(
             service="ManagedSecrets",
@@ -1644,6 +1736,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="managedsecret:delete",
         ),
         "ForceDelete": MethodSpec(
             service="ManagedSecrets",
@@ -1660,6 +1753,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="managedsecret:delete",
         ),
         "Get": MethodSpec(
             service="ManagedSecrets",
@@ -1676,6 +1770,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="managed_secret",
             hidden=False,
+            permission="managedsecret:read",
         ),
         "Retrieve": MethodSpec(
             service="ManagedSecrets",
@@ -1692,6 +1787,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="managedsecret:retrieve",
         ),
         "Validate": MethodSpec(
             service="ManagedSecrets",
@@ -1708,6 +1804,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="managedsecret:validate",
         ),
         "Logs": MethodSpec(
             service="ManagedSecrets",
@@ -1724,6 +1821,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="managedsecret:read",
         ),
     },
     "Nodes": {
@@ -1742,6 +1840,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="node",
             result_field="node",
             hidden=False,
+            permission="relay:create",
         ),
         "Get": MethodSpec(
             service="Nodes",
@@ -1758,6 +1857,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="node",
             hidden=False,
+            permission="relay:list",
         ),
         "Update": MethodSpec(
             service="Nodes",
@@ -1774,6 +1874,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="node",
             result_field="node",
             hidden=False,
+            permission="relay:create",
         ),
         "Delete": MethodSpec(
             service="Nodes",
@@ -1790,6 +1891,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:create",
         ),
         "List": MethodSpec(
             service="Nodes",
@@ -1806,6 +1908,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:list",
         ),
         "TCPProbe": MethodSpec(
             service="Nodes",
@@ -1822,6 +1925,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="organization:deployment_doctor",
         ),
     },
     "NodesHistory": {
@@ -1840,6 +1944,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:nodes",
         ),
     },
     "OrganizationHistory": {
@@ -1858,6 +1963,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:organization",
         ),
     },
     "Organizations": {
@@ -1876,6 +1982,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="organization",
             result_field="organization",
             hidden=True,
+            permission="organization:edit_settings",
         ),
         "Get": MethodSpec(
             service="Organizations",
@@ -1892,6 +1999,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=True,
+            permission="organization:view_settings",
         ),
         "GetMFA": MethodSpec(
             service="Organizations",
@@ -1908,6 +2016,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="organization:view_settings",
         ),
         "UpdateMFA": MethodSpec(
             service="Organizations",
@@ -1924,6 +2033,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="organization:edit_settings",
         ),
         "TestMFA": MethodSpec(
             service="Organizations",
@@ -1940,6 +2050,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="organization:edit_settings",
         ),
     },
     "PeeringGroupNodes": {
@@ -1958,6 +2069,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="peering_group_node",
             result_field="peering_group_node",
             hidden=False,
+            permission="relay:create",
         ),
         "Delete": MethodSpec(
             service="PeeringGroupNodes",
@@ -1974,6 +2086,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:create",
         ),
         "Get": MethodSpec(
             service="PeeringGroupNodes",
@@ -1990,6 +2103,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="peering_group_node",
             hidden=False,
+            permission="relay:list",
         ),
         "List": MethodSpec(
             service="PeeringGroupNodes",
@@ -2006,6 +2120,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:list",
         ),
     },
     "PeeringGroupPeers": {
@@ -2024,6 +2139,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="peering_group_peer",
             result_field="peering_group_peer",
             hidden=False,
+            permission="relay:create",
         ),
         "Delete": MethodSpec(
             service="PeeringGroupPeers",
@@ -2040,6 +2156,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:create",
         ),
         "Get": MethodSpec(
             service="PeeringGroupPeers",
@@ -2056,6 +2173,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="peering_group_peer",
             hidden=False,
+            permission="relay:list",
         ),
         "List": MethodSpec(
             service="PeeringGroupPeers",
@@ -2072,6 +2190,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:list",
         ),
     },
     "PeeringGroupResources": {
@@ -2090,6 +2209,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="peering_group_resource",
             result_field="peering_group_resource",
             hidden=False,
+            permission="relay:create",
         ),
         "Delete": MethodSpec(
             service="PeeringGroupResources",
@@ -2106,6 +2226,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:create",
         ),
         "Get": MethodSpec(
             service="PeeringGroupResources",
@@ -2122,6 +2243,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="peering_group_resource",
             hidden=False,
+            permission="relay:list",
         ),
         "List": MethodSpec(
             service="PeeringGroupResources",
@@ -2138,6 +2260,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:list",
         ),
     },
     "PeeringGroups": {
@@ -2156,6 +2279,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="peering_group",
             result_field="peering_group",
             hidden=False,
+            permission="relay:create",
         ),
         "Delete": MethodSpec(
             service="PeeringGroups",
@@ -2172,6 +2296,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:create",
         ),
         "Get": MethodSpec(
             service="PeeringGroups",
@@ -2188,6 +2313,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="peering_group",
             hidden=False,
+            permission="relay:list",
         ),
         "List": MethodSpec(
             service="PeeringGroups",
@@ -2204,6 +2330,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:list",
         ),
     },
     "Policies": {
@@ -2222,6 +2349,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="policy",
             result_field="policy",
             hidden=False,
+            permission="policy:write",
         ),
         "Delete": MethodSpec(
             service="Policies",
@@ -2238,6 +2366,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="policy:write",
         ),
         "Update": MethodSpec(
             service="Policies",
@@ -2254,6 +2383,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="policy",
             result_field="policy",
             hidden=False,
+            permission="policy:write",
         ),
         "Get": MethodSpec(
             service="Policies",
@@ -2270,6 +2400,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="policy",
             hidden=False,
+            permission="policy:read",
         ),
         "List": MethodSpec(
             service="Policies",
@@ -2286,6 +2417,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="policy:read",
         ),
     },
     "PoliciesHistory": {
@@ -2304,6 +2436,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:policies",
         ),
     },
     "ProxyClusterKeys": {
@@ -2322,6 +2455,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="proxy_cluster_key",
             result_field="proxy_cluster_key",
             hidden=False,
+            permission="relay:create",
         ),
         "Get": MethodSpec(
             service="ProxyClusterKeys",
@@ -2338,6 +2472,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="proxy_cluster_key",
             hidden=False,
+            permission="relay:list",
         ),
         "Delete": MethodSpec(
             service="ProxyClusterKeys",
@@ -2354,6 +2489,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:create",
         ),
         "List": MethodSpec(
             service="ProxyClusterKeys",
@@ -2370,6 +2506,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="relay:list",
         ),
     },
     "Queries": {
@@ -2388,6 +2525,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:queries",
         ),
     },
     "RemoteIdentities": {
@@ -2406,6 +2544,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="remote_identity",
             result_field="remote_identity",
             hidden=False,
+            permission="remoteidentity:write",
         ),
         "Get": MethodSpec(
             service="RemoteIdentities",
@@ -2422,6 +2561,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="remote_identity",
             hidden=False,
+            permission="remoteidentity:read",
         ),
         "Update": MethodSpec(
             service="RemoteIdentities",
@@ -2438,6 +2578,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="remote_identity",
             result_field="remote_identity",
             hidden=False,
+            permission="remoteidentity:write",
         ),
         "Delete": MethodSpec(
             service="RemoteIdentities",
@@ -2454,6 +2595,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="remoteidentity:write",
         ),
         "List": MethodSpec(
             service="RemoteIdentities",
@@ -2470,6 +2612,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="remoteidentity:read",
         ),
     },
     "RemoteIdentitiesHistory": {
@@ -2488,6 +2631,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:remoteidentities",
         ),
     },
     "RemoteIdentityGroups": {
@@ -2506,6 +2650,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="remote_identity_group",
             hidden=False,
+            permission="remoteidentitygroup:read",
         ),
         "List": MethodSpec(
             service="RemoteIdentityGroups",
@@ -2522,6 +2667,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="remoteidentitygroup:read",
         ),
     },
     "RemoteIdentityGroupsHistory": {
@@ -2540,6 +2686,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:remoteidentitygroups",
         ),
     },
     "Replays": {
@@ -2558,6 +2705,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:ssh",
         ),
     },
     "RequestableAccountEntitlements": {
@@ -2576,6 +2724,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="entitlements:read",
         ),
     },
     "RequestableResourceEntitlements": {
@@ -2594,6 +2743,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="entitlements:read",
         ),
     },
     "RequestableRoleEntitlements": {
@@ -2612,6 +2762,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="entitlements:read",
         ),
     },
     "Resources": {
@@ -2630,6 +2781,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="datasource:list",
         ),
         "Create": MethodSpec(
             service="Resources",
@@ -2646,6 +2798,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="resource",
             result_field="resource",
             hidden=False,
+            permission="datasource:create",
         ),
         "Get": MethodSpec(
             service="Resources",
@@ -2662,6 +2815,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="resource",
             hidden=False,
+            permission="datasource:list",
         ),
         "Update": MethodSpec(
             service="Resources",
@@ -2678,6 +2832,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="resource",
             result_field="resource",
             hidden=False,
+            permission="datasource:update",
         ),
         "Delete": MethodSpec(
             service="Resources",
@@ -2694,6 +2849,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="datasource:delete",
         ),
         "List": MethodSpec(
             service="Resources",
@@ -2710,6 +2866,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="datasource:list",
         ),
         "Healthcheck": MethodSpec(
             service="Resources",
@@ -2726,6 +2883,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="datasource:healthcheck",
         ),
     },
     "ResourcesHistory": {
@@ -2744,6 +2902,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:datasources",
         ),
     },
     "RoleResources": {
@@ -2762,6 +2921,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="role:list",
         ),
     },
     "RoleResourcesHistory": {
@@ -2780,6 +2940,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:roles",
         ),
     },
     "RolesHistory": {
@@ -2798,6 +2959,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:roles",
         ),
     },
     "SecretStores": {
@@ -2816,6 +2978,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="secret_store",
             result_field="secret_store",
             hidden=False,
+            permission="secretstore:create",
         ),
         "Get": MethodSpec(
             service="SecretStores",
@@ -2832,6 +2995,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="secret_store",
             hidden=False,
+            permission="secretstore:list",
         ),
         "Update": MethodSpec(
             service="SecretStores",
@@ -2848,6 +3012,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="secret_store",
             result_field="secret_store",
             hidden=False,
+            permission="secretstore:update",
         ),
         "Delete": MethodSpec(
             service="SecretStores",
@@ -2864,6 +3029,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretstore:delete",
         ),
         "List": MethodSpec(
             service="SecretStores",
@@ -2880,6 +3046,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretstore:list",
         ),
     },
     "SecretEngines": {
@@ -2898,6 +3065,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretengine:list",
         ),
         "Get": MethodSpec(
             service="SecretEngines",
@@ -2914,6 +3082,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="secret_engine",
             hidden=False,
+            permission="secretengine:list",
         ),
         "Create": MethodSpec(
             service="SecretEngines",
@@ -2930,6 +3099,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="secret_engine",
             result_field="secret_engine",
             hidden=False,
+            permission="secretengine:create",
         ),
         "Update": MethodSpec(
             service="SecretEngines",
@@ -2946,6 +3116,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="secret_engine",
             result_field="secret_engine",
             hidden=False,
+            permission="secretengine:update",
         ),
         "Delete": MethodSpec(
             service="SecretEngines",
@@ -2962,6 +3133,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretengine:delete",
         ),
         "ListSecretStores": MethodSpec(
             service="SecretEngines",
@@ -2978,6 +3150,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretengine:list",
         ),
         "GenerateKeys": MethodSpec(
             service="SecretEngines",
@@ -2994,6 +3167,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretengine:update",
         ),
         "Healthcheck": MethodSpec(
             service="SecretEngines",
@@ -3010,6 +3184,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretengine:status",
         ),
         "Rotate": MethodSpec(
             service="SecretEngines",
@@ -3026,6 +3201,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretengine:update",
         ),
     },
     "SecretStoreHealths": {
@@ -3044,6 +3220,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretstore:status",
         ),
         "Check": MethodSpec(
             service="SecretStoreHealths",
@@ -3060,6 +3237,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=True,
+            permission="secretstore:status",
         ),
         "Healthcheck": MethodSpec(
             service="SecretStoreHealths",
@@ -3076,6 +3254,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="secretstore:status",
         ),
     },
     "SecretStoresHistory": {
@@ -3094,6 +3273,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:secretstores",
         ),
     },
     "WorkflowApprovers": {
@@ -3112,6 +3292,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="workflow_approver",
             result_field="workflow_approver",
             hidden=False,
+            permission="workflow:edit",
         ),
         "Get": MethodSpec(
             service="WorkflowApprovers",
@@ -3128,6 +3309,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="workflow_approver",
             hidden=False,
+            permission="workflow:list",
         ),
         "Delete": MethodSpec(
             service="WorkflowApprovers",
@@ -3144,6 +3326,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="workflow:edit",
         ),
         "List": MethodSpec(
             service="WorkflowApprovers",
@@ -3160,6 +3343,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="workflow:list",
         ),
     },
     "WorkflowApproversHistory": {
@@ -3178,6 +3362,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:workflows",
         ),
     },
     "WorkflowRoles": {
@@ -3196,6 +3381,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="workflow_role",
             result_field="workflow_role",
             hidden=False,
+            permission="workflow:edit",
         ),
         "Get": MethodSpec(
             service="WorkflowRoles",
@@ -3212,6 +3398,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="workflow_role",
             hidden=False,
+            permission="workflow:list",
         ),
         "Delete": MethodSpec(
             service="WorkflowRoles",
@@ -3228,6 +3415,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="workflow:edit",
         ),
         "List": MethodSpec(
             service="WorkflowRoles",
@@ -3244,6 +3432,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="workflow:list",
         ),
     },
     "WorkflowRolesHistory": {
@@ -3262,6 +3451,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:workflows",
         ),
     },
     "Workflows": {
@@ -3280,6 +3470,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="workflow",
             result_field="workflow",
             hidden=False,
+            permission="workflow:edit",
         ),
         "Get": MethodSpec(
             service="Workflows",
@@ -3296,6 +3487,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="workflow",
             hidden=False,
+            permission="workflow:list",
         ),
         "Delete": MethodSpec(
             service="Workflows",
@@ -3312,6 +3504,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="workflow:edit",
         ),
         "Update": MethodSpec(
             service="Workflows",
@@ -3328,6 +3521,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="workflow",
             result_field="workflow",
             hidden=False,
+            permission="workflow:edit",
         ),
         "List": MethodSpec(
             service="Workflows",
@@ -3344,6 +3538,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="workflow:list",
         ),
     },
     "WorkflowsHistory": {
@@ -3362,6 +3557,7 @@ SERVICES: dict[str, dict[str, MethodSpec[Any, Any]]] = {
             entity_field="",
             result_field="",
             hidden=False,
+            permission="audit:workflows",
         ),
     },
 }
@@ -3376,6 +3572,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="aq-",
         snapshot=True,
         history_of="",
+        read_permission="accessrequest:list",
+        write_permission="",
     ),
     "AccessRequestEventsHistory": ServiceSpec(
         name="AccessRequestEventsHistory",
@@ -3386,6 +3584,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="",
+        read_permission="audit:accessrequests",
+        write_permission="",
     ),
     "AccessRequestsHistory": ServiceSpec(
         name="AccessRequestsHistory",
@@ -3396,6 +3596,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="AccessRequests",
+        read_permission="audit:accessrequests",
+        write_permission="",
     ),
     "AccountAttachments": ServiceSpec(
         name="AccountAttachments",
@@ -3406,6 +3608,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="aa-",
         snapshot=True,
         history_of="",
+        read_permission="user:list",
+        write_permission="user:assign",
     ),
     "AccountAttachmentsHistory": ServiceSpec(
         name="AccountAttachmentsHistory",
@@ -3416,6 +3620,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="AccountAttachments",
+        read_permission="audit:users",
+        write_permission="",
     ),
     "AccountGrants": ServiceSpec(
         name="AccountGrants",
@@ -3426,6 +3632,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="ag-",
         snapshot=True,
         history_of="",
+        read_permission="grant:read",
+        write_permission="grant:write",
     ),
     "AccountGrantsHistory": ServiceSpec(
         name="AccountGrantsHistory",
@@ -3436,6 +3644,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="AccountGrants",
+        read_permission="audit:accountgrants",
+        write_permission="",
     ),
     "AccountPermissions": ServiceSpec(
         name="AccountPermissions",
@@ -3446,6 +3656,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="audit:permissions",
+        write_permission="",
     ),
     "AccountResources": ServiceSpec(
         name="AccountResources",
@@ -3456,6 +3668,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="grant:read",
+        write_permission="",
     ),
     "AccountResourcesHistory": ServiceSpec(
         name="AccountResourcesHistory",
@@ -3466,6 +3680,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="AccountResources",
+        read_permission="audit:accountgrants",
+        write_permission="",
     ),
     "Accounts": ServiceSpec(
         name="Accounts",
@@ -3476,6 +3692,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="a-",
         snapshot=True,
         history_of="",
+        read_permission="user:list",
+        write_permission="user:update",
     ),
     "AccountsGroups": ServiceSpec(
         name="AccountsGroups",
@@ -3486,6 +3704,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="accountgroup-",
         snapshot=True,
         history_of="",
+        read_permission="accountgroup:read",
+        write_permission="accountgroup:write",
     ),
     "AccountsGroupsHistory": ServiceSpec(
         name="AccountsGroupsHistory",
@@ -3496,6 +3716,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="AccountsGroups",
+        read_permission="audit:groups",
+        write_permission="",
     ),
     "AccountsHistory": ServiceSpec(
         name="AccountsHistory",
@@ -3506,6 +3728,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="Accounts",
+        read_permission="audit:users",
+        write_permission="",
     ),
     "Activities": ServiceSpec(
         name="Activities",
@@ -3516,6 +3740,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="at-",
         snapshot=False,
         history_of="",
+        read_permission="audit:activities",
+        write_permission="",
     ),
     "ApprovalWorkflowApprovers": ServiceSpec(
         name="ApprovalWorkflowApprovers",
@@ -3526,6 +3752,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="afa-",
         snapshot=True,
         history_of="",
+        read_permission="approvalflow:list",
+        write_permission="approvalflow:edit",
     ),
     "ApprovalWorkflowApproversHistory": ServiceSpec(
         name="ApprovalWorkflowApproversHistory",
@@ -3536,6 +3764,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="ApprovalWorkflowApprovers",
+        read_permission="audit:approvalflows",
+        write_permission="",
     ),
     "ApprovalWorkflowSteps": ServiceSpec(
         name="ApprovalWorkflowSteps",
@@ -3546,6 +3776,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="afs-",
         snapshot=True,
         history_of="",
+        read_permission="approvalflow:list",
+        write_permission="approvalflow:edit",
     ),
     "ApprovalWorkflowStepsHistory": ServiceSpec(
         name="ApprovalWorkflowStepsHistory",
@@ -3556,6 +3788,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="ApprovalWorkflowSteps",
+        read_permission="audit:approvalflows",
+        write_permission="",
     ),
     "ApprovalWorkflows": ServiceSpec(
         name="ApprovalWorkflows",
@@ -3566,6 +3800,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="af-",
         snapshot=True,
         history_of="",
+        read_permission="approvalflow:list",
+        write_permission="approvalflow:edit",
     ),
     "ApprovalWorkflowsHistory": ServiceSpec(
         name="ApprovalWorkflowsHistory",
@@ -3576,6 +3812,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="ApprovalWorkflows",
+        read_permission="audit:approvalflows",
+        write_permission="",
     ),
     "ControlPanel": ServiceSpec(
         name="ControlPanel",
@@ -3586,6 +3824,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="",
+        read_permission="organization:view_settings",
+        write_permission="",
     ),
     "DiscoveryConnectors": ServiceSpec(
         name="DiscoveryConnectors",
@@ -3596,6 +3836,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="con-",
         snapshot=True,
         history_of="",
+        read_permission="discoveryconnector:read",
+        write_permission="discoveryconnector:write",
     ),
     "GrantedAccountEntitlements": ServiceSpec(
         name="GrantedAccountEntitlements",
@@ -3606,6 +3848,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="entitlements:read",
+        write_permission="",
     ),
     "GrantedResourceEntitlements": ServiceSpec(
         name="GrantedResourceEntitlements",
@@ -3616,6 +3860,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="entitlements:read",
+        write_permission="",
     ),
     "GrantedRoleEntitlements": ServiceSpec(
         name="GrantedRoleEntitlements",
@@ -3626,6 +3872,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="entitlements:read",
+        write_permission="",
     ),
     "Roles": ServiceSpec(
         name="Roles",
@@ -3636,6 +3884,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="r-",
         snapshot=True,
         history_of="",
+        read_permission="role:list",
+        write_permission="role:update",
     ),
     "Groups": ServiceSpec(
         name="Groups",
@@ -3646,6 +3896,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="group-",
         snapshot=True,
         history_of="",
+        read_permission="group:read",
+        write_permission="group:write",
     ),
     "GroupsHistory": ServiceSpec(
         name="GroupsHistory",
@@ -3656,6 +3908,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="Groups",
+        read_permission="audit:groups",
+        write_permission="",
     ),
     "GroupsRoles": ServiceSpec(
         name="GroupsRoles",
@@ -3666,6 +3920,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="grouprole-",
         snapshot=True,
         history_of="",
+        read_permission="grouprole:read",
+        write_permission="grouprole:write",
     ),
     "GroupsRolesHistory": ServiceSpec(
         name="GroupsRolesHistory",
@@ -3676,6 +3932,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="GroupsRoles",
+        read_permission="audit:groups",
+        write_permission="",
     ),
     "HealthChecks": ServiceSpec(
         name="HealthChecks",
@@ -3686,6 +3944,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="",
+        read_permission="datasource:list",
+        write_permission="",
     ),
     "IdentityAliases": ServiceSpec(
         name="IdentityAliases",
@@ -3696,6 +3956,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="i-",
         snapshot=True,
         history_of="",
+        read_permission="user:list",
+        write_permission="user:update",
     ),
     "IdentityAliasesHistory": ServiceSpec(
         name="IdentityAliasesHistory",
@@ -3706,6 +3968,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="IdentityAliases",
+        read_permission="audit:users",
+        write_permission="",
     ),
     "IdentitySets": ServiceSpec(
         name="IdentitySets",
@@ -3716,6 +3980,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="ig-",
         snapshot=True,
         history_of="",
+        read_permission="user:list",
+        write_permission="user:update",
     ),
     "IdentitySetsHistory": ServiceSpec(
         name="IdentitySetsHistory",
@@ -3726,6 +3992,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="IdentitySets",
+        read_permission="audit:users",
+        write_permission="",
     ),
     "ManagedSecrets": ServiceSpec(
         name="ManagedSecrets",
@@ -3736,6 +4004,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="ms-",
         snapshot=False,
         history_of="",
+        read_permission="managedsecret:list",
+        write_permission="managedsecret:update",
     ),
     "Nodes": ServiceSpec(
         name="Nodes",
@@ -3746,6 +4016,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="n-",
         snapshot=True,
         history_of="",
+        read_permission="relay:list",
+        write_permission="relay:create",
     ),
     "NodesHistory": ServiceSpec(
         name="NodesHistory",
@@ -3756,6 +4028,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="Nodes",
+        read_permission="audit:nodes",
+        write_permission="",
     ),
     "OrganizationHistory": ServiceSpec(
         name="OrganizationHistory",
@@ -3766,6 +4040,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="Organizations",
+        read_permission="audit:organization",
+        write_permission="",
     ),
     "Organizations": ServiceSpec(
         name="Organizations",
@@ -3776,6 +4052,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="o-",
         snapshot=False,
         history_of="",
+        read_permission="organization:view_settings",
+        write_permission="organization:edit_settings",
     ),
     "PeeringGroupNodes": ServiceSpec(
         name="PeeringGroupNodes",
@@ -3786,6 +4064,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="gn-",
         snapshot=False,
         history_of="",
+        read_permission="relay:list",
+        write_permission="relay:create",
     ),
     "PeeringGroupPeers": ServiceSpec(
         name="PeeringGroupPeers",
@@ -3796,6 +4076,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="gp-",
         snapshot=False,
         history_of="",
+        read_permission="relay:list",
+        write_permission="relay:create",
     ),
     "PeeringGroupResources": ServiceSpec(
         name="PeeringGroupResources",
@@ -3806,6 +4088,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="gr-",
         snapshot=False,
         history_of="",
+        read_permission="relay:list",
+        write_permission="relay:create",
     ),
     "PeeringGroups": ServiceSpec(
         name="PeeringGroups",
@@ -3816,6 +4100,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="g-",
         snapshot=False,
         history_of="",
+        read_permission="relay:list",
+        write_permission="relay:create",
     ),
     "Policies": ServiceSpec(
         name="Policies",
@@ -3826,6 +4112,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="po-",
         snapshot=True,
         history_of="",
+        read_permission="policy:read",
+        write_permission="policy:write",
     ),
     "PoliciesHistory": ServiceSpec(
         name="PoliciesHistory",
@@ -3836,6 +4124,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="Policies",
+        read_permission="audit:policies",
+        write_permission="",
     ),
     "ProxyClusterKeys": ServiceSpec(
         name="ProxyClusterKeys",
@@ -3846,6 +4136,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="gk-",
         snapshot=True,
         history_of="",
+        read_permission="relay:list",
+        write_permission="relay:create",
     ),
     "Queries": ServiceSpec(
         name="Queries",
@@ -3856,6 +4148,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="",
+        read_permission="audit:queries",
+        write_permission="",
     ),
     "RemoteIdentities": ServiceSpec(
         name="RemoteIdentities",
@@ -3866,6 +4160,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="i-",
         snapshot=True,
         history_of="",
+        read_permission="remoteidentity:read",
+        write_permission="remoteidentity:write",
     ),
     "RemoteIdentitiesHistory": ServiceSpec(
         name="RemoteIdentitiesHistory",
@@ -3876,6 +4172,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="RemoteIdentities",
+        read_permission="audit:remoteidentities",
+        write_permission="",
     ),
     "RemoteIdentityGroups": ServiceSpec(
         name="RemoteIdentityGroups",
@@ -3886,6 +4184,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="ig-",
         snapshot=True,
         history_of="",
+        read_permission="remoteidentitygroup:read",
+        write_permission="",
     ),
     "RemoteIdentityGroupsHistory": ServiceSpec(
         name="RemoteIdentityGroupsHistory",
@@ -3896,6 +4196,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="RemoteIdentityGroups",
+        read_permission="audit:remoteidentitygroups",
+        write_permission="",
     ),
     "Replays": ServiceSpec(
         name="Replays",
@@ -3906,6 +4208,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="",
+        read_permission="audit:ssh",
+        write_permission="",
     ),
     "RequestableAccountEntitlements": ServiceSpec(
         name="RequestableAccountEntitlements",
@@ -3916,6 +4220,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="entitlements:read",
+        write_permission="",
     ),
     "RequestableResourceEntitlements": ServiceSpec(
         name="RequestableResourceEntitlements",
@@ -3926,6 +4232,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="entitlements:read",
+        write_permission="",
     ),
     "RequestableRoleEntitlements": ServiceSpec(
         name="RequestableRoleEntitlements",
@@ -3936,6 +4244,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="entitlements:read",
+        write_permission="",
     ),
     "Resources": ServiceSpec(
         name="Resources",
@@ -3946,6 +4256,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="rs-",
         snapshot=True,
         history_of="",
+        read_permission="datasource:list",
+        write_permission="datasource:update",
     ),
     "ResourcesHistory": ServiceSpec(
         name="ResourcesHistory",
@@ -3956,6 +4268,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="Resources",
+        read_permission="audit:datasources",
+        write_permission="",
     ),
     "RoleResources": ServiceSpec(
         name="RoleResources",
@@ -3966,6 +4280,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=True,
         history_of="",
+        read_permission="role:list",
+        write_permission="",
     ),
     "RoleResourcesHistory": ServiceSpec(
         name="RoleResourcesHistory",
@@ -3976,6 +4292,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="RoleResources",
+        read_permission="audit:roles",
+        write_permission="",
     ),
     "RolesHistory": ServiceSpec(
         name="RolesHistory",
@@ -3986,6 +4304,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="Roles",
+        read_permission="audit:roles",
+        write_permission="",
     ),
     "SecretStores": ServiceSpec(
         name="SecretStores",
@@ -3996,6 +4316,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="se-",
         snapshot=True,
         history_of="",
+        read_permission="secretstore:list",
+        write_permission="secretstore:update",
     ),
     "SecretEngines": ServiceSpec(
         name="SecretEngines",
@@ -4006,6 +4328,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="eng-",
         snapshot=False,
         history_of="",
+        read_permission="secretengine:list",
+        write_permission="secretengine:update",
     ),
     "SecretStoreHealths": ServiceSpec(
         name="SecretStoreHealths",
@@ -4016,6 +4340,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="x-",
         snapshot=False,
         history_of="",
+        read_permission="secretstore:status",
+        write_permission="secretstore:status",
     ),
     "SecretStoresHistory": ServiceSpec(
         name="SecretStoresHistory",
@@ -4026,6 +4352,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="SecretStores",
+        read_permission="audit:secretstores",
+        write_permission="",
     ),
     "WorkflowApprovers": ServiceSpec(
         name="WorkflowApprovers",
@@ -4036,6 +4364,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="nt-",
         snapshot=True,
         history_of="",
+        read_permission="workflow:list",
+        write_permission="workflow:edit",
     ),
     "WorkflowApproversHistory": ServiceSpec(
         name="WorkflowApproversHistory",
@@ -4046,6 +4376,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="WorkflowApprovers",
+        read_permission="audit:workflows",
+        write_permission="",
     ),
     "WorkflowRoles": ServiceSpec(
         name="WorkflowRoles",
@@ -4056,6 +4388,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="wr-",
         snapshot=True,
         history_of="",
+        read_permission="workflow:list",
+        write_permission="workflow:edit",
     ),
     "WorkflowRolesHistory": ServiceSpec(
         name="WorkflowRolesHistory",
@@ -4066,6 +4400,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="WorkflowRoles",
+        read_permission="audit:workflows",
+        write_permission="",
     ),
     "Workflows": ServiceSpec(
         name="Workflows",
@@ -4076,6 +4412,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="aw-",
         snapshot=True,
         history_of="",
+        read_permission="workflow:list",
+        write_permission="workflow:edit",
     ),
     "WorkflowsHistory": ServiceSpec(
         name="WorkflowsHistory",
@@ -4086,6 +4424,8 @@ SERVICE_SPECS: dict[str, ServiceSpec] = {
         id_prefix="",
         snapshot=False,
         history_of="Workflows",
+        read_permission="audit:workflows",
+        write_permission="",
     ),
 }
 

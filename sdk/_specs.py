@@ -70,6 +70,10 @@ class MethodSpec(Generic[Req, Resp]):
     result_field: str = ""
     #: On the wire but not a client method (the official Python SDK lacks it too).
     hidden: bool = False
+    #: The permission a key must hold to make the call (an official permission string,
+    #: "role:create"); "" when the protos give none (the local control plane then
+    #: refuses to start).
+    permission: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,8 @@ class ServiceSpec:
 
     ``entity`` is the stored message's name ("" when the service stores nothing of
     its own), ``history_of`` the service whose versions a history service lists.
+    ``read_permission``/``write_permission`` are what its reads (idempotent methods)
+    and writes need unless a method names its own (``MethodSpec.permission``).
     """
 
     name: str
@@ -88,6 +94,8 @@ class ServiceSpec:
     id_prefix: str = ""
     snapshot: bool = False
     history_of: str = ""
+    read_permission: str = ""
+    write_permission: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n-aiosdm/v1/access_request_events_history.proto\x12\taiosdm.v1\x1a\x1f\x61iosdm/v1/access_requests.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"l\n$AccessRequestEventHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xcf\x01\n%AccessRequestEventHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12=\n\x07history\x18\x02 \x03(\x0b\x32$.aiosdm.v1.AccessRequestEventHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xd4\x01\n\x19\x41\x63\x63\x65ssRequestEventHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12;\n\x14\x61\x63\x63\x65ss_request_event\x18\x03 \x01(\x0b\x32\x1d.aiosdm.v1.AccessRequestEvent\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa8\x01\n\x1a\x41\x63\x63\x65ssRequestEventsHistory\x12n\n\x04List\x12/.aiosdm.v1.AccessRequestEventHistoryListRequest\x1a\x30.aiosdm.v1.AccessRequestEventHistoryListResponse\"\x03\x90\x02\x01\x1a\x1a\xba\x9f\x19\x16\x08\x03\"\x12\x41\x63\x63\x65ssRequestEventb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n-aiosdm/v1/access_request_events_history.proto\x12\taiosdm.v1\x1a\x1f\x61iosdm/v1/access_requests.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"l\n$AccessRequestEventHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xcf\x01\n%AccessRequestEventHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12=\n\x07history\x18\x02 \x03(\x0b\x32$.aiosdm.v1.AccessRequestEventHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xd4\x01\n\x19\x41\x63\x63\x65ssRequestEventHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12;\n\x14\x61\x63\x63\x65ss_request_event\x18\x03 \x01(\x0b\x32\x1d.aiosdm.v1.AccessRequestEvent\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xbe\x01\n\x1a\x41\x63\x63\x65ssRequestEventsHistory\x12n\n\x04List\x12/.aiosdm.v1.AccessRequestEventHistoryListRequest\x1a\x30.aiosdm.v1.AccessRequestEventHistoryListResponse\"\x03\x90\x02\x01\x1a\x30\xba\x9f\x19,\x08\x03\"\x12\x41\x63\x63\x65ssRequestEventB\x14\x61udit:accessrequestsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCESSREQUESTEVENTHISTORY']._loaded_options = None
   _globals['_ACCESSREQUESTEVENTHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCESSREQUESTEVENTSHISTORY']._loaded_options = None
-  _globals['_ACCESSREQUESTEVENTSHISTORY']._serialized_options = b'\272\237\031\026\010\003\"\022AccessRequestEvent'
+  _globals['_ACCESSREQUESTEVENTSHISTORY']._serialized_options = b'\272\237\031,\010\003\"\022AccessRequestEventB\024audit:accessrequests'
   _globals['_ACCESSREQUESTEVENTSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ACCESSREQUESTEVENTSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCESSREQUESTEVENTHISTORYLISTREQUEST']._serialized_start=171
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCESSREQUESTEVENTHISTORY']._serialized_start=492
   _globals['_ACCESSREQUESTEVENTHISTORY']._serialized_end=704
   _globals['_ACCESSREQUESTEVENTSHISTORY']._serialized_start=707
-  _globals['_ACCESSREQUESTEVENTSHISTORY']._serialized_end=875
+  _globals['_ACCESSREQUESTEVENTSHISTORY']._serialized_end=897
 # @@protoc_insertion_point(module_scope)

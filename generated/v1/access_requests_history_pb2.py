@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'aiosdm/v1/access_requests_history.proto\x12\taiosdm.v1\x1a\x1f\x61iosdm/v1/access_requests.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"g\n\x1f\x41\x63\x63\x65ssRequestHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc5\x01\n AccessRequestHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x38\n\x07history\x18\x02 \x03(\x0b\x32\x1f.aiosdm.v1.AccessRequestHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc4\x01\n\x14\x41\x63\x63\x65ssRequestHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0e\x61\x63\x63\x65ss_request\x18\x03 \x01(\x0b\x32\x18.aiosdm.v1.AccessRequest\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\x95\x01\n\x15\x41\x63\x63\x65ssRequestsHistory\x12\x64\n\x04List\x12*.aiosdm.v1.AccessRequestHistoryListRequest\x1a+.aiosdm.v1.AccessRequestHistoryListResponse\"\x03\x90\x02\x01\x1a\x16\xba\x9f\x19\x12\x08\x03*\x0e\x41\x63\x63\x65ssRequestsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'aiosdm/v1/access_requests_history.proto\x12\taiosdm.v1\x1a\x1f\x61iosdm/v1/access_requests.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"g\n\x1f\x41\x63\x63\x65ssRequestHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc5\x01\n AccessRequestHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x38\n\x07history\x18\x02 \x03(\x0b\x32\x1f.aiosdm.v1.AccessRequestHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc4\x01\n\x14\x41\x63\x63\x65ssRequestHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0e\x61\x63\x63\x65ss_request\x18\x03 \x01(\x0b\x32\x18.aiosdm.v1.AccessRequest\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xab\x01\n\x15\x41\x63\x63\x65ssRequestsHistory\x12\x64\n\x04List\x12*.aiosdm.v1.AccessRequestHistoryListRequest\x1a+.aiosdm.v1.AccessRequestHistoryListResponse\"\x03\x90\x02\x01\x1a,\xba\x9f\x19(\x08\x03*\x0e\x41\x63\x63\x65ssRequestsB\x14\x61udit:accessrequestsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCESSREQUESTHISTORY']._loaded_options = None
   _globals['_ACCESSREQUESTHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCESSREQUESTSHISTORY']._loaded_options = None
-  _globals['_ACCESSREQUESTSHISTORY']._serialized_options = b'\272\237\031\022\010\003*\016AccessRequests'
+  _globals['_ACCESSREQUESTSHISTORY']._serialized_options = b'\272\237\031(\010\003*\016AccessRequestsB\024audit:accessrequests'
   _globals['_ACCESSREQUESTSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ACCESSREQUESTSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCESSREQUESTHISTORYLISTREQUEST']._serialized_start=165
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCESSREQUESTHISTORY']._serialized_start=471
   _globals['_ACCESSREQUESTHISTORY']._serialized_end=667
   _globals['_ACCESSREQUESTSHISTORY']._serialized_start=670
-  _globals['_ACCESSREQUESTSHISTORY']._serialized_end=819
+  _globals['_ACCESSREQUESTSHISTORY']._serialized_end=841
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+aiosdm/v1/account_attachments_history.proto\x12\taiosdm.v1\x1a#aiosdm/v1/account_attachments.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd0\x01\n\x18\x41\x63\x63ountAttachmentHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x38\n\x12\x61\x63\x63ount_attachment\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"c\n#AccountAttachmentHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xbd\x01\n$AccountAttachmentHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x34\n\x07history\x18\x02 \x03(\x0b\x32#.aiosdm.v1.AccountAttachmentHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xa5\x01\n\x19\x41\x63\x63ountAttachmentsHistory\x12l\n\x04List\x12..aiosdm.v1.AccountAttachmentHistoryListRequest\x1a/.aiosdm.v1.AccountAttachmentHistoryListResponse\"\x03\x90\x02\x01\x1a\x1a\xba\x9f\x19\x16\x08\x03*\x12\x41\x63\x63ountAttachmentsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+aiosdm/v1/account_attachments_history.proto\x12\taiosdm.v1\x1a#aiosdm/v1/account_attachments.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd0\x01\n\x18\x41\x63\x63ountAttachmentHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x38\n\x12\x61\x63\x63ount_attachment\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.AccountAttachment\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"c\n#AccountAttachmentHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xbd\x01\n$AccountAttachmentHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x34\n\x07history\x18\x02 \x03(\x0b\x32#.aiosdm.v1.AccountAttachmentHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xb2\x01\n\x19\x41\x63\x63ountAttachmentsHistory\x12l\n\x04List\x12..aiosdm.v1.AccountAttachmentHistoryListRequest\x1a/.aiosdm.v1.AccountAttachmentHistoryListResponse\"\x03\x90\x02\x01\x1a\'\xba\x9f\x19#\x08\x03*\x12\x41\x63\x63ountAttachmentsB\x0b\x61udit:usersb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTATTACHMENTHISTORY']._loaded_options = None
   _globals['_ACCOUNTATTACHMENTHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTATTACHMENTSHISTORY']._loaded_options = None
-  _globals['_ACCOUNTATTACHMENTSHISTORY']._serialized_options = b'\272\237\031\026\010\003*\022AccountAttachments'
+  _globals['_ACCOUNTATTACHMENTSHISTORY']._serialized_options = b'\272\237\031#\010\003*\022AccountAttachmentsB\013audit:users'
   _globals['_ACCOUNTATTACHMENTSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ACCOUNTATTACHMENTSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTATTACHMENTHISTORY']._serialized_start=174
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTATTACHMENTHISTORYLISTRESPONSE']._serialized_start=486
   _globals['_ACCOUNTATTACHMENTHISTORYLISTRESPONSE']._serialized_end=675
   _globals['_ACCOUNTATTACHMENTSHISTORY']._serialized_start=678
-  _globals['_ACCOUNTATTACHMENTSHISTORY']._serialized_end=843
+  _globals['_ACCOUNTATTACHMENTSHISTORY']._serialized_end=856
 # @@protoc_insertion_point(module_scope)

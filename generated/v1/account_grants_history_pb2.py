@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&aiosdm/v1/account_grants_history.proto\x12\taiosdm.v1\x1a\x1e\x61iosdm/v1/account_grants.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x01\n\x13\x41\x63\x63ountGrantHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\raccount_grant\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.AccountGrant\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"^\n\x1e\x41\x63\x63ountGrantHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb3\x01\n\x1f\x41\x63\x63ountGrantHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x07history\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.AccountGrantHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x91\x01\n\x14\x41\x63\x63ountGrantsHistory\x12\x62\n\x04List\x12).aiosdm.v1.AccountGrantHistoryListRequest\x1a*.aiosdm.v1.AccountGrantHistoryListResponse\"\x03\x90\x02\x01\x1a\x15\xba\x9f\x19\x11\x08\x03*\rAccountGrantsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&aiosdm/v1/account_grants_history.proto\x12\taiosdm.v1\x1a\x1e\x61iosdm/v1/account_grants.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x01\n\x13\x41\x63\x63ountGrantHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\raccount_grant\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.AccountGrant\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"^\n\x1e\x41\x63\x63ountGrantHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb3\x01\n\x1f\x41\x63\x63ountGrantHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x07history\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.AccountGrantHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xa6\x01\n\x14\x41\x63\x63ountGrantsHistory\x12\x62\n\x04List\x12).aiosdm.v1.AccountGrantHistoryListRequest\x1a*.aiosdm.v1.AccountGrantHistoryListResponse\"\x03\x90\x02\x01\x1a*\xba\x9f\x19&\x08\x03*\rAccountGrantsB\x13\x61udit:accountgrantsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTGRANTHISTORY']._loaded_options = None
   _globals['_ACCOUNTGRANTHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTGRANTSHISTORY']._loaded_options = None
-  _globals['_ACCOUNTGRANTSHISTORY']._serialized_options = b'\272\237\031\021\010\003*\rAccountGrants'
+  _globals['_ACCOUNTGRANTSHISTORY']._serialized_options = b'\272\237\031&\010\003*\rAccountGrantsB\023audit:accountgrants'
   _globals['_ACCOUNTGRANTSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ACCOUNTGRANTSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTGRANTHISTORY']._serialized_start=164
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTGRANTHISTORYLISTRESPONSE']._serialized_start=456
   _globals['_ACCOUNTGRANTHISTORYLISTRESPONSE']._serialized_end=635
   _globals['_ACCOUNTGRANTSHISTORY']._serialized_start=638
-  _globals['_ACCOUNTGRANTSHISTORY']._serialized_end=783
+  _globals['_ACCOUNTGRANTSHISTORY']._serialized_end=804
 # @@protoc_insertion_point(module_scope)

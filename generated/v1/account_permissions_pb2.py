@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#aiosdm/v1/account_permissions.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x95\x01\n\x11\x41\x63\x63ountPermission\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12.\n\ngranted_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\npermission\x18\x03 \x01(\t\x12\r\n\x05scope\x18\x04 \x01(\t\x12\x11\n\tscoped_id\x18\x05 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\\\n\x1c\x41\x63\x63ountPermissionListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb3\x01\n\x1d\x41\x63\x63ountPermissionListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x31\n\x0bpermissions\x18\x02 \x03(\x0b\x32\x1c.aiosdm.v1.AccountPermission\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2~\n\x12\x41\x63\x63ountPermissions\x12^\n\x04List\x12\'.aiosdm.v1.AccountPermissionListRequest\x1a(.aiosdm.v1.AccountPermissionListResponse\"\x03\x90\x02\x01\x1a\x08\xba\x9f\x19\x04\x08\x04\x18\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#aiosdm/v1/account_permissions.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x95\x01\n\x11\x41\x63\x63ountPermission\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12.\n\ngranted_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\npermission\x18\x03 \x01(\t\x12\r\n\x05scope\x18\x04 \x01(\t\x12\x11\n\tscoped_id\x18\x05 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"\\\n\x1c\x41\x63\x63ountPermissionListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb3\x01\n\x1d\x41\x63\x63ountPermissionListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x31\n\x0bpermissions\x18\x02 \x03(\x0b\x32\x1c.aiosdm.v1.AccountPermission\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x91\x01\n\x12\x41\x63\x63ountPermissions\x12^\n\x04List\x12\'.aiosdm.v1.AccountPermissionListRequest\x1a(.aiosdm.v1.AccountPermissionListResponse\"\x03\x90\x02\x01\x1a\x1b\xba\x9f\x19\x17\x08\x04\x18\x01\x42\x11\x61udit:permissionsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,7 +37,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTPERMISSION']._loaded_options = None
   _globals['_ACCOUNTPERMISSION']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTPERMISSIONS']._loaded_options = None
-  _globals['_ACCOUNTPERMISSIONS']._serialized_options = b'\272\237\031\004\010\004\030\001'
+  _globals['_ACCOUNTPERMISSIONS']._serialized_options = b'\272\237\031\027\010\004\030\001B\021audit:permissions'
   _globals['_ACCOUNTPERMISSIONS'].methods_by_name['List']._loaded_options = None
   _globals['_ACCOUNTPERMISSIONS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTPERMISSION']._serialized_start=129
@@ -46,6 +46,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTPERMISSIONLISTREQUEST']._serialized_end=372
   _globals['_ACCOUNTPERMISSIONLISTRESPONSE']._serialized_start=375
   _globals['_ACCOUNTPERMISSIONLISTRESPONSE']._serialized_end=554
-  _globals['_ACCOUNTPERMISSIONS']._serialized_start=556
-  _globals['_ACCOUNTPERMISSIONS']._serialized_end=682
+  _globals['_ACCOUNTPERMISSIONS']._serialized_start=557
+  _globals['_ACCOUNTPERMISSIONS']._serialized_end=702
 # @@protoc_insertion_point(module_scope)

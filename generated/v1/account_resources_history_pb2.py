@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n)aiosdm/v1/account_resources_history.proto\x12\taiosdm.v1\x1a!aiosdm/v1/account_resources.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xca\x01\n\x16\x41\x63\x63ountResourceHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x34\n\x10\x61\x63\x63ount_resource\x18\x03 \x01(\x0b\x32\x1a.aiosdm.v1.AccountResource\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"a\n!AccountResourceHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb9\x01\n\"AccountResourceHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x32\n\x07history\x18\x02 \x03(\x0b\x32!.aiosdm.v1.AccountResourceHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x9d\x01\n\x17\x41\x63\x63ountResourcesHistory\x12h\n\x04List\x12,.aiosdm.v1.AccountResourceHistoryListRequest\x1a-.aiosdm.v1.AccountResourceHistoryListResponse\"\x03\x90\x02\x01\x1a\x18\xba\x9f\x19\x14\x08\x03*\x10\x41\x63\x63ountResourcesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n)aiosdm/v1/account_resources_history.proto\x12\taiosdm.v1\x1a!aiosdm/v1/account_resources.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xca\x01\n\x16\x41\x63\x63ountResourceHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x34\n\x10\x61\x63\x63ount_resource\x18\x03 \x01(\x0b\x32\x1a.aiosdm.v1.AccountResource\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"a\n!AccountResourceHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb9\x01\n\"AccountResourceHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x32\n\x07history\x18\x02 \x03(\x0b\x32!.aiosdm.v1.AccountResourceHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xb2\x01\n\x17\x41\x63\x63ountResourcesHistory\x12h\n\x04List\x12,.aiosdm.v1.AccountResourceHistoryListRequest\x1a-.aiosdm.v1.AccountResourceHistoryListResponse\"\x03\x90\x02\x01\x1a-\xba\x9f\x19)\x08\x03*\x10\x41\x63\x63ountResourcesB\x13\x61udit:accountgrantsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTRESOURCEHISTORY']._loaded_options = None
   _globals['_ACCOUNTRESOURCEHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTRESOURCESHISTORY']._loaded_options = None
-  _globals['_ACCOUNTRESOURCESHISTORY']._serialized_options = b'\272\237\031\024\010\003*\020AccountResources'
+  _globals['_ACCOUNTRESOURCESHISTORY']._serialized_options = b'\272\237\031)\010\003*\020AccountResourcesB\023audit:accountgrants'
   _globals['_ACCOUNTRESOURCESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ACCOUNTRESOURCESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTRESOURCEHISTORY']._serialized_start=170
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTRESOURCEHISTORYLISTRESPONSE']._serialized_start=474
   _globals['_ACCOUNTRESOURCEHISTORYLISTRESPONSE']._serialized_end=659
   _globals['_ACCOUNTRESOURCESHISTORY']._serialized_start=662
-  _globals['_ACCOUNTRESOURCESHISTORY']._serialized_end=819
+  _globals['_ACCOUNTRESOURCESHISTORY']._serialized_end=840
 # @@protoc_insertion_point(module_scope)

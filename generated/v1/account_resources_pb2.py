@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!aiosdm/v1/account_resources.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x85\x02\n\x0f\x41\x63\x63ountResource\x12\x1a\n\naccount_id\x18\x01 \x01(\tB\x06\xaa\x9f\x19\x02@\x01\x12\x13\n\x0bresource_id\x18\x02 \x01(\t\x12.\n\ngranted_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nexpires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07role_id\x18\x05 \x01(\t\x12\x18\n\x10\x61\x63\x63ount_grant_id\x18\x06 \x01(\t\x12.\n\ncreated_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"Z\n\x1a\x41\x63\x63ountResourceListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb5\x01\n\x1b\x41\x63\x63ountResourceListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x35\n\x11\x61\x63\x63ount_resources\x18\x02 \x03(\x0b\x32\x1a.aiosdm.v1.AccountResource\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x89\x01\n\x10\x41\x63\x63ountResources\x12Z\n\x04List\x12%.aiosdm.v1.AccountResourceListRequest\x1a&.aiosdm.v1.AccountResourceListResponse\"\x03\x90\x02\x01\x1a\x19\xba\x9f\x19\x15\x08\x04\x18\x01\"\x0f\x41\x63\x63ountResourceb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!aiosdm/v1/account_resources.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x85\x02\n\x0f\x41\x63\x63ountResource\x12\x1a\n\naccount_id\x18\x01 \x01(\tB\x06\xaa\x9f\x19\x02@\x01\x12\x13\n\x0bresource_id\x18\x02 \x01(\t\x12.\n\ngranted_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nexpires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07role_id\x18\x05 \x01(\t\x12\x18\n\x10\x61\x63\x63ount_grant_id\x18\x06 \x01(\t\x12.\n\ncreated_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"Z\n\x1a\x41\x63\x63ountResourceListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb5\x01\n\x1b\x41\x63\x63ountResourceListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\x35\n\x11\x61\x63\x63ount_resources\x18\x02 \x03(\x0b\x32\x1a.aiosdm.v1.AccountResource\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x95\x01\n\x10\x41\x63\x63ountResources\x12Z\n\x04List\x12%.aiosdm.v1.AccountResourceListRequest\x1a&.aiosdm.v1.AccountResourceListResponse\"\x03\x90\x02\x01\x1a%\xba\x9f\x19!\x08\x04\x18\x01\"\x0f\x41\x63\x63ountResourceB\ngrant:readb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -39,7 +39,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTRESOURCE']._loaded_options = None
   _globals['_ACCOUNTRESOURCE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTRESOURCES']._loaded_options = None
-  _globals['_ACCOUNTRESOURCES']._serialized_options = b'\272\237\031\025\010\004\030\001\"\017AccountResource'
+  _globals['_ACCOUNTRESOURCES']._serialized_options = b'\272\237\031!\010\004\030\001\"\017AccountResourceB\ngrant:read'
   _globals['_ACCOUNTRESOURCES'].methods_by_name['List']._loaded_options = None
   _globals['_ACCOUNTRESOURCES'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTRESOURCE']._serialized_start=127
@@ -49,5 +49,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTRESOURCELISTRESPONSE']._serialized_start=483
   _globals['_ACCOUNTRESOURCELISTRESPONSE']._serialized_end=664
   _globals['_ACCOUNTRESOURCES']._serialized_start=667
-  _globals['_ACCOUNTRESOURCES']._serialized_end=804
+  _globals['_ACCOUNTRESOURCES']._serialized_end=816
 # @@protoc_insertion_point(module_scope)

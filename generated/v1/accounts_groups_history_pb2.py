@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'aiosdm/v1/accounts_groups_history.proto\x12\taiosdm.v1\x1a\x1f\x61iosdm/v1/accounts_groups.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x01\n\x13\x41\x63\x63ountGroupHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\raccount_group\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.AccountGroup\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"^\n\x1e\x41\x63\x63ountGroupHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb3\x01\n\x1f\x41\x63\x63ountGroupHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x07history\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.AccountGroupHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x93\x01\n\x15\x41\x63\x63ountsGroupsHistory\x12\x62\n\x04List\x12).aiosdm.v1.AccountGroupHistoryListRequest\x1a*.aiosdm.v1.AccountGroupHistoryListResponse\"\x03\x90\x02\x01\x1a\x16\xba\x9f\x19\x12\x08\x03*\x0e\x41\x63\x63ountsGroupsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'aiosdm/v1/accounts_groups_history.proto\x12\taiosdm.v1\x1a\x1f\x61iosdm/v1/accounts_groups.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x01\n\x13\x41\x63\x63ountGroupHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\raccount_group\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.AccountGroup\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"^\n\x1e\x41\x63\x63ountGroupHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb3\x01\n\x1f\x41\x63\x63ountGroupHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x07history\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.AccountGroupHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xa1\x01\n\x15\x41\x63\x63ountsGroupsHistory\x12\x62\n\x04List\x12).aiosdm.v1.AccountGroupHistoryListRequest\x1a*.aiosdm.v1.AccountGroupHistoryListResponse\"\x03\x90\x02\x01\x1a$\xba\x9f\x19 \x08\x03*\x0e\x41\x63\x63ountsGroupsB\x0c\x61udit:groupsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTGROUPHISTORY']._loaded_options = None
   _globals['_ACCOUNTGROUPHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTSGROUPSHISTORY']._loaded_options = None
-  _globals['_ACCOUNTSGROUPSHISTORY']._serialized_options = b'\272\237\031\022\010\003*\016AccountsGroups'
+  _globals['_ACCOUNTSGROUPSHISTORY']._serialized_options = b'\272\237\031 \010\003*\016AccountsGroupsB\014audit:groups'
   _globals['_ACCOUNTSGROUPSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ACCOUNTSGROUPSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTGROUPHISTORY']._serialized_start=166
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTGROUPHISTORYLISTRESPONSE']._serialized_start=458
   _globals['_ACCOUNTGROUPHISTORYLISTRESPONSE']._serialized_end=637
   _globals['_ACCOUNTSGROUPSHISTORY']._serialized_start=640
-  _globals['_ACCOUNTSGROUPSHISTORY']._serialized_end=787
+  _globals['_ACCOUNTSGROUPSHISTORY']._serialized_end=801
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n aiosdm/v1/accounts_history.proto\x12\taiosdm.v1\x1a\x18\x61iosdm/v1/accounts.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb1\x01\n\x0e\x41\x63\x63ountHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x07\x61\x63\x63ount\x18\x03 \x01(\x0b\x32\x12.aiosdm.v1.Account\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"Y\n\x19\x41\x63\x63ountHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xa9\x01\n\x1a\x41\x63\x63ountHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12*\n\x07history\x18\x02 \x03(\x0b\x32\x19.aiosdm.v1.AccountHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2}\n\x0f\x41\x63\x63ountsHistory\x12X\n\x04List\x12$.aiosdm.v1.AccountHistoryListRequest\x1a%.aiosdm.v1.AccountHistoryListResponse\"\x03\x90\x02\x01\x1a\x10\xba\x9f\x19\x0c\x08\x03*\x08\x41\x63\x63ountsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n aiosdm/v1/accounts_history.proto\x12\taiosdm.v1\x1a\x18\x61iosdm/v1/accounts.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb1\x01\n\x0e\x41\x63\x63ountHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12#\n\x07\x61\x63\x63ount\x18\x03 \x01(\x0b\x32\x12.aiosdm.v1.Account\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"Y\n\x19\x41\x63\x63ountHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xa9\x01\n\x1a\x41\x63\x63ountHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12*\n\x07history\x18\x02 \x03(\x0b\x32\x19.aiosdm.v1.AccountHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x8a\x01\n\x0f\x41\x63\x63ountsHistory\x12X\n\x04List\x12$.aiosdm.v1.AccountHistoryListRequest\x1a%.aiosdm.v1.AccountHistoryListResponse\"\x03\x90\x02\x01\x1a\x1d\xba\x9f\x19\x19\x08\x03*\x08\x41\x63\x63ountsB\x0b\x61udit:usersb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTHISTORY']._loaded_options = None
   _globals['_ACCOUNTHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ACCOUNTSHISTORY']._loaded_options = None
-  _globals['_ACCOUNTSHISTORY']._serialized_options = b'\272\237\031\014\010\003*\010Accounts'
+  _globals['_ACCOUNTSHISTORY']._serialized_options = b'\272\237\031\031\010\003*\010AccountsB\013audit:users'
   _globals['_ACCOUNTSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ACCOUNTSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ACCOUNTHISTORY']._serialized_start=152
@@ -47,6 +47,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ACCOUNTHISTORYLISTREQUEST']._serialized_end=420
   _globals['_ACCOUNTHISTORYLISTRESPONSE']._serialized_start=423
   _globals['_ACCOUNTHISTORYLISTRESPONSE']._serialized_end=592
-  _globals['_ACCOUNTSHISTORY']._serialized_start=594
-  _globals['_ACCOUNTSHISTORY']._serialized_end=719
+  _globals['_ACCOUNTSHISTORY']._serialized_start=595
+  _globals['_ACCOUNTSHISTORY']._serialized_end=733
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n3aiosdm/v1/approval_workflow_approvers_history.proto\x12\taiosdm.v1\x1a+aiosdm/v1/approval_workflow_approvers.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"r\n*ApprovalWorkflowApproverHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xdb\x01\n+ApprovalWorkflowApproverHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x43\n\x07history\x18\x02 \x03(\x0b\x32*.aiosdm.v1.ApprovalWorkflowApproverHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xe6\x01\n\x1f\x41pprovalWorkflowApproverHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12G\n\x1a\x61pproval_workflow_approver\x18\x03 \x01(\x0b\x32#.aiosdm.v1.ApprovalWorkflowApprover\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xc1\x01\n ApprovalWorkflowApproversHistory\x12z\n\x04List\x12\x35.aiosdm.v1.ApprovalWorkflowApproverHistoryListRequest\x1a\x36.aiosdm.v1.ApprovalWorkflowApproverHistoryListResponse\"\x03\x90\x02\x01\x1a!\xba\x9f\x19\x1d\x08\x03*\x19\x41pprovalWorkflowApproversb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n3aiosdm/v1/approval_workflow_approvers_history.proto\x12\taiosdm.v1\x1a+aiosdm/v1/approval_workflow_approvers.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"r\n*ApprovalWorkflowApproverHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xdb\x01\n+ApprovalWorkflowApproverHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x43\n\x07history\x18\x02 \x03(\x0b\x32*.aiosdm.v1.ApprovalWorkflowApproverHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xe6\x01\n\x1f\x41pprovalWorkflowApproverHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12G\n\x1a\x61pproval_workflow_approver\x18\x03 \x01(\x0b\x32#.aiosdm.v1.ApprovalWorkflowApprover\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xd6\x01\n ApprovalWorkflowApproversHistory\x12z\n\x04List\x12\x35.aiosdm.v1.ApprovalWorkflowApproverHistoryListRequest\x1a\x36.aiosdm.v1.ApprovalWorkflowApproverHistoryListResponse\"\x03\x90\x02\x01\x1a\x36\xba\x9f\x19\x32\x08\x03*\x19\x41pprovalWorkflowApproversB\x13\x61udit:approvalflowsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_APPROVALWORKFLOWAPPROVERHISTORY']._loaded_options = None
   _globals['_APPROVALWORKFLOWAPPROVERHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_APPROVALWORKFLOWAPPROVERSHISTORY']._loaded_options = None
-  _globals['_APPROVALWORKFLOWAPPROVERSHISTORY']._serialized_options = b'\272\237\031\035\010\003*\031ApprovalWorkflowApprovers'
+  _globals['_APPROVALWORKFLOWAPPROVERSHISTORY']._serialized_options = b'\272\237\0312\010\003*\031ApprovalWorkflowApproversB\023audit:approvalflows'
   _globals['_APPROVALWORKFLOWAPPROVERSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_APPROVALWORKFLOWAPPROVERSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_APPROVALWORKFLOWAPPROVERHISTORYLISTREQUEST']._serialized_start=189
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_APPROVALWORKFLOWAPPROVERHISTORY']._serialized_start=528
   _globals['_APPROVALWORKFLOWAPPROVERHISTORY']._serialized_end=758
   _globals['_APPROVALWORKFLOWAPPROVERSHISTORY']._serialized_start=761
-  _globals['_APPROVALWORKFLOWAPPROVERSHISTORY']._serialized_end=954
+  _globals['_APPROVALWORKFLOWAPPROVERSHISTORY']._serialized_end=975
 # @@protoc_insertion_point(module_scope)

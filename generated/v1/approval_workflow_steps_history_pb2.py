@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n/aiosdm/v1/approval_workflow_steps_history.proto\x12\taiosdm.v1\x1a\'aiosdm/v1/approval_workflow_steps.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"n\n&ApprovalWorkflowStepHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xd3\x01\n\'ApprovalWorkflowStepHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12?\n\x07history\x18\x02 \x03(\x0b\x32&.aiosdm.v1.ApprovalWorkflowStepHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xda\x01\n\x1b\x41pprovalWorkflowStepHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12?\n\x16\x61pproval_workflow_step\x18\x03 \x01(\x0b\x32\x1f.aiosdm.v1.ApprovalWorkflowStep\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xb1\x01\n\x1c\x41pprovalWorkflowStepsHistory\x12r\n\x04List\x12\x31.aiosdm.v1.ApprovalWorkflowStepHistoryListRequest\x1a\x32.aiosdm.v1.ApprovalWorkflowStepHistoryListResponse\"\x03\x90\x02\x01\x1a\x1d\xba\x9f\x19\x19\x08\x03*\x15\x41pprovalWorkflowStepsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n/aiosdm/v1/approval_workflow_steps_history.proto\x12\taiosdm.v1\x1a\'aiosdm/v1/approval_workflow_steps.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"n\n&ApprovalWorkflowStepHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xd3\x01\n\'ApprovalWorkflowStepHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12?\n\x07history\x18\x02 \x03(\x0b\x32&.aiosdm.v1.ApprovalWorkflowStepHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xda\x01\n\x1b\x41pprovalWorkflowStepHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12?\n\x16\x61pproval_workflow_step\x18\x03 \x01(\x0b\x32\x1f.aiosdm.v1.ApprovalWorkflowStep\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xc6\x01\n\x1c\x41pprovalWorkflowStepsHistory\x12r\n\x04List\x12\x31.aiosdm.v1.ApprovalWorkflowStepHistoryListRequest\x1a\x32.aiosdm.v1.ApprovalWorkflowStepHistoryListResponse\"\x03\x90\x02\x01\x1a\x32\xba\x9f\x19.\x08\x03*\x15\x41pprovalWorkflowStepsB\x13\x61udit:approvalflowsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_APPROVALWORKFLOWSTEPHISTORY']._loaded_options = None
   _globals['_APPROVALWORKFLOWSTEPHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_APPROVALWORKFLOWSTEPSHISTORY']._loaded_options = None
-  _globals['_APPROVALWORKFLOWSTEPSHISTORY']._serialized_options = b'\272\237\031\031\010\003*\025ApprovalWorkflowSteps'
+  _globals['_APPROVALWORKFLOWSTEPSHISTORY']._serialized_options = b'\272\237\031.\010\003*\025ApprovalWorkflowStepsB\023audit:approvalflows'
   _globals['_APPROVALWORKFLOWSTEPSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_APPROVALWORKFLOWSTEPSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_APPROVALWORKFLOWSTEPHISTORYLISTREQUEST']._serialized_start=181
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_APPROVALWORKFLOWSTEPHISTORY']._serialized_start=508
   _globals['_APPROVALWORKFLOWSTEPHISTORY']._serialized_end=726
   _globals['_APPROVALWORKFLOWSTEPSHISTORY']._serialized_start=729
-  _globals['_APPROVALWORKFLOWSTEPSHISTORY']._serialized_end=906
+  _globals['_APPROVALWORKFLOWSTEPSHISTORY']._serialized_end=927
 # @@protoc_insertion_point(module_scope)

@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n,aiosdm/v1/granted_account_entitlements.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x80\x01\n$GrantedAccountEntitlementListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0e\n\x06\x66ilter\x18\x03 \x01(\t\"\xe4\x01\n%GrantedAccountEntitlementListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12R\n\x1cgranted_account_entitlements\x18\x02 \x03(\x0b\x32$.aiosdm.v1.GrantedAccountEntitlementB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc8\x01\n\x19GrantedAccountEntitlement\x12\x13\n\x0bresource_id\x18\x01 \x01(\t\x12\x11\n\torigin_id\x18\x02 \x01(\t\x12\x31\n\rlast_accessed\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x11mapped_identities\x18\x04 \x01(\x0b\x32\x1b.aiosdm.v1.MappedIdentities\x12\x10\n\x08group_id\x18\x05 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"a\n\x10MappedIdentities\x12\x45\n\nkubernetes\x18\x01 \x01(\x0b\x32\x31.aiosdm.v1.GrantedEntitlementKubernetesPrivileges:\x06\xb2\x9f\x19\x02\x08\x01\"@\n&GrantedEntitlementKubernetesPrivileges\x12\x0e\n\x06groups\x18\x01 \x03(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\x96\x01\n\x1aGrantedAccountEntitlements\x12n\n\x04List\x12/.aiosdm.v1.GrantedAccountEntitlementListRequest\x1a\x30.aiosdm.v1.GrantedAccountEntitlementListResponse\"\x03\x90\x02\x01\x1a\x08\xba\x9f\x19\x04\x08\x04\x18\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n,aiosdm/v1/granted_account_entitlements.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x80\x01\n$GrantedAccountEntitlementListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0e\n\x06\x66ilter\x18\x03 \x01(\t\"\xe4\x01\n%GrantedAccountEntitlementListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12R\n\x1cgranted_account_entitlements\x18\x02 \x03(\x0b\x32$.aiosdm.v1.GrantedAccountEntitlementB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc8\x01\n\x19GrantedAccountEntitlement\x12\x13\n\x0bresource_id\x18\x01 \x01(\t\x12\x11\n\torigin_id\x18\x02 \x01(\t\x12\x31\n\rlast_accessed\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x11mapped_identities\x18\x04 \x01(\x0b\x32\x1b.aiosdm.v1.MappedIdentities\x12\x10\n\x08group_id\x18\x05 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"a\n\x10MappedIdentities\x12\x45\n\nkubernetes\x18\x01 \x01(\x0b\x32\x31.aiosdm.v1.GrantedEntitlementKubernetesPrivileges:\x06\xb2\x9f\x19\x02\x08\x01\"@\n&GrantedEntitlementKubernetesPrivileges\x12\x0e\n\x06groups\x18\x01 \x03(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa9\x01\n\x1aGrantedAccountEntitlements\x12n\n\x04List\x12/.aiosdm.v1.GrantedAccountEntitlementListRequest\x1a\x30.aiosdm.v1.GrantedAccountEntitlementListResponse\"\x03\x90\x02\x01\x1a\x1b\xba\x9f\x19\x17\x08\x04\x18\x01\x42\x11\x65ntitlements:readb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -47,7 +47,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GRANTEDENTITLEMENTKUBERNETESPRIVILEGES']._loaded_options = None
   _globals['_GRANTEDENTITLEMENTKUBERNETESPRIVILEGES']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_GRANTEDACCOUNTENTITLEMENTS']._loaded_options = None
-  _globals['_GRANTEDACCOUNTENTITLEMENTS']._serialized_options = b'\272\237\031\004\010\004\030\001'
+  _globals['_GRANTEDACCOUNTENTITLEMENTS']._serialized_options = b'\272\237\031\027\010\004\030\001B\021entitlements:read'
   _globals['_GRANTEDACCOUNTENTITLEMENTS'].methods_by_name['List']._loaded_options = None
   _globals['_GRANTEDACCOUNTENTITLEMENTS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_GRANTEDACCOUNTENTITLEMENTLISTREQUEST']._serialized_start=138
@@ -61,5 +61,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GRANTEDENTITLEMENTKUBERNETESPRIVILEGES']._serialized_start=801
   _globals['_GRANTEDENTITLEMENTKUBERNETESPRIVILEGES']._serialized_end=865
   _globals['_GRANTEDACCOUNTENTITLEMENTS']._serialized_start=868
-  _globals['_GRANTEDACCOUNTENTITLEMENTS']._serialized_end=1018
+  _globals['_GRANTEDACCOUNTENTITLEMENTS']._serialized_end=1037
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n)aiosdm/v1/granted_role_entitlements.proto\x12\taiosdm.v1\x1a,aiosdm/v1/granted_account_entitlements.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"z\n!GrantedRoleEntitlementListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0f\n\x07role_id\x18\x02 \x01(\t\x12\x0e\n\x06\x66ilter\x18\x03 \x01(\t\"\xdb\x01\n\"GrantedRoleEntitlementListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12L\n\x19granted_role_entitlements\x18\x02 \x03(\x0b\x32!.aiosdm.v1.GrantedRoleEntitlementB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xb2\x01\n\x16GrantedRoleEntitlement\x12\x13\n\x0bresource_id\x18\x01 \x01(\t\x12\x31\n\rlast_accessed\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x11mapped_identities\x18\x03 \x01(\x0b\x32\x1b.aiosdm.v1.MappedIdentities\x12\x10\n\x08group_id\x18\x04 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\x8d\x01\n\x17GrantedRoleEntitlements\x12h\n\x04List\x12,.aiosdm.v1.GrantedRoleEntitlementListRequest\x1a-.aiosdm.v1.GrantedRoleEntitlementListResponse\"\x03\x90\x02\x01\x1a\x08\xba\x9f\x19\x04\x08\x04\x18\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n)aiosdm/v1/granted_role_entitlements.proto\x12\taiosdm.v1\x1a,aiosdm/v1/granted_account_entitlements.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"z\n!GrantedRoleEntitlementListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0f\n\x07role_id\x18\x02 \x01(\t\x12\x0e\n\x06\x66ilter\x18\x03 \x01(\t\"\xdb\x01\n\"GrantedRoleEntitlementListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12L\n\x19granted_role_entitlements\x18\x02 \x03(\x0b\x32!.aiosdm.v1.GrantedRoleEntitlementB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xb2\x01\n\x16GrantedRoleEntitlement\x12\x13\n\x0bresource_id\x18\x01 \x01(\t\x12\x31\n\rlast_accessed\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x11mapped_identities\x18\x03 \x01(\x0b\x32\x1b.aiosdm.v1.MappedIdentities\x12\x10\n\x08group_id\x18\x04 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa0\x01\n\x17GrantedRoleEntitlements\x12h\n\x04List\x12,.aiosdm.v1.GrantedRoleEntitlementListRequest\x1a-.aiosdm.v1.GrantedRoleEntitlementListResponse\"\x03\x90\x02\x01\x1a\x1b\xba\x9f\x19\x17\x08\x04\x18\x01\x42\x11\x65ntitlements:readb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GRANTEDROLEENTITLEMENT']._loaded_options = None
   _globals['_GRANTEDROLEENTITLEMENT']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_GRANTEDROLEENTITLEMENTS']._loaded_options = None
-  _globals['_GRANTEDROLEENTITLEMENTS']._serialized_options = b'\272\237\031\004\010\004\030\001'
+  _globals['_GRANTEDROLEENTITLEMENTS']._serialized_options = b'\272\237\031\027\010\004\030\001B\021entitlements:read'
   _globals['_GRANTEDROLEENTITLEMENTS'].methods_by_name['List']._loaded_options = None
   _globals['_GRANTEDROLEENTITLEMENTS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_GRANTEDROLEENTITLEMENTLISTREQUEST']._serialized_start=180
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GRANTEDROLEENTITLEMENT']._serialized_start=527
   _globals['_GRANTEDROLEENTITLEMENT']._serialized_end=705
   _globals['_GRANTEDROLEENTITLEMENTS']._serialized_start=708
-  _globals['_GRANTEDROLEENTITLEMENTS']._serialized_end=849
+  _globals['_GRANTEDROLEENTITLEMENTS']._serialized_end=868
 # @@protoc_insertion_point(module_scope)

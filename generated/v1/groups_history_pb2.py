@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61iosdm/v1/groups_history.proto\x12\taiosdm.v1\x1a\x16\x61iosdm/v1/groups.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xab\x01\n\x0cGroupHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1f\n\x05group\x18\x03 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"W\n\x17GroupHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xa5\x01\n\x18GroupHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12(\n\x07history\x18\x02 \x03(\x0b\x32\x17.aiosdm.v1.GroupHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2u\n\rGroupsHistory\x12T\n\x04List\x12\".aiosdm.v1.GroupHistoryListRequest\x1a#.aiosdm.v1.GroupHistoryListResponse\"\x03\x90\x02\x01\x1a\x0e\xba\x9f\x19\n\x08\x03*\x06Groupsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61iosdm/v1/groups_history.proto\x12\taiosdm.v1\x1a\x16\x61iosdm/v1/groups.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xab\x01\n\x0cGroupHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1f\n\x05group\x18\x03 \x01(\x0b\x32\x10.aiosdm.v1.Group\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"W\n\x17GroupHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xa5\x01\n\x18GroupHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12(\n\x07history\x18\x02 \x03(\x0b\x32\x17.aiosdm.v1.GroupHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x83\x01\n\rGroupsHistory\x12T\n\x04List\x12\".aiosdm.v1.GroupHistoryListRequest\x1a#.aiosdm.v1.GroupHistoryListResponse\"\x03\x90\x02\x01\x1a\x1c\xba\x9f\x19\x18\x08\x03*\x06GroupsB\x0c\x61udit:groupsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GROUPHISTORY']._loaded_options = None
   _globals['_GROUPHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_GROUPSHISTORY']._loaded_options = None
-  _globals['_GROUPSHISTORY']._serialized_options = b'\272\237\031\n\010\003*\006Groups'
+  _globals['_GROUPSHISTORY']._serialized_options = b'\272\237\031\030\010\003*\006GroupsB\014audit:groups'
   _globals['_GROUPSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_GROUPSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_GROUPHISTORY']._serialized_start=148
@@ -47,6 +47,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GROUPHISTORYLISTREQUEST']._serialized_end=408
   _globals['_GROUPHISTORYLISTRESPONSE']._serialized_start=411
   _globals['_GROUPHISTORYLISTRESPONSE']._serialized_end=576
-  _globals['_GROUPSHISTORY']._serialized_start=578
-  _globals['_GROUPSHISTORY']._serialized_end=695
+  _globals['_GROUPSHISTORY']._serialized_start=579
+  _globals['_GROUPSHISTORY']._serialized_end=710
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$aiosdm/v1/groups_roles_history.proto\x12\taiosdm.v1\x1a\x1c\x61iosdm/v1/groups_roles.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb8\x01\n\x10GroupRoleHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12(\n\ngroup_role\x18\x03 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"[\n\x1bGroupRoleHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xad\x01\n\x1cGroupRoleHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12,\n\x07history\x18\x02 \x03(\x0b\x32\x1b.aiosdm.v1.GroupRoleHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x87\x01\n\x12GroupsRolesHistory\x12\\\n\x04List\x12&.aiosdm.v1.GroupRoleHistoryListRequest\x1a\'.aiosdm.v1.GroupRoleHistoryListResponse\"\x03\x90\x02\x01\x1a\x13\xba\x9f\x19\x0f\x08\x03*\x0bGroupsRolesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$aiosdm/v1/groups_roles_history.proto\x12\taiosdm.v1\x1a\x1c\x61iosdm/v1/groups_roles.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb8\x01\n\x10GroupRoleHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12(\n\ngroup_role\x18\x03 \x01(\x0b\x32\x14.aiosdm.v1.GroupRole\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"[\n\x1bGroupRoleHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xad\x01\n\x1cGroupRoleHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12,\n\x07history\x18\x02 \x03(\x0b\x32\x1b.aiosdm.v1.GroupRoleHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x95\x01\n\x12GroupsRolesHistory\x12\\\n\x04List\x12&.aiosdm.v1.GroupRoleHistoryListRequest\x1a\'.aiosdm.v1.GroupRoleHistoryListResponse\"\x03\x90\x02\x01\x1a!\xba\x9f\x19\x1d\x08\x03*\x0bGroupsRolesB\x0c\x61udit:groupsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GROUPROLEHISTORY']._loaded_options = None
   _globals['_GROUPROLEHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_GROUPSROLESHISTORY']._loaded_options = None
-  _globals['_GROUPSROLESHISTORY']._serialized_options = b'\272\237\031\017\010\003*\013GroupsRoles'
+  _globals['_GROUPSROLESHISTORY']._serialized_options = b'\272\237\031\035\010\003*\013GroupsRolesB\014audit:groups'
   _globals['_GROUPSROLESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_GROUPSROLESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_GROUPROLEHISTORY']._serialized_start=160
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GROUPROLEHISTORYLISTRESPONSE']._serialized_start=440
   _globals['_GROUPROLEHISTORYLISTRESPONSE']._serialized_end=613
   _globals['_GROUPSROLESHISTORY']._serialized_start=616
-  _globals['_GROUPSROLESHISTORY']._serialized_end=751
+  _globals['_GROUPSROLESHISTORY']._serialized_end=765
 # @@protoc_insertion_point(module_scope)

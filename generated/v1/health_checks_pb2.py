@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61iosdm/v1/health_checks.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"^\n\x16HealthcheckListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc0\x01\n\x17HealthcheckListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x34\n\x0chealthchecks\x18\x02 \x03(\x0b\x32\x16.aiosdm.v1.HealthcheckB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xfc\x01\n\x0bHealthcheck\x12\x12\n\x02id\x18\x01 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1b\n\x0bresource_id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1d\n\rresource_name\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x17\n\x07node_id\x18\x04 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x19\n\tnode_name\x18\x05 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x17\n\x07healthy\x18\x06 \x01(\x08\x42\x06\xaa\x9f\x19\x02 \x01\x12\x11\n\terror_msg\x18\x07 \x01(\t\x12\x35\n\ttimestamp\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xaa\x9f\x19\x02 \x01:\x06\xb2\x9f\x19\x02\x08\x01\x32w\n\x0cHealthChecks\x12R\n\x04List\x12!.aiosdm.v1.HealthcheckListRequest\x1a\".aiosdm.v1.HealthcheckListResponse\"\x03\x90\x02\x01\x1a\x13\xba\x9f\x19\x0f\x08\x02\"\x0bHealthcheckb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61iosdm/v1/health_checks.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"^\n\x16HealthcheckListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc0\x01\n\x17HealthcheckListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x34\n\x0chealthchecks\x18\x02 \x03(\x0b\x32\x16.aiosdm.v1.HealthcheckB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"\xfc\x01\n\x0bHealthcheck\x12\x12\n\x02id\x18\x01 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1b\n\x0bresource_id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x1d\n\rresource_name\x18\x03 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x17\n\x07node_id\x18\x04 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x19\n\tnode_name\x18\x05 \x01(\tB\x06\xaa\x9f\x19\x02 \x01\x12\x17\n\x07healthy\x18\x06 \x01(\x08\x42\x06\xaa\x9f\x19\x02 \x01\x12\x11\n\terror_msg\x18\x07 \x01(\t\x12\x35\n\ttimestamp\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x06\xaa\x9f\x19\x02 \x01:\x06\xb2\x9f\x19\x02\x08\x01\x32\x88\x01\n\x0cHealthChecks\x12R\n\x04List\x12!.aiosdm.v1.HealthcheckListRequest\x1a\".aiosdm.v1.HealthcheckListResponse\"\x03\x90\x02\x01\x1a$\xba\x9f\x19 \x08\x02\"\x0bHealthcheckB\x0f\x64\x61tasource:listb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -59,7 +59,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_HEALTHCHECK']._loaded_options = None
   _globals['_HEALTHCHECK']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_HEALTHCHECKS']._loaded_options = None
-  _globals['_HEALTHCHECKS']._serialized_options = b'\272\237\031\017\010\002\"\013Healthcheck'
+  _globals['_HEALTHCHECKS']._serialized_options = b'\272\237\031 \010\002\"\013HealthcheckB\017datasource:list'
   _globals['_HEALTHCHECKS'].methods_by_name['List']._loaded_options = None
   _globals['_HEALTHCHECKS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_HEALTHCHECKLISTREQUEST']._serialized_start=122
@@ -68,6 +68,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_HEALTHCHECKLISTRESPONSE']._serialized_end=411
   _globals['_HEALTHCHECK']._serialized_start=414
   _globals['_HEALTHCHECK']._serialized_end=666
-  _globals['_HEALTHCHECKS']._serialized_start=668
-  _globals['_HEALTHCHECKS']._serialized_end=787
+  _globals['_HEALTHCHECKS']._serialized_start=669
+  _globals['_HEALTHCHECKS']._serialized_end=805
 # @@protoc_insertion_point(module_scope)

@@ -25,23 +25,23 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import descriptor_pb2 as google_dot_protobuf_dot_descriptor__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x61iosdm/v1/hints.proto\x12\taiosdm.v1\x1a google/protobuf/descriptor.proto\"\xb4\x01\n\nFieldHints\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06hidden\x18\x02 \x01(\x08\x12\x11\n\tread_only\x18\x03 \x01(\x08\x12\x10\n\x08required\x18\x04 \x01(\x08\x12\x0e\n\x06secret\x18\x05 \x01(\x08\x12\x0c\n\x04json\x18\x06 \x01(\x08\x12\x0b\n\x03ref\x18\x07 \x01(\t\x12\x0f\n\x07indexed\x18\x08 \x01(\x08\x12\x15\n\rrequired_when\x18\t \x03(\t\x12\x10\n\x08nullable\x18\n \x01(\x08\"Q\n\nModelHints\x12\x11\n\tporcelain\x18\x01 \x01(\x08\x12\x11\n\tgrpc_code\x18\x02 \x01(\x05\x12\x0e\n\x06unique\x18\x03 \x03(\t\x12\r\n\x05keyed\x18\x04 \x01(\x08\"\x9e\x01\n\x0cServiceHints\x12$\n\x04kind\x18\x01 \x01(\x0e\x32\x16.aiosdm.v1.ServiceKind\x12\x11\n\tid_prefix\x18\x02 \x01(\t\x12\x10\n\x08snapshot\x18\x03 \x01(\x08\x12\x0e\n\x06\x65ntity\x18\x04 \x01(\t\x12\x12\n\nhistory_of\x18\x05 \x01(\t\x12\x11\n\tattribute\x18\x06 \x01(\t\x12\x0c\n\x04noun\x18\x07 \x01(\t\"s\n\x0bMethodHints\x12\x0c\n\x04name\x18\x01 \x01(\t\x12%\n\x05shape\x18\x02 \x01(\x0e\x32\x16.aiosdm.v1.MethodShape\x12\r\n\x05items\x18\x03 \x01(\t\x12\x10\n\x08id_field\x18\x04 \x01(\t\x12\x0e\n\x06hidden\x18\x05 \x01(\x08*\x8d\x01\n\x0bServiceKind\x12\x17\n\x13SERVICE_UNSPECIFIED\x10\x00\x12\x10\n\x0cSERVICE_CRUD\x10\x01\x12\x15\n\x11SERVICE_READ_ONLY\x10\x02\x12\x13\n\x0fSERVICE_HISTORY\x10\x03\x12\x13\n\x0fSERVICE_DERIVED\x10\x04\x12\x12\n\x0eSERVICE_CUSTOM\x10\x05*\x89\x01\n\x0bMethodShape\x12\x13\n\x0fSHAPE_FROM_NAME\x10\x00\x12\x10\n\x0cSHAPE_CREATE\x10\x01\x12\r\n\tSHAPE_GET\x10\x02\x12\x10\n\x0cSHAPE_UPDATE\x10\x03\x12\x10\n\x0cSHAPE_DELETE\x10\x04\x12\x0e\n\nSHAPE_LIST\x10\x05\x12\x10\n\x0cSHAPE_CUSTOM\x10\x06:E\n\x05\x66ield\x12\x1d.google.protobuf.FieldOptions\x18\xf5\x93\x03 \x01(\x0b\x32\x15.aiosdm.v1.FieldHints:G\n\x05model\x12\x1f.google.protobuf.MessageOptions\x18\xf6\x93\x03 \x01(\x0b\x32\x15.aiosdm.v1.ModelHints:K\n\x07service\x12\x1f.google.protobuf.ServiceOptions\x18\xf7\x93\x03 \x01(\x0b\x32\x17.aiosdm.v1.ServiceHints:H\n\x06method\x12\x1e.google.protobuf.MethodOptions\x18\xf8\x93\x03 \x01(\x0b\x32\x16.aiosdm.v1.MethodHintsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15\x61iosdm/v1/hints.proto\x12\taiosdm.v1\x1a google/protobuf/descriptor.proto\"\xb4\x01\n\nFieldHints\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06hidden\x18\x02 \x01(\x08\x12\x11\n\tread_only\x18\x03 \x01(\x08\x12\x10\n\x08required\x18\x04 \x01(\x08\x12\x0e\n\x06secret\x18\x05 \x01(\x08\x12\x0c\n\x04json\x18\x06 \x01(\x08\x12\x0b\n\x03ref\x18\x07 \x01(\t\x12\x0f\n\x07indexed\x18\x08 \x01(\x08\x12\x15\n\rrequired_when\x18\t \x03(\t\x12\x10\n\x08nullable\x18\n \x01(\x08\"Q\n\nModelHints\x12\x11\n\tporcelain\x18\x01 \x01(\x08\x12\x11\n\tgrpc_code\x18\x02 \x01(\x05\x12\x0e\n\x06unique\x18\x03 \x03(\t\x12\r\n\x05keyed\x18\x04 \x01(\x08\"\xd1\x01\n\x0cServiceHints\x12$\n\x04kind\x18\x01 \x01(\x0e\x32\x16.aiosdm.v1.ServiceKind\x12\x11\n\tid_prefix\x18\x02 \x01(\t\x12\x10\n\x08snapshot\x18\x03 \x01(\x08\x12\x0e\n\x06\x65ntity\x18\x04 \x01(\t\x12\x12\n\nhistory_of\x18\x05 \x01(\t\x12\x11\n\tattribute\x18\x06 \x01(\t\x12\x0c\n\x04noun\x18\x07 \x01(\t\x12\x17\n\x0fread_permission\x18\x08 \x01(\t\x12\x18\n\x10write_permission\x18\t \x01(\t\"\x87\x01\n\x0bMethodHints\x12\x0c\n\x04name\x18\x01 \x01(\t\x12%\n\x05shape\x18\x02 \x01(\x0e\x32\x16.aiosdm.v1.MethodShape\x12\r\n\x05items\x18\x03 \x01(\t\x12\x10\n\x08id_field\x18\x04 \x01(\t\x12\x0e\n\x06hidden\x18\x05 \x01(\x08\x12\x12\n\npermission\x18\x06 \x01(\t*\x8d\x01\n\x0bServiceKind\x12\x17\n\x13SERVICE_UNSPECIFIED\x10\x00\x12\x10\n\x0cSERVICE_CRUD\x10\x01\x12\x15\n\x11SERVICE_READ_ONLY\x10\x02\x12\x13\n\x0fSERVICE_HISTORY\x10\x03\x12\x13\n\x0fSERVICE_DERIVED\x10\x04\x12\x12\n\x0eSERVICE_CUSTOM\x10\x05*\x89\x01\n\x0bMethodShape\x12\x13\n\x0fSHAPE_FROM_NAME\x10\x00\x12\x10\n\x0cSHAPE_CREATE\x10\x01\x12\r\n\tSHAPE_GET\x10\x02\x12\x10\n\x0cSHAPE_UPDATE\x10\x03\x12\x10\n\x0cSHAPE_DELETE\x10\x04\x12\x0e\n\nSHAPE_LIST\x10\x05\x12\x10\n\x0cSHAPE_CUSTOM\x10\x06:E\n\x05\x66ield\x12\x1d.google.protobuf.FieldOptions\x18\xf5\x93\x03 \x01(\x0b\x32\x15.aiosdm.v1.FieldHints:G\n\x05model\x12\x1f.google.protobuf.MessageOptions\x18\xf6\x93\x03 \x01(\x0b\x32\x15.aiosdm.v1.ModelHints:K\n\x07service\x12\x1f.google.protobuf.ServiceOptions\x18\xf7\x93\x03 \x01(\x0b\x32\x17.aiosdm.v1.ServiceHints:H\n\x06method\x12\x1e.google.protobuf.MethodOptions\x18\xf8\x93\x03 \x01(\x0b\x32\x16.aiosdm.v1.MethodHintsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'aiosdm.v1.hints_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SERVICEKIND']._serialized_start=615
-  _globals['_SERVICEKIND']._serialized_end=756
-  _globals['_METHODSHAPE']._serialized_start=759
-  _globals['_METHODSHAPE']._serialized_end=896
+  _globals['_SERVICEKIND']._serialized_start=687
+  _globals['_SERVICEKIND']._serialized_end=828
+  _globals['_METHODSHAPE']._serialized_start=831
+  _globals['_METHODSHAPE']._serialized_end=968
   _globals['_FIELDHINTS']._serialized_start=71
   _globals['_FIELDHINTS']._serialized_end=251
   _globals['_MODELHINTS']._serialized_start=253
   _globals['_MODELHINTS']._serialized_end=334
   _globals['_SERVICEHINTS']._serialized_start=337
-  _globals['_SERVICEHINTS']._serialized_end=495
-  _globals['_METHODHINTS']._serialized_start=497
-  _globals['_METHODHINTS']._serialized_end=612
+  _globals['_SERVICEHINTS']._serialized_end=546
+  _globals['_METHODHINTS']._serialized_start=549
+  _globals['_METHODHINTS']._serialized_end=684
 # @@protoc_insertion_point(module_scope)

@@ -85,7 +85,7 @@ class ModelHints(_message.Message):
     def __init__(self, porcelain: _Optional[bool] = ..., grpc_code: _Optional[int] = ..., unique: _Optional[_Iterable[str]] = ..., keyed: _Optional[bool] = ...) -> None: ...
 
 class ServiceHints(_message.Message):
-    __slots__ = ("kind", "id_prefix", "snapshot", "entity", "history_of", "attribute", "noun")
+    __slots__ = ("kind", "id_prefix", "snapshot", "entity", "history_of", "attribute", "noun", "read_permission", "write_permission")
     KIND_FIELD_NUMBER: _ClassVar[int]
     ID_PREFIX_FIELD_NUMBER: _ClassVar[int]
     SNAPSHOT_FIELD_NUMBER: _ClassVar[int]
@@ -93,6 +93,8 @@ class ServiceHints(_message.Message):
     HISTORY_OF_FIELD_NUMBER: _ClassVar[int]
     ATTRIBUTE_FIELD_NUMBER: _ClassVar[int]
     NOUN_FIELD_NUMBER: _ClassVar[int]
+    READ_PERMISSION_FIELD_NUMBER: _ClassVar[int]
+    WRITE_PERMISSION_FIELD_NUMBER: _ClassVar[int]
     kind: ServiceKind
     id_prefix: str
     snapshot: bool
@@ -100,18 +102,22 @@ class ServiceHints(_message.Message):
     history_of: str
     attribute: str
     noun: str
-    def __init__(self, kind: _Optional[_Union[ServiceKind, str]] = ..., id_prefix: _Optional[str] = ..., snapshot: _Optional[bool] = ..., entity: _Optional[str] = ..., history_of: _Optional[str] = ..., attribute: _Optional[str] = ..., noun: _Optional[str] = ...) -> None: ...
+    read_permission: str
+    write_permission: str
+    def __init__(self, kind: _Optional[_Union[ServiceKind, str]] = ..., id_prefix: _Optional[str] = ..., snapshot: _Optional[bool] = ..., entity: _Optional[str] = ..., history_of: _Optional[str] = ..., attribute: _Optional[str] = ..., noun: _Optional[str] = ..., read_permission: _Optional[str] = ..., write_permission: _Optional[str] = ...) -> None: ...
 
 class MethodHints(_message.Message):
-    __slots__ = ("name", "shape", "items", "id_field", "hidden")
+    __slots__ = ("name", "shape", "items", "id_field", "hidden", "permission")
     NAME_FIELD_NUMBER: _ClassVar[int]
     SHAPE_FIELD_NUMBER: _ClassVar[int]
     ITEMS_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_FIELD_NUMBER: _ClassVar[int]
     HIDDEN_FIELD_NUMBER: _ClassVar[int]
+    PERMISSION_FIELD_NUMBER: _ClassVar[int]
     name: str
     shape: MethodShape
     items: str
     id_field: str
     hidden: bool
-    def __init__(self, name: _Optional[str] = ..., shape: _Optional[_Union[MethodShape, str]] = ..., items: _Optional[str] = ..., id_field: _Optional[str] = ..., hidden: _Optional[bool] = ...) -> None: ...
+    permission: str
+    def __init__(self, name: _Optional[str] = ..., shape: _Optional[_Union[MethodShape, str]] = ..., items: _Optional[str] = ..., id_field: _Optional[str] = ..., hidden: _Optional[bool] = ..., permission: _Optional[str] = ...) -> None: ...

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(aiosdm/v1/identity_aliases_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a aiosdm/v1/identity_aliases.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"g\n\x1fIdentityAliasHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc5\x01\n IdentityAliasHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x38\n\x07history\x18\x02 \x03(\x0b\x32\x1f.aiosdm.v1.IdentityAliasHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc4\x01\n\x14IdentityAliasHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0eidentity_alias\x18\x03 \x01(\x0b\x32\x18.aiosdm.v1.IdentityAlias\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\x97\x01\n\x16IdentityAliasesHistory\x12\x64\n\x04List\x12*.aiosdm.v1.IdentityAliasHistoryListRequest\x1a+.aiosdm.v1.IdentityAliasHistoryListResponse\"\x03\x90\x02\x01\x1a\x17\xba\x9f\x19\x13\x08\x03*\x0fIdentityAliasesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(aiosdm/v1/identity_aliases_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a aiosdm/v1/identity_aliases.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"g\n\x1fIdentityAliasHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc5\x01\n IdentityAliasHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x38\n\x07history\x18\x02 \x03(\x0b\x32\x1f.aiosdm.v1.IdentityAliasHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc4\x01\n\x14IdentityAliasHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0eidentity_alias\x18\x03 \x01(\x0b\x32\x18.aiosdm.v1.IdentityAlias\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa4\x01\n\x16IdentityAliasesHistory\x12\x64\n\x04List\x12*.aiosdm.v1.IdentityAliasHistoryListRequest\x1a+.aiosdm.v1.IdentityAliasHistoryListResponse\"\x03\x90\x02\x01\x1a$\xba\x9f\x19 \x08\x03*\x0fIdentityAliasesB\x0b\x61udit:usersb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_IDENTITYALIASHISTORY']._loaded_options = None
   _globals['_IDENTITYALIASHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_IDENTITYALIASESHISTORY']._loaded_options = None
-  _globals['_IDENTITYALIASESHISTORY']._serialized_options = b'\272\237\031\023\010\003*\017IdentityAliases'
+  _globals['_IDENTITYALIASESHISTORY']._serialized_options = b'\272\237\031 \010\003*\017IdentityAliasesB\013audit:users'
   _globals['_IDENTITYALIASESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_IDENTITYALIASESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_IDENTITYALIASHISTORYLISTREQUEST']._serialized_start=167
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_IDENTITYALIASHISTORY']._serialized_start=473
   _globals['_IDENTITYALIASHISTORY']._serialized_end=669
   _globals['_IDENTITYALIASESHISTORY']._serialized_start=672
-  _globals['_IDENTITYALIASESHISTORY']._serialized_end=823
+  _globals['_IDENTITYALIASESHISTORY']._serialized_end=836
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n aiosdm/v1/policies_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x18\x61iosdm/v1/policies.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"b\n\x1aPoliciesHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb9\x01\n\x1bPoliciesHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x31\n\x07history\x18\x02 \x03(\x0b\x32\x18.aiosdm.v1.PolicyHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xae\x01\n\rPolicyHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12!\n\x06policy\x18\x03 \x01(\x0b\x32\x11.aiosdm.v1.Policy\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\x7f\n\x0fPoliciesHistory\x12Z\n\x04List\x12%.aiosdm.v1.PoliciesHistoryListRequest\x1a&.aiosdm.v1.PoliciesHistoryListResponse\"\x03\x90\x02\x01\x1a\x10\xba\x9f\x19\x0c\x08\x03*\x08Policiesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n aiosdm/v1/policies_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x18\x61iosdm/v1/policies.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"b\n\x1aPoliciesHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb9\x01\n\x1bPoliciesHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x31\n\x07history\x18\x02 \x03(\x0b\x32\x18.aiosdm.v1.PolicyHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xae\x01\n\rPolicyHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12!\n\x06policy\x18\x03 \x01(\x0b\x32\x11.aiosdm.v1.Policy\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\x8f\x01\n\x0fPoliciesHistory\x12Z\n\x04List\x12%.aiosdm.v1.PoliciesHistoryListRequest\x1a&.aiosdm.v1.PoliciesHistoryListResponse\"\x03\x90\x02\x01\x1a \xba\x9f\x19\x1c\x08\x03*\x08PoliciesB\x0e\x61udit:policiesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_POLICYHISTORY']._loaded_options = None
   _globals['_POLICYHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_POLICIESHISTORY']._loaded_options = None
-  _globals['_POLICIESHISTORY']._serialized_options = b'\272\237\031\014\010\003*\010Policies'
+  _globals['_POLICIESHISTORY']._serialized_options = b'\272\237\031\034\010\003*\010PoliciesB\016audit:policies'
   _globals['_POLICIESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_POLICIESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_POLICIESHISTORYLISTREQUEST']._serialized_start=151
@@ -53,6 +53,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_POLICIESHISTORYLISTRESPONSE']._serialized_end=437
   _globals['_POLICYHISTORY']._serialized_start=440
   _globals['_POLICYHISTORY']._serialized_end=614
-  _globals['_POLICIESHISTORY']._serialized_start=616
-  _globals['_POLICIESHISTORY']._serialized_end=743
+  _globals['_POLICIESHISTORY']._serialized_start=617
+  _globals['_POLICIESHISTORY']._serialized_end=760
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n)aiosdm/v1/remote_identities_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a!aiosdm/v1/remote_identities.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"h\n RemoteIdentityHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc7\x01\n!RemoteIdentityHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x39\n\x07history\x18\x02 \x03(\x0b\x32 .aiosdm.v1.RemoteIdentityHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc7\x01\n\x15RemoteIdentityHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0fremote_identity\x18\x03 \x01(\x0b\x32\x19.aiosdm.v1.RemoteIdentity\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\x9b\x01\n\x17RemoteIdentitiesHistory\x12\x66\n\x04List\x12+.aiosdm.v1.RemoteIdentityHistoryListRequest\x1a,.aiosdm.v1.RemoteIdentityHistoryListResponse\"\x03\x90\x02\x01\x1a\x18\xba\x9f\x19\x14\x08\x03*\x10RemoteIdentitiesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n)aiosdm/v1/remote_identities_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a!aiosdm/v1/remote_identities.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"h\n RemoteIdentityHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc7\x01\n!RemoteIdentityHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x39\n\x07history\x18\x02 \x03(\x0b\x32 .aiosdm.v1.RemoteIdentityHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc7\x01\n\x15RemoteIdentityHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x0fremote_identity\x18\x03 \x01(\x0b\x32\x19.aiosdm.v1.RemoteIdentity\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xb3\x01\n\x17RemoteIdentitiesHistory\x12\x66\n\x04List\x12+.aiosdm.v1.RemoteIdentityHistoryListRequest\x1a,.aiosdm.v1.RemoteIdentityHistoryListResponse\"\x03\x90\x02\x01\x1a\x30\xba\x9f\x19,\x08\x03*\x10RemoteIdentitiesB\x16\x61udit:remoteidentitiesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REMOTEIDENTITYHISTORY']._loaded_options = None
   _globals['_REMOTEIDENTITYHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_REMOTEIDENTITIESHISTORY']._loaded_options = None
-  _globals['_REMOTEIDENTITIESHISTORY']._serialized_options = b'\272\237\031\024\010\003*\020RemoteIdentities'
+  _globals['_REMOTEIDENTITIESHISTORY']._serialized_options = b'\272\237\031,\010\003*\020RemoteIdentitiesB\026audit:remoteidentities'
   _globals['_REMOTEIDENTITIESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_REMOTEIDENTITIESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_REMOTEIDENTITYHISTORYLISTREQUEST']._serialized_start=169
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REMOTEIDENTITYHISTORY']._serialized_start=478
   _globals['_REMOTEIDENTITYHISTORY']._serialized_end=677
   _globals['_REMOTEIDENTITIESHISTORY']._serialized_start=680
-  _globals['_REMOTEIDENTITIESHISTORY']._serialized_end=835
+  _globals['_REMOTEIDENTITIESHISTORY']._serialized_end=859
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n.aiosdm/v1/remote_identity_groups_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a&aiosdm/v1/remote_identity_groups.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"m\n%RemoteIdentityGroupHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xd1\x01\n&RemoteIdentityGroupHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12>\n\x07history\x18\x02 \x03(\x0b\x32%.aiosdm.v1.RemoteIdentityGroupHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xd7\x01\n\x1aRemoteIdentityGroupHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12=\n\x15remote_identity_group\x18\x03 \x01(\x0b\x32\x1e.aiosdm.v1.RemoteIdentityGroup\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xad\x01\n\x1bRemoteIdentityGroupsHistory\x12p\n\x04List\x12\x30.aiosdm.v1.RemoteIdentityGroupHistoryListRequest\x1a\x31.aiosdm.v1.RemoteIdentityGroupHistoryListResponse\"\x03\x90\x02\x01\x1a\x1c\xba\x9f\x19\x18\x08\x03*\x14RemoteIdentityGroupsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n.aiosdm/v1/remote_identity_groups_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a&aiosdm/v1/remote_identity_groups.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"m\n%RemoteIdentityGroupHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xd1\x01\n&RemoteIdentityGroupHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12>\n\x07history\x18\x02 \x03(\x0b\x32%.aiosdm.v1.RemoteIdentityGroupHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xd7\x01\n\x1aRemoteIdentityGroupHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12=\n\x15remote_identity_group\x18\x03 \x01(\x0b\x32\x1e.aiosdm.v1.RemoteIdentityGroup\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xc9\x01\n\x1bRemoteIdentityGroupsHistory\x12p\n\x04List\x12\x30.aiosdm.v1.RemoteIdentityGroupHistoryListRequest\x1a\x31.aiosdm.v1.RemoteIdentityGroupHistoryListResponse\"\x03\x90\x02\x01\x1a\x38\xba\x9f\x19\x34\x08\x03*\x14RemoteIdentityGroupsB\x1a\x61udit:remoteidentitygroupsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REMOTEIDENTITYGROUPHISTORY']._loaded_options = None
   _globals['_REMOTEIDENTITYGROUPHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_REMOTEIDENTITYGROUPSHISTORY']._loaded_options = None
-  _globals['_REMOTEIDENTITYGROUPSHISTORY']._serialized_options = b'\272\237\031\030\010\003*\024RemoteIdentityGroups'
+  _globals['_REMOTEIDENTITYGROUPSHISTORY']._serialized_options = b'\272\237\0314\010\003*\024RemoteIdentityGroupsB\032audit:remoteidentitygroups'
   _globals['_REMOTEIDENTITYGROUPSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_REMOTEIDENTITYGROUPSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_REMOTEIDENTITYGROUPHISTORYLISTREQUEST']._serialized_start=179
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REMOTEIDENTITYGROUPHISTORY']._serialized_start=503
   _globals['_REMOTEIDENTITYGROUPHISTORY']._serialized_end=718
   _globals['_REMOTEIDENTITYGROUPSHISTORY']._serialized_start=721
-  _globals['_REMOTEIDENTITYGROUPSHISTORY']._serialized_end=894
+  _globals['_REMOTEIDENTITYGROUPSHISTORY']._serialized_end=922
 # @@protoc_insertion_point(module_scope)

@@ -26,7 +26,7 @@ from aiosdm._generated.v1 import hints_pb2 as aiosdm_dot_v1_dot_hints__pb2
 from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&aiosdm/v1/remote_identity_groups.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"`\n\x1dRemoteIdentityGroupGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t\"\xc7\x01\n\x1eRemoteIdentityGroupGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12=\n\x15remote_identity_group\x18\x02 \x01(\x0b\x32\x1e.aiosdm.v1.RemoteIdentityGroup\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"f\n\x1eRemoteIdentityGroupListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xd2\x01\n\x1fRemoteIdentityGroupListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x46\n\x16remote_identity_groups\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.RemoteIdentityGroupB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"?\n\x13RemoteIdentityGroup\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01:\x06\xb2\x9f\x19\x02\x08\x01\x32\xff\x01\n\x14RemoteIdentityGroups\x12_\n\x03Get\x12(.aiosdm.v1.RemoteIdentityGroupGetRequest\x1a).aiosdm.v1.RemoteIdentityGroupGetResponse\"\x03\x90\x02\x01\x12\x62\n\x04List\x12).aiosdm.v1.RemoteIdentityGroupListRequest\x1a*.aiosdm.v1.RemoteIdentityGroupListResponse\"\x03\x90\x02\x01\x1a\"\xba\x9f\x19\x1e\x08\x02\x12\x03ig-\x18\x01\"\x13RemoteIdentityGroupb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&aiosdm/v1/remote_identity_groups.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"`\n\x1dRemoteIdentityGroupGetRequest\x12\x33\n\x04meta\x18\x01 \x01(\x0b\x32\x1d.aiosdm.v1.GetRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\n\n\x02id\x18\x02 \x01(\t\"\xc7\x01\n\x1eRemoteIdentityGroupGetResponse\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.GetResponseMetadata\x12=\n\x15remote_identity_group\x18\x02 \x01(\x0b\x32\x1e.aiosdm.v1.RemoteIdentityGroup\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata:\x06\xb2\x9f\x19\x02\x08\x01\"f\n\x1eRemoteIdentityGroupListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xd2\x01\n\x1fRemoteIdentityGroupListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x46\n\x16remote_identity_groups\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.RemoteIdentityGroupB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"?\n\x13RemoteIdentityGroup\x12\n\n\x02id\x18\x01 \x01(\t\x12\x14\n\x04name\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02 \x01:\x06\xb2\x9f\x19\x02\x08\x01\x32\x99\x02\n\x14RemoteIdentityGroups\x12_\n\x03Get\x12(.aiosdm.v1.RemoteIdentityGroupGetRequest\x1a).aiosdm.v1.RemoteIdentityGroupGetResponse\"\x03\x90\x02\x01\x12\x62\n\x04List\x12).aiosdm.v1.RemoteIdentityGroupListRequest\x1a*.aiosdm.v1.RemoteIdentityGroupListResponse\"\x03\x90\x02\x01\x1a<\xba\x9f\x19\x38\x08\x02\x12\x03ig-\x18\x01\"\x13RemoteIdentityGroupB\x18remoteidentitygroup:readb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -48,7 +48,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REMOTEIDENTITYGROUP']._loaded_options = None
   _globals['_REMOTEIDENTITYGROUP']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_REMOTEIDENTITYGROUPS']._loaded_options = None
-  _globals['_REMOTEIDENTITYGROUPS']._serialized_options = b'\272\237\031\036\010\002\022\003ig-\030\001\"\023RemoteIdentityGroup'
+  _globals['_REMOTEIDENTITYGROUPS']._serialized_options = b'\272\237\0318\010\002\022\003ig-\030\001\"\023RemoteIdentityGroupB\030remoteidentitygroup:read'
   _globals['_REMOTEIDENTITYGROUPS'].methods_by_name['Get']._loaded_options = None
   _globals['_REMOTEIDENTITYGROUPS'].methods_by_name['Get']._serialized_options = b'\220\002\001'
   _globals['_REMOTEIDENTITYGROUPS'].methods_by_name['List']._loaded_options = None
@@ -64,5 +64,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REMOTEIDENTITYGROUP']._serialized_start=715
   _globals['_REMOTEIDENTITYGROUP']._serialized_end=778
   _globals['_REMOTEIDENTITYGROUPS']._serialized_start=781
-  _globals['_REMOTEIDENTITYGROUPS']._serialized_end=1036
+  _globals['_REMOTEIDENTITYGROUPS']._serialized_end=1062
 # @@protoc_insertion_point(module_scope)

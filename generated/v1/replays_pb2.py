@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17\x61iosdm/v1/replays.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1egoogle/protobuf/duration.proto\"Y\n\x11ReplayListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xad\x01\n\x12ReplayListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12.\n\x06\x63hunks\x18\x02 \x03(\x0b\x32\x16.aiosdm.v1.ReplayChunkB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"g\n\x0bReplayChunk\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\x12+\n\x06\x65vents\x18\x02 \x03(\x0b\x32\x1b.aiosdm.v1.ReplayChunkEvent\x12\x15\n\rsymmetric_key\x18\x03 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"U\n\x10ReplayChunkEvent\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\x12+\n\x08\x64uration\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration:\x06\xb2\x9f\x19\x02\x08\x01\x32h\n\x07Replays\x12H\n\x04List\x12\x1c.aiosdm.v1.ReplayListRequest\x1a\x1d.aiosdm.v1.ReplayListResponse\"\x03\x90\x02\x01\x1a\x13\xba\x9f\x19\x0f\x08\x02\"\x0bReplayChunkb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17\x61iosdm/v1/replays.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1egoogle/protobuf/duration.proto\"Y\n\x11ReplayListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xad\x01\n\x12ReplayListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12.\n\x06\x63hunks\x18\x02 \x03(\x0b\x32\x16.aiosdm.v1.ReplayChunkB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"g\n\x0bReplayChunk\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\x12+\n\x06\x65vents\x18\x02 \x03(\x0b\x32\x1b.aiosdm.v1.ReplayChunkEvent\x12\x15\n\rsymmetric_key\x18\x03 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\"U\n\x10ReplayChunkEvent\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\x12+\n\x08\x64uration\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration:\x06\xb2\x9f\x19\x02\x08\x01\x32s\n\x07Replays\x12H\n\x04List\x12\x1c.aiosdm.v1.ReplayListRequest\x1a\x1d.aiosdm.v1.ReplayListResponse\"\x03\x90\x02\x01\x1a\x1e\xba\x9f\x19\x1a\x08\x02\"\x0bReplayChunkB\taudit:sshb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -45,7 +45,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REPLAYCHUNKEVENT']._loaded_options = None
   _globals['_REPLAYCHUNKEVENT']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_REPLAYS']._loaded_options = None
-  _globals['_REPLAYS']._serialized_options = b'\272\237\031\017\010\002\"\013ReplayChunk'
+  _globals['_REPLAYS']._serialized_options = b'\272\237\031\032\010\002\"\013ReplayChunkB\taudit:ssh'
   _globals['_REPLAYS'].methods_by_name['List']._loaded_options = None
   _globals['_REPLAYS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_REPLAYLISTREQUEST']._serialized_start=115
@@ -57,5 +57,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REPLAYCHUNKEVENT']._serialized_start=487
   _globals['_REPLAYCHUNKEVENT']._serialized_end=572
   _globals['_REPLAYS']._serialized_start=574
-  _globals['_REPLAYS']._serialized_end=678
+  _globals['_REPLAYS']._serialized_end=689
 # @@protoc_insertion_point(module_scope)

@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import hints_pb2 as aiosdm_dot_v1_dot_hints__pb2
 from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n0aiosdm/v1/requestable_account_entitlements.proto\x12\taiosdm.v1\x1a,aiosdm/v1/granted_account_entitlements.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x84\x01\n(RequestableAccountEntitlementListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0e\n\x06\x66ilter\x18\x03 \x01(\t\"\xf0\x01\n)RequestableAccountEntitlementListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12Z\n requestable_account_entitlements\x18\x02 \x03(\x0b\x32(.aiosdm.v1.RequestableAccountEntitlementB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\x99\x01\n\x1dRequestableAccountEntitlement\x12\x13\n\x0bresource_id\x18\x01 \x01(\t\x12\x11\n\torigin_id\x18\x02 \x01(\t\x12\x36\n\x11mapped_identities\x18\x03 \x01(\x0b\x32\x1b.aiosdm.v1.MappedIdentities\x12\x10\n\x08group_id\x18\x04 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa2\x01\n\x1eRequestableAccountEntitlements\x12v\n\x04List\x12\x33.aiosdm.v1.RequestableAccountEntitlementListRequest\x1a\x34.aiosdm.v1.RequestableAccountEntitlementListResponse\"\x03\x90\x02\x01\x1a\x08\xba\x9f\x19\x04\x08\x04\x18\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n0aiosdm/v1/requestable_account_entitlements.proto\x12\taiosdm.v1\x1a,aiosdm/v1/granted_account_entitlements.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x84\x01\n(RequestableAccountEntitlementListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0e\n\x06\x66ilter\x18\x03 \x01(\t\"\xf0\x01\n)RequestableAccountEntitlementListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12Z\n requestable_account_entitlements\x18\x02 \x03(\x0b\x32(.aiosdm.v1.RequestableAccountEntitlementB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\x99\x01\n\x1dRequestableAccountEntitlement\x12\x13\n\x0bresource_id\x18\x01 \x01(\t\x12\x11\n\torigin_id\x18\x02 \x01(\t\x12\x36\n\x11mapped_identities\x18\x03 \x01(\x0b\x32\x1b.aiosdm.v1.MappedIdentities\x12\x10\n\x08group_id\x18\x04 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\xb5\x01\n\x1eRequestableAccountEntitlements\x12v\n\x04List\x12\x33.aiosdm.v1.RequestableAccountEntitlementListRequest\x1a\x34.aiosdm.v1.RequestableAccountEntitlementListResponse\"\x03\x90\x02\x01\x1a\x1b\xba\x9f\x19\x17\x08\x04\x18\x01\x42\x11\x65ntitlements:readb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,7 +43,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REQUESTABLEACCOUNTENTITLEMENT']._loaded_options = None
   _globals['_REQUESTABLEACCOUNTENTITLEMENT']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_REQUESTABLEACCOUNTENTITLEMENTS']._loaded_options = None
-  _globals['_REQUESTABLEACCOUNTENTITLEMENTS']._serialized_options = b'\272\237\031\004\010\004\030\001'
+  _globals['_REQUESTABLEACCOUNTENTITLEMENTS']._serialized_options = b'\272\237\031\027\010\004\030\001B\021entitlements:read'
   _globals['_REQUESTABLEACCOUNTENTITLEMENTS'].methods_by_name['List']._loaded_options = None
   _globals['_REQUESTABLEACCOUNTENTITLEMENTS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_REQUESTABLEACCOUNTENTITLEMENTLISTREQUEST']._serialized_start=155
@@ -53,5 +53,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REQUESTABLEACCOUNTENTITLEMENT']._serialized_start=533
   _globals['_REQUESTABLEACCOUNTENTITLEMENT']._serialized_end=686
   _globals['_REQUESTABLEACCOUNTENTITLEMENTS']._serialized_start=689
-  _globals['_REQUESTABLEACCOUNTENTITLEMENTS']._serialized_end=851
+  _globals['_REQUESTABLEACCOUNTENTITLEMENTS']._serialized_end=870
 # @@protoc_insertion_point(module_scope)

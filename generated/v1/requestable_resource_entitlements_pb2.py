@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import hints_pb2 as aiosdm_dot_v1_dot_hints__pb2
 from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n1aiosdm/v1/requestable_resource_entitlements.proto\x12\taiosdm.v1\x1a,aiosdm/v1/granted_account_entitlements.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x86\x01\n)RequestableResourceEntitlementListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x13\n\x0bresource_id\x18\x02 \x01(\t\x12\x0e\n\x06\x66ilter\x18\x03 \x01(\t\"\xf3\x01\n*RequestableResourceEntitlementListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\\\n!requestable_resource_entitlements\x18\x02 \x03(\x0b\x32).aiosdm.v1.RequestableResourceEntitlementB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\x99\x01\n\x1eRequestableResourceEntitlement\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x11\n\torigin_id\x18\x02 \x01(\t\x12\x36\n\x11mapped_identities\x18\x03 \x01(\x0b\x32\x1b.aiosdm.v1.MappedIdentities\x12\x10\n\x08group_id\x18\x04 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa5\x01\n\x1fRequestableResourceEntitlements\x12x\n\x04List\x12\x34.aiosdm.v1.RequestableResourceEntitlementListRequest\x1a\x35.aiosdm.v1.RequestableResourceEntitlementListResponse\"\x03\x90\x02\x01\x1a\x08\xba\x9f\x19\x04\x08\x04\x18\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n1aiosdm/v1/requestable_resource_entitlements.proto\x12\taiosdm.v1\x1a,aiosdm/v1/granted_account_entitlements.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\"\x86\x01\n)RequestableResourceEntitlementListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x13\n\x0bresource_id\x18\x02 \x01(\t\x12\x0e\n\x06\x66ilter\x18\x03 \x01(\t\"\xf3\x01\n*RequestableResourceEntitlementListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\\\n!requestable_resource_entitlements\x18\x02 \x03(\x0b\x32).aiosdm.v1.RequestableResourceEntitlementB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\x99\x01\n\x1eRequestableResourceEntitlement\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x11\n\torigin_id\x18\x02 \x01(\t\x12\x36\n\x11mapped_identities\x18\x03 \x01(\x0b\x32\x1b.aiosdm.v1.MappedIdentities\x12\x10\n\x08group_id\x18\x04 \x01(\t:\x06\xb2\x9f\x19\x02\x08\x01\x32\xb8\x01\n\x1fRequestableResourceEntitlements\x12x\n\x04List\x12\x34.aiosdm.v1.RequestableResourceEntitlementListRequest\x1a\x35.aiosdm.v1.RequestableResourceEntitlementListResponse\"\x03\x90\x02\x01\x1a\x1b\xba\x9f\x19\x17\x08\x04\x18\x01\x42\x11\x65ntitlements:readb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,7 +43,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REQUESTABLERESOURCEENTITLEMENT']._loaded_options = None
   _globals['_REQUESTABLERESOURCEENTITLEMENT']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_REQUESTABLERESOURCEENTITLEMENTS']._loaded_options = None
-  _globals['_REQUESTABLERESOURCEENTITLEMENTS']._serialized_options = b'\272\237\031\004\010\004\030\001'
+  _globals['_REQUESTABLERESOURCEENTITLEMENTS']._serialized_options = b'\272\237\031\027\010\004\030\001B\021entitlements:read'
   _globals['_REQUESTABLERESOURCEENTITLEMENTS'].methods_by_name['List']._loaded_options = None
   _globals['_REQUESTABLERESOURCEENTITLEMENTS'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_REQUESTABLERESOURCEENTITLEMENTLISTREQUEST']._serialized_start=156
@@ -53,5 +53,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REQUESTABLERESOURCEENTITLEMENT']._serialized_start=539
   _globals['_REQUESTABLERESOURCEENTITLEMENT']._serialized_end=692
   _globals['_REQUESTABLERESOURCEENTITLEMENTS']._serialized_start=695
-  _globals['_REQUESTABLERESOURCEENTITLEMENTS']._serialized_end=860
+  _globals['_REQUESTABLERESOURCEENTITLEMENTS']._serialized_end=879
 # @@protoc_insertion_point(module_scope)

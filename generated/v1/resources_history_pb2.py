@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!aiosdm/v1/resources_history.proto\x12\taiosdm.v1\x1a\x17\x61iosdm/v1/drivers.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb4\x01\n\x0fResourceHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\x08resource\x18\x03 \x01(\x0b\x32\x13.aiosdm.v1.Resource\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"Z\n\x1aResourceHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xab\x01\n\x1bResourceHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12+\n\x07history\x18\x02 \x03(\x0b\x32\x1a.aiosdm.v1.ResourceHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x81\x01\n\x10ResourcesHistory\x12Z\n\x04List\x12%.aiosdm.v1.ResourceHistoryListRequest\x1a&.aiosdm.v1.ResourceHistoryListResponse\"\x03\x90\x02\x01\x1a\x11\xba\x9f\x19\r\x08\x03*\tResourcesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!aiosdm/v1/resources_history.proto\x12\taiosdm.v1\x1a\x17\x61iosdm/v1/drivers.proto\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb4\x01\n\x0fResourceHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\x08resource\x18\x03 \x01(\x0b\x32\x13.aiosdm.v1.Resource\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"Z\n\x1aResourceHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xab\x01\n\x1bResourceHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12+\n\x07history\x18\x02 \x03(\x0b\x32\x1a.aiosdm.v1.ResourceHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x94\x01\n\x10ResourcesHistory\x12Z\n\x04List\x12%.aiosdm.v1.ResourceHistoryListRequest\x1a&.aiosdm.v1.ResourceHistoryListResponse\"\x03\x90\x02\x01\x1a$\xba\x9f\x19 \x08\x03*\tResourcesB\x11\x61udit:datasourcesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_RESOURCEHISTORY']._loaded_options = None
   _globals['_RESOURCEHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_RESOURCESHISTORY']._loaded_options = None
-  _globals['_RESOURCESHISTORY']._serialized_options = b'\272\237\031\r\010\003*\tResources'
+  _globals['_RESOURCESHISTORY']._serialized_options = b'\272\237\031 \010\003*\tResourcesB\021audit:datasources'
   _globals['_RESOURCESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_RESOURCESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_RESOURCEHISTORY']._serialized_start=152
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_RESOURCEHISTORYLISTRESPONSE']._serialized_start=427
   _globals['_RESOURCEHISTORYLISTRESPONSE']._serialized_end=598
   _globals['_RESOURCESHISTORY']._serialized_start=601
-  _globals['_RESOURCESHISTORY']._serialized_end=730
+  _globals['_RESOURCESHISTORY']._serialized_end=749
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&aiosdm/v1/role_resources_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x1e\x61iosdm/v1/role_resources.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x01\n\x13RoleResourceHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\rrole_resource\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.RoleResource\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"^\n\x1eRoleResourceHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb3\x01\n\x1fRoleResourceHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x07history\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.RoleResourceHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x91\x01\n\x14RoleResourcesHistory\x12\x62\n\x04List\x12).aiosdm.v1.RoleResourceHistoryListRequest\x1a*.aiosdm.v1.RoleResourceHistoryListResponse\"\x03\x90\x02\x01\x1a\x15\xba\x9f\x19\x11\x08\x03*\rRoleResourcesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&aiosdm/v1/role_resources_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x1e\x61iosdm/v1/role_resources.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x01\n\x13RoleResourceHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\rrole_resource\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.RoleResource\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"^\n\x1eRoleResourceHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb3\x01\n\x1fRoleResourceHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x07history\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.RoleResourceHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x9e\x01\n\x14RoleResourcesHistory\x12\x62\n\x04List\x12).aiosdm.v1.RoleResourceHistoryListRequest\x1a*.aiosdm.v1.RoleResourceHistoryListResponse\"\x03\x90\x02\x01\x1a\"\xba\x9f\x19\x1e\x08\x03*\rRoleResourcesB\x0b\x61udit:rolesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROLERESOURCEHISTORY']._loaded_options = None
   _globals['_ROLERESOURCEHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ROLERESOURCESHISTORY']._loaded_options = None
-  _globals['_ROLERESOURCESHISTORY']._serialized_options = b'\272\237\031\021\010\003*\rRoleResources'
+  _globals['_ROLERESOURCESHISTORY']._serialized_options = b'\272\237\031\036\010\003*\rRoleResourcesB\013audit:roles'
   _globals['_ROLERESOURCESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ROLERESOURCESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ROLERESOURCEHISTORY']._serialized_start=164
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROLERESOURCEHISTORYLISTRESPONSE']._serialized_start=456
   _globals['_ROLERESOURCEHISTORYLISTRESPONSE']._serialized_end=635
   _globals['_ROLERESOURCESHISTORY']._serialized_start=638
-  _globals['_ROLERESOURCESHISTORY']._serialized_end=783
+  _globals['_ROLERESOURCESHISTORY']._serialized_end=796
 # @@protoc_insertion_point(module_scope)

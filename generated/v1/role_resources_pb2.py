@@ -27,7 +27,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61iosdm/v1/role_resources.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"|\n\x0cRoleResource\x12\x17\n\x07role_id\x18\x01 \x01(\tB\x06\xaa\x9f\x19\x02@\x01\x12\x1b\n\x0bresource_id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02@\x01\x12.\n\ngranted_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"W\n\x17RoleResourceListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xac\x01\n\x18RoleResourceListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x0erole_resources\x18\x02 \x03(\x0b\x32\x17.aiosdm.v1.RoleResource\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2}\n\rRoleResources\x12T\n\x04List\x12\".aiosdm.v1.RoleResourceListRequest\x1a#.aiosdm.v1.RoleResourceListResponse\"\x03\x90\x02\x01\x1a\x16\xba\x9f\x19\x12\x08\x04\x18\x01\"\x0cRoleResourceb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61iosdm/v1/role_resources.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"|\n\x0cRoleResource\x12\x17\n\x07role_id\x18\x01 \x01(\tB\x06\xaa\x9f\x19\x02@\x01\x12\x1b\n\x0bresource_id\x18\x02 \x01(\tB\x06\xaa\x9f\x19\x02@\x01\x12.\n\ngranted_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"W\n\x17RoleResourceListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xac\x01\n\x18RoleResourceListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12/\n\x0erole_resources\x18\x02 \x03(\x0b\x32\x17.aiosdm.v1.RoleResource\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x88\x01\n\rRoleResources\x12T\n\x04List\x12\".aiosdm.v1.RoleResourceListRequest\x1a#.aiosdm.v1.RoleResourceListResponse\"\x03\x90\x02\x01\x1a!\xba\x9f\x19\x1d\x08\x04\x18\x01\"\x0cRoleResourceB\trole:listb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -41,7 +41,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROLERESOURCE']._loaded_options = None
   _globals['_ROLERESOURCE']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ROLERESOURCES']._loaded_options = None
-  _globals['_ROLERESOURCES']._serialized_options = b'\272\237\031\022\010\004\030\001\"\014RoleResource'
+  _globals['_ROLERESOURCES']._serialized_options = b'\272\237\031\035\010\004\030\001\"\014RoleResourceB\trole:list'
   _globals['_ROLERESOURCES'].methods_by_name['List']._loaded_options = None
   _globals['_ROLERESOURCES'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ROLERESOURCE']._serialized_start=123
@@ -50,6 +50,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROLERESOURCELISTREQUEST']._serialized_end=336
   _globals['_ROLERESOURCELISTRESPONSE']._serialized_start=339
   _globals['_ROLERESOURCELISTRESPONSE']._serialized_end=511
-  _globals['_ROLERESOURCES']._serialized_start=513
-  _globals['_ROLERESOURCES']._serialized_end=638
+  _globals['_ROLERESOURCES']._serialized_start=514
+  _globals['_ROLERESOURCES']._serialized_end=650
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61iosdm/v1/roles_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x15\x61iosdm/v1/roles.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x01\n\x0bRoleHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1d\n\x04role\x18\x03 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"V\n\x16RoleHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xa3\x01\n\x17RoleHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\'\n\x07history\x18\x02 \x03(\x0b\x32\x16.aiosdm.v1.RoleHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2q\n\x0cRolesHistory\x12R\n\x04List\x12!.aiosdm.v1.RoleHistoryListRequest\x1a\".aiosdm.v1.RoleHistoryListResponse\"\x03\x90\x02\x01\x1a\r\xba\x9f\x19\t\x08\x03*\x05Rolesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61iosdm/v1/roles_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x15\x61iosdm/v1/roles.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x01\n\x0bRoleHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1d\n\x04role\x18\x03 \x01(\x0b\x32\x0f.aiosdm.v1.Role\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"V\n\x16RoleHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xa3\x01\n\x17RoleHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12\'\n\x07history\x18\x02 \x03(\x0b\x32\x16.aiosdm.v1.RoleHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2~\n\x0cRolesHistory\x12R\n\x04List\x12!.aiosdm.v1.RoleHistoryListRequest\x1a\".aiosdm.v1.RoleHistoryListResponse\"\x03\x90\x02\x01\x1a\x1a\xba\x9f\x19\x16\x08\x03*\x05RolesB\x0b\x61udit:rolesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROLEHISTORY']._loaded_options = None
   _globals['_ROLEHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_ROLESHISTORY']._loaded_options = None
-  _globals['_ROLESHISTORY']._serialized_options = b'\272\237\031\t\010\003*\005Roles'
+  _globals['_ROLESHISTORY']._serialized_options = b'\272\237\031\026\010\003*\005RolesB\013audit:roles'
   _globals['_ROLESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_ROLESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_ROLEHISTORY']._serialized_start=146
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ROLEHISTORYLISTRESPONSE']._serialized_start=405
   _globals['_ROLEHISTORYLISTRESPONSE']._serialized_end=568
   _globals['_ROLESHISTORY']._serialized_start=570
-  _globals['_ROLESHISTORY']._serialized_end=683
+  _globals['_ROLESHISTORY']._serialized_end=696
 # @@protoc_insertion_point(module_scope)

@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import spec_pb2 as aiosdm_dot_v1_dot_spec__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%aiosdm/v1/secret_stores_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\"aiosdm/v1/secret_store_types.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xbe\x01\n\x12SecretStoreHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x0csecret_store\x18\x03 \x01(\x0b\x32\x16.aiosdm.v1.SecretStore\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"]\n\x1dSecretStoreHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb1\x01\n\x1eSecretStoreHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12.\n\x07history\x18\x02 \x03(\x0b\x32\x1d.aiosdm.v1.SecretStoreHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\x8d\x01\n\x13SecretStoresHistory\x12`\n\x04List\x12(.aiosdm.v1.SecretStoreHistoryListRequest\x1a).aiosdm.v1.SecretStoreHistoryListResponse\"\x03\x90\x02\x01\x1a\x14\xba\x9f\x19\x10\x08\x03*\x0cSecretStoresb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%aiosdm/v1/secret_stores_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\"aiosdm/v1/secret_store_types.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xbe\x01\n\x12SecretStoreHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x0csecret_store\x18\x03 \x01(\x0b\x32\x16.aiosdm.v1.SecretStore\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\"]\n\x1dSecretStoreHistoryListRequest\x12,\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadata\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xb1\x01\n\x1eSecretStoreHistoryListResponse\x12-\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadata\x12.\n\x07history\x18\x02 \x03(\x0b\x32\x1d.aiosdm.v1.SecretStoreHistory\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata2\xa1\x01\n\x13SecretStoresHistory\x12`\n\x04List\x12(.aiosdm.v1.SecretStoreHistoryListRequest\x1a).aiosdm.v1.SecretStoreHistoryListResponse\"\x03\x90\x02\x01\x1a(\xba\x9f\x19$\x08\x03*\x0cSecretStoresB\x12\x61udit:secretstoresb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,7 +38,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SECRETSTOREHISTORY']._loaded_options = None
   _globals['_SECRETSTOREHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_SECRETSTORESHISTORY']._loaded_options = None
-  _globals['_SECRETSTORESHISTORY']._serialized_options = b'\272\237\031\020\010\003*\014SecretStores'
+  _globals['_SECRETSTORESHISTORY']._serialized_options = b'\272\237\031$\010\003*\014SecretStoresB\022audit:secretstores'
   _globals['_SECRETSTORESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_SECRETSTORESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_SECRETSTOREHISTORY']._serialized_start=167
@@ -48,5 +48,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SECRETSTOREHISTORYLISTRESPONSE']._serialized_start=455
   _globals['_SECRETSTOREHISTORYLISTRESPONSE']._serialized_end=632
   _globals['_SECRETSTORESHISTORY']._serialized_start=635
-  _globals['_SECRETSTORESHISTORY']._serialized_end=776
+  _globals['_SECRETSTORESHISTORY']._serialized_end=796
 # @@protoc_insertion_point(module_scope)

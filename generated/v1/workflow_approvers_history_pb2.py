@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import workflow_approvers_pb2 as aiosdm_dot_v1_dot_wor
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*aiosdm/v1/workflow_approvers_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\"aiosdm/v1/workflow_approvers.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"k\n#WorkflowApproversHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xcc\x01\n$WorkflowApproversHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12;\n\x07history\x18\x02 \x03(\x0b\x32\".aiosdm.v1.WorkflowApproverHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xcd\x01\n\x17WorkflowApproverHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x11workflow_approver\x18\x03 \x01(\x0b\x32\x1b.aiosdm.v1.WorkflowApprover\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa3\x01\n\x18WorkflowApproversHistory\x12l\n\x04List\x12..aiosdm.v1.WorkflowApproversHistoryListRequest\x1a/.aiosdm.v1.WorkflowApproversHistoryListResponse\"\x03\x90\x02\x01\x1a\x19\xba\x9f\x19\x15\x08\x03*\x11WorkflowApproversb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*aiosdm/v1/workflow_approvers_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\"aiosdm/v1/workflow_approvers.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"k\n#WorkflowApproversHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xcc\x01\n$WorkflowApproversHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12;\n\x07history\x18\x02 \x03(\x0b\x32\".aiosdm.v1.WorkflowApproverHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xcd\x01\n\x17WorkflowApproverHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x11workflow_approver\x18\x03 \x01(\x0b\x32\x1b.aiosdm.v1.WorkflowApprover\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xb4\x01\n\x18WorkflowApproversHistory\x12l\n\x04List\x12..aiosdm.v1.WorkflowApproversHistoryListRequest\x1a/.aiosdm.v1.WorkflowApproversHistoryListResponse\"\x03\x90\x02\x01\x1a*\xba\x9f\x19&\x08\x03*\x11WorkflowApproversB\x0f\x61udit:workflowsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKFLOWAPPROVERHISTORY']._loaded_options = None
   _globals['_WORKFLOWAPPROVERHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_WORKFLOWAPPROVERSHISTORY']._loaded_options = None
-  _globals['_WORKFLOWAPPROVERSHISTORY']._serialized_options = b'\272\237\031\025\010\003*\021WorkflowApprovers'
+  _globals['_WORKFLOWAPPROVERSHISTORY']._serialized_options = b'\272\237\031&\010\003*\021WorkflowApproversB\017audit:workflows'
   _globals['_WORKFLOWAPPROVERSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_WORKFLOWAPPROVERSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_WORKFLOWAPPROVERSHISTORYLISTREQUEST']._serialized_start=171
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKFLOWAPPROVERHISTORY']._serialized_start=488
   _globals['_WORKFLOWAPPROVERHISTORY']._serialized_end=693
   _globals['_WORKFLOWAPPROVERSHISTORY']._serialized_start=696
-  _globals['_WORKFLOWAPPROVERSHISTORY']._serialized_end=859
+  _globals['_WORKFLOWAPPROVERSHISTORY']._serialized_end=876
 # @@protoc_insertion_point(module_scope)

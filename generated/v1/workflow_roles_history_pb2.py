@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import workflow_roles_pb2 as aiosdm_dot_v1_dot_workflo
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&aiosdm/v1/workflow_roles_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1e\x61iosdm/v1/workflow_roles.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"g\n\x1fWorkflowRolesHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc4\x01\n WorkflowRolesHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x37\n\x07history\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.WorkflowRoleHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc1\x01\n\x13WorkflowRoleHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\rworkflow_role\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.WorkflowRole\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\x93\x01\n\x14WorkflowRolesHistory\x12\x64\n\x04List\x12*.aiosdm.v1.WorkflowRolesHistoryListRequest\x1a+.aiosdm.v1.WorkflowRolesHistoryListResponse\"\x03\x90\x02\x01\x1a\x15\xba\x9f\x19\x11\x08\x03*\rWorkflowRolesb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&aiosdm/v1/workflow_roles_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x1e\x61iosdm/v1/workflow_roles.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"g\n\x1fWorkflowRolesHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xc4\x01\n WorkflowRolesHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x37\n\x07history\x18\x02 \x03(\x0b\x32\x1e.aiosdm.v1.WorkflowRoleHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xc1\x01\n\x13WorkflowRoleHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\rworkflow_role\x18\x03 \x01(\x0b\x32\x17.aiosdm.v1.WorkflowRole\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\xa4\x01\n\x14WorkflowRolesHistory\x12\x64\n\x04List\x12*.aiosdm.v1.WorkflowRolesHistoryListRequest\x1a+.aiosdm.v1.WorkflowRolesHistoryListResponse\"\x03\x90\x02\x01\x1a&\xba\x9f\x19\"\x08\x03*\rWorkflowRolesB\x0f\x61udit:workflowsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKFLOWROLEHISTORY']._loaded_options = None
   _globals['_WORKFLOWROLEHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_WORKFLOWROLESHISTORY']._loaded_options = None
-  _globals['_WORKFLOWROLESHISTORY']._serialized_options = b'\272\237\031\021\010\003*\rWorkflowRoles'
+  _globals['_WORKFLOWROLESHISTORY']._serialized_options = b'\272\237\031\"\010\003*\rWorkflowRolesB\017audit:workflows'
   _globals['_WORKFLOWROLESHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_WORKFLOWROLESHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_WORKFLOWROLESHISTORYLISTREQUEST']._serialized_start=163
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKFLOWROLEHISTORY']._serialized_start=468
   _globals['_WORKFLOWROLEHISTORY']._serialized_end=661
   _globals['_WORKFLOWROLESHISTORY']._serialized_start=664
-  _globals['_WORKFLOWROLESHISTORY']._serialized_end=811
+  _globals['_WORKFLOWROLESHISTORY']._serialized_end=828
 # @@protoc_insertion_point(module_scope)

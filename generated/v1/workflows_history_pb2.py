@@ -28,7 +28,7 @@ from aiosdm._generated.v1 import workflows_pb2 as aiosdm_dot_v1_dot_workflows__p
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!aiosdm/v1/workflows_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x19\x61iosdm/v1/workflows.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"b\n\x1aWorkflowHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xbb\x01\n\x1bWorkflowHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x33\n\x07history\x18\x02 \x03(\x0b\x32\x1a.aiosdm.v1.WorkflowHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xb4\x01\n\x0fWorkflowHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\x08workflow\x18\x03 \x01(\x0b\x32\x13.aiosdm.v1.Workflow\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\x81\x01\n\x10WorkflowsHistory\x12Z\n\x04List\x12%.aiosdm.v1.WorkflowHistoryListRequest\x1a&.aiosdm.v1.WorkflowHistoryListResponse\"\x03\x90\x02\x01\x1a\x11\xba\x9f\x19\r\x08\x03*\tWorkflowsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!aiosdm/v1/workflows_history.proto\x12\taiosdm.v1\x1a\x15\x61iosdm/v1/hints.proto\x1a\x14\x61iosdm/v1/spec.proto\x1a\x19\x61iosdm/v1/workflows.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"b\n\x1aWorkflowHistoryListRequest\x12\x34\n\x04meta\x18\x01 \x01(\x0b\x32\x1e.aiosdm.v1.ListRequestMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x0e\n\x06\x66ilter\x18\x02 \x01(\t\"\xbb\x01\n\x1bWorkflowHistoryListResponse\x12\x35\n\x04meta\x18\x01 \x01(\x0b\x32\x1f.aiosdm.v1.ListResponseMetadataB\x06\xaa\x9f\x19\x02\x10\x01\x12\x33\n\x07history\x18\x02 \x03(\x0b\x32\x1a.aiosdm.v1.WorkflowHistoryB\x06\xaa\x9f\x19\x02\x10\x01\x12\x30\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1c.aiosdm.v1.RateLimitMetadata\"\xb4\x01\n\x0fWorkflowHistory\x12\x13\n\x0b\x61\x63tivity_id\x18\x01 \x01(\t\x12-\n\ttimestamp\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\x08workflow\x18\x03 \x01(\x0b\x32\x13.aiosdm.v1.Workflow\x12.\n\ndeleted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp:\x06\xb2\x9f\x19\x02\x08\x01\x32\x92\x01\n\x10WorkflowsHistory\x12Z\n\x04List\x12%.aiosdm.v1.WorkflowHistoryListRequest\x1a&.aiosdm.v1.WorkflowHistoryListResponse\"\x03\x90\x02\x01\x1a\"\xba\x9f\x19\x1e\x08\x03*\tWorkflowsB\x0f\x61udit:workflowsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,7 +44,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKFLOWHISTORY']._loaded_options = None
   _globals['_WORKFLOWHISTORY']._serialized_options = b'\262\237\031\002\010\001'
   _globals['_WORKFLOWSHISTORY']._loaded_options = None
-  _globals['_WORKFLOWSHISTORY']._serialized_options = b'\272\237\031\r\010\003*\tWorkflows'
+  _globals['_WORKFLOWSHISTORY']._serialized_options = b'\272\237\031\036\010\003*\tWorkflowsB\017audit:workflows'
   _globals['_WORKFLOWSHISTORY'].methods_by_name['List']._loaded_options = None
   _globals['_WORKFLOWSHISTORY'].methods_by_name['List']._serialized_options = b'\220\002\001'
   _globals['_WORKFLOWHISTORYLISTREQUEST']._serialized_start=153
@@ -54,5 +54,5 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WORKFLOWHISTORY']._serialized_start=444
   _globals['_WORKFLOWHISTORY']._serialized_end=624
   _globals['_WORKFLOWSHISTORY']._serialized_start=627
-  _globals['_WORKFLOWSHISTORY']._serialized_end=756
+  _globals['_WORKFLOWSHISTORY']._serialized_end=773
 # @@protoc_insertion_point(module_scope)
