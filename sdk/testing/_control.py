@@ -13,8 +13,10 @@ running ``aiosdm serve``, the server also answers two calls of its own, outside 
   (``actor_id``) does what (``type``: approved, denied or canceled) to which request,
   with an optional comment in ``metadata``; answers the request as it now stands.
 
-They are signed like every call and need an admin key. The real service does not
-serve them: a :class:`ControlClient` pointed at it fails with a clear error.
+They are signed like every call and need an admin key (one holding every permission:
+their ``MethodSpec.permission`` is ``aiosdm.testing._permissions.ALL``). The real
+service does not serve them: a :class:`ControlClient` pointed at it fails with a clear
+error.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-import grpc
 from google.protobuf.message import Message
 
 from aiosdm import errors
@@ -36,7 +37,8 @@ from aiosdm.credentials import CredentialsProvider
 from aiosdm.interceptors._chain import Call, Handler, build_chain
 from aiosdm.interceptors.signing import SigningInterceptor
 from aiosdm.testing._engine import Env, ServerCall, ServerHandler
-from aiosdm.testing._errors import ServiceError, bad_request
+from aiosdm.testing._errors import bad_request
+from aiosdm.testing._permissions import ALL
 from aiosdm.testing.rules.access_requests import (
     APPROVE,
     CANCEL,
@@ -69,6 +71,7 @@ def _spec(method: str, request: type[Message], python_name: str) -> MethodSpec[A
         python_name=python_name,
         shape=Shape.CUSTOM,
         idempotent=False,  # each call is an action: never sent twice
+        permission=ALL,  # they act for the web UI's admin: the server checks it
     )
 
 
@@ -79,20 +82,13 @@ DECIDE = _spec("DecideAccessRequest", _Event, "decide_access_request")
 _ACTIONS = {"approved": APPROVE, "denied": DENY, "canceled": CANCEL}
 
 
-def _admin_only(call: ServerCall) -> None:
-    if not call.key.admin:
-        raise ServiceError(grpc.StatusCode.PERMISSION_DENIED, "test controls need an admin key")
-
-
 def control_handlers(env: Env) -> list[tuple[MethodSpec[Any, Any], ServerHandler]]:
     """The test-control methods and their handlers, for the server to mount."""
 
     async def file(call: ServerCall, request: Any) -> Message:
-        _admin_only(call)
         return await env.store.write(file_request(env, call.key, request))
 
     async def decide(call: ServerCall, request: Any) -> Message:
-        _admin_only(call)
         action = _ACTIONS.get(request.type)
         if action is None:
             raise bad_request(f"type must be approved, denied or canceled, not {request.type!r}")

@@ -1,5 +1,6 @@
 """The handler of every generated method: a rule's where one is registered, else the
-engine's from the method's shape; the server refuses to start with any left over."""
+engine's from the method's shape; the server refuses to start with any left over, or
+with a method that names no permission (``aiosdm.testing._permissions``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from aiosdm.testing._engine import (
     generic_handler,
     kind_of_service,
 )
+from aiosdm.testing._permissions import problems as permission_problems
 
 __all__ = ["build_handlers", "check_rules"]
 
@@ -60,10 +62,14 @@ def build_handlers(env: Env) -> dict[str, dict[str, ServerHandler]]:
     """A handler for every method in ``SERVICES``, under ``env.rules``.
 
     Raises:
-        RuntimeError: the rules do not fit the generated surface, or some methods have
-            neither a generic handler nor a rule (all of them named).
+        RuntimeError: the rules do not fit the generated surface, some methods have
+            neither a generic handler nor a rule, or name no strongDM permission (all of
+            them named).
     """
     problems = check_rules(env.rules)
+    problems += permission_problems(
+        spec for methods in SERVICES.values() for spec in methods.values()
+    )
     handlers: dict[str, dict[str, ServerHandler]] = {}
     unserved = []
     for service, methods in SERVICES.items():

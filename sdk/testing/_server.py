@@ -26,9 +26,10 @@ from aiosdm.testing._derived import update_derived
 from aiosdm.testing._engine import Env, ServerCall, ServerHandler
 from aiosdm.testing._errors import ServiceError, bad_request
 from aiosdm.testing._faults import Faults
-from aiosdm.testing._fields import arm_name, body, invalid_value
+from aiosdm.testing._fields import invalid_value
 from aiosdm.testing._handlers import build_handlers
 from aiosdm.testing._organization import addresses, organization
+from aiosdm.testing._permissions import KNOWN
 from aiosdm.testing._ratelimit import RateLimit, RateLimiter
 from aiosdm.testing._seed import seed
 from aiosdm.testing._store import Actor, Store, Tx
@@ -145,6 +146,7 @@ class LocalServer:
                 ]
             )
             handlers = build_handlers(self._env)
+            controls = control_handlers(self._env)
             for service, methods in SERVICES.items():
                 server.add_generic_rpc_handlers(
                     (
@@ -168,7 +170,7 @@ class LocalServer:
                             spec.method: grpc.unary_unary_rpc_method_handler(
                                 self._rpc(spec, handler)
                             )
-                            for spec, handler in control_handlers(self._env)
+                            for spec, handler in controls
                         },
                     ),
                 )
@@ -203,10 +205,7 @@ class LocalServer:
     def _load(self, tx: Tx) -> ApiKey:
         admin = self._keyring.load(tx)
         for account in tx.iterate(KINDS["account"]):
-            fields: Any = body(account)
-            kind = arm_name(account)
-            if (kind == "user" and fields.suspendedRO) or (kind != "user" and fields.suspended):
-                self._keyring.mark_suspended(fields.id)
+            self._keyring.note_account(account)
         return admin
 
     # -- what tests use ----------------------------------------------------------
@@ -245,10 +244,36 @@ class LocalServer:
 
         return Client(self.access_key, self.secret_key, host=self.host, insecure=True, **kwargs)
 
-    async def create_api_key(self, *, name: str = "test-key", admin: bool = True) -> ApiKey:
-        """Issue another API key, usable at once."""
+    async def create_api_key(
+        self,
+        *,
+        name: str = "test-key",
+        admin: bool = True,
+        permissions: Iterable[str] = (),
+    ) -> ApiKey:
+        """Issue another API key of no account, usable at once.
+
+        Args:
+            name: recorded as the actor of what the key does.
+            admin: the key holds every permission, as the server's own key does.
+            permissions: what a key that is not ``admin`` holds (strongDM permission
+                strings, ``aiosdm.Permission.ROLE_LIST``); none by default, so every
+                call it makes is PERMISSION_DENIED.
+
+        Raises:
+            ValueError: ``permissions`` with ``admin``, or a string that is no strongDM
+                permission.
+        """
+        wanted = frozenset(permissions)
+        if admin and wanted:
+            raise ValueError("an admin key holds every permission: give admin=False")
+        unknown = sorted(wanted - KNOWN)
+        if unknown:
+            raise ValueError(f"not strongDM permissions: {', '.join(unknown)}")
         return await self._store.write(
-            lambda tx: self._keyring.issue(tx, account_id="", name=name, admin=admin)
+            lambda tx: self._keyring.issue(
+                tx, account_id="", name=name, admin=admin, permissions=wanted
+            )
         )
 
     async def revoke_api_key(self, access_key: str) -> None:
@@ -273,7 +298,11 @@ class LocalServer:
         def job(tx: Tx) -> ApiKey:
             self._keyring.revoke(tx, access_key)
             return self._keyring.issue(
-                tx, account_id=old.account_id, name=old.name, admin=old.admin
+                tx,
+                account_id=old.account_id,
+                name=old.name,
+                admin=old.admin,
+                permissions=old.permissions,
             )
 
         new = await self._store.write(job)
@@ -442,6 +471,7 @@ class LocalServer:
         metadata = context.invocation_metadata() or ()
         key = self._keyring.verify(metadata, spec.signing_name, body)
         rate = self._limiter.take(key.access_key)
+        self._keyring.authorize(key, spec)  # before anything is read or written
         delay = self.faults.latency(spec.signing_name)
         if delay > 0:
             await asyncio.sleep(delay)

@@ -82,7 +82,8 @@ CREATE TABLE IF NOT EXISTS api_keys (
     name TEXT NOT NULL,
     admin INTEGER NOT NULL,
     created_at INTEGER NOT NULL,
-    revoked_at INTEGER
+    revoked_at INTEGER,
+    permissions TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS engine_keys (engine_id TEXT PRIMARY KEY, private_pem BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS server_keys (name TEXT PRIMARY KEY, private_pem BLOB NOT NULL);
@@ -521,6 +522,7 @@ class Store:
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute("PRAGMA cache_size=-65536")
         conn.executescript(_SCHEMA)
+        _add_missing_columns(conn)
         conn.execute("INSERT OR IGNORE INTO meta(k, v) VALUES (?, ?)", _MARK)
         last = conn.execute(
             "SELECT max(coalesce((SELECT max(valid_from) FROM versions), 0),"
@@ -603,6 +605,20 @@ class Store:
         for callback in tx._after_commit:
             callback()
         return result
+
+
+#: Columns added since the first release, for files made before them: (table, column, SQL).
+_ADDED_COLUMNS = (
+    # What a key of no account holds unless it is an admin key (space-separated).
+    ("api_keys", "permissions", "TEXT NOT NULL DEFAULT ''"),
+)
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    for table, column, decl in _ADDED_COLUMNS:
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
 
 def _lock_exclusively(path: Path) -> int:

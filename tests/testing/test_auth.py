@@ -107,7 +107,10 @@ async def test_suspending_a_service_account_stops_its_key(
     created = await wire.call("Accounts.Create", create)
     assert created.token and created.access_key
     async with WireClient(server.host, created.access_key, created.secret_key) as robot:
-        await robot.call(LIST, roles_pb2.RoleListRequest())
+        # A service account's level grants no API permission: known, but not allowed.
+        await _expect(
+            grpc.StatusCode.PERMISSION_DENIED, robot.call(LIST, roles_pb2.RoleListRequest())
+        )
         update = accounts_pb2.AccountUpdateRequest()
         update.account.CopyFrom(created.account)
         update.account.service.suspended = True

@@ -221,7 +221,9 @@ def test_forged_signature_is_an_authentication_error(official: Official) -> None
 
 def test_token_keys_work_at_once_and_die_with_the_account(official: Official) -> None:
     admin = official()
-    created = admin.accounts.create(strongdm.Token(name="ci", account_type="api"))
+    created = admin.accounts.create(
+        strongdm.Token(name="ci", account_type="api", permissions=["user:list"])
+    )
     assert created.access_key and created.secret_key
     as_token = official(access_key=created.access_key, secret_key=created.secret_key)
     assert [a.id for a in as_token.accounts.list("type:token")] == [created.account.id]

@@ -174,7 +174,10 @@ async def test_references_must_exist_and_grants_need_a_sane_window(wire: WireCli
     permissions = await wire.call(
         "AccountPermissions.List", account_permissions_pb2.AccountPermissionListRequest()
     )
-    assert [(p.account_id, p.permission) for p in permissions.permissions] == [(user, "user")]
+    # A user's level ("user") grants what it lists: filing access requests.
+    assert [(p.account_id, p.permission) for p in permissions.permissions] == [
+        (user, "accessrequest:requester")
+    ]
 
 
 async def test_managed_secrets_accept_only_values_for_the_engine_key(wire: WireClient) -> None:

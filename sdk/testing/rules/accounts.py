@@ -3,7 +3,22 @@
 A user's permission level decides whether it is suspended; a password is write-only.
 Token and service accounts get an API key on create (the reply carries it, and a
 service account a token too); suspending an account suspends its keys, deleting it
-revokes them. ``AccountPermissions`` lists the permission levels accounts hold.
+revokes them, and a Token's keys stop working at its ``deadline`` (set from
+``duration`` on create when not given). Every committed write tells the key ring what
+the account's keys may now do (``aiosdm.testing._permissions`` says who holds what).
+
+No key hands out what it lacks. Beyond the method's own permission (``user:create``,
+``user:update``):
+
+- creating a Token needs ``user:create_admin_token``, a service account
+  ``user:create_service_account``;
+- a Token may only be given permissions the caller holds (and strongDM knows);
+- giving a user another permission level needs ``user:set_strong_role`` (to or from
+  ``suspended``: ``user:suspend``), and the caller must hold everything both the old and
+  the new level grant;
+- suspending or reinstating a Token or a service account needs ``user:suspend``.
+
+``AccountPermissions`` lists, for each account, the permissions its keys hold.
 """
 
 from __future__ import annotations
@@ -28,8 +43,10 @@ from aiosdm.testing._engine import (
     respond,
     snapshot_of,
 )
+from aiosdm.testing._errors import bad_request
 from aiosdm.testing._fields import arm_name, body, field_names, flatten, timestamp_us, us_timestamp
 from aiosdm.testing._filters import Predicate
+from aiosdm.testing._permissions import KNOWN, held_by, lacking, level_holds
 from aiosdm.testing._store import Tx
 
 __all__ = ["RULES"]
@@ -46,16 +63,54 @@ def _on_write(env: Env, tx: Tx, entity: Any, old: Any, call: ServerCall) -> None
         fields.permission_level = fields.permission_levelRW
         fields.suspendedRO = fields.permission_levelRW == "suspended"
         fields.password = ""  # write-only: never kept, never returned
-        suspended = fields.suspendedRO
-    else:
-        suspended = fields.suspended
-        if kind == "token" and old is None:
-            us_timestamp(tx.now, fields.rekeyed)
-            lifetime = fields.duration.ToTimedelta()
-            if lifetime and not timestamp_us(fields.deadline):
-                us_timestamp(tx.now + int(lifetime.total_seconds() * 1e6), fields.deadline)
-    if old is not None:
-        env.keyring.set_suspended(tx, fields.id, suspended)
+    elif kind == "token" and old is None:
+        us_timestamp(tx.now, fields.rekeyed)
+        lifetime = fields.duration.ToTimedelta()
+        if lifetime and not timestamp_us(fields.deadline):
+            us_timestamp(tx.now + int(lifetime.total_seconds() * 1e6), fields.deadline)
+    _check_hand_out(env.keyring.held(call.key), kind, fields, old)
+    if old is not None:  # a create tells the ring once its id is set (see _create)
+        env.keyring.set_account(tx, entity)
+
+
+_DEFAULT_LEVEL = "user"
+
+
+def _check_hand_out(held: frozenset[str], kind: str | None, fields: Any, old: Any) -> None:
+    """Refuse a write that would give an account more than the caller's key holds."""
+
+    def need(permission: str, what: str) -> None:
+        if permission not in held:
+            raise lacking(what, f"the {permission!r} permission")
+
+    before: Any = body(old) if old is not None else None
+    if kind == "token":
+        if before is None:
+            need("user:create_admin_token", "creating a Token")
+        unknown = sorted(set(fields.permissions) - KNOWN)
+        if unknown:
+            raise bad_request(f"Token.permissions: not strongDM permissions: {', '.join(unknown)}")
+        added = set(fields.permissions) - set(before.permissions if before is not None else ())
+        if added - held:
+            raise lacking("giving a Token permissions", ", ".join(sorted(added - held)))
+    elif kind == "service" and before is None:
+        need("user:create_service_account", "creating a service account")
+    if kind == "user":
+        level = fields.permission_levelRW
+        was = before.permission_levelRW if before is not None else _DEFAULT_LEVEL
+        if level != was:
+            if "suspended" in (level, was):
+                need("user:suspend", "suspending or reinstating a user")
+            else:
+                need("user:set_strong_role", "changing a user's permission level")
+            beyond = (level_holds(level) | level_holds(was)) - held
+            if beyond:
+                raise lacking(
+                    f"changing a user's permission level from {was!r} to {level!r}",
+                    ", ".join(sorted(beyond)),
+                )
+    elif before is not None and bool(fields.suspended) != bool(before.suspended):
+        need("user:suspend", f"suspending or reinstating a {kind or 'account'}")
 
 
 def _on_delete(env: Env, tx: Tx, ident: str, old: Any) -> None:
@@ -68,6 +123,7 @@ def _create(env: Env) -> ServerHandler:
 
         def job(tx: Tx) -> tuple[Any, Any, str]:
             stored = create_in(env, tx, _ACCOUNT, account, call)
+            env.keyring.set_account(tx, stored)
             kind, fields = arm_name(stored), body(stored)
             key, token = None, ""
             if kind in ("token", "service"):
@@ -88,12 +144,8 @@ def _create(env: Env) -> ServerHandler:
 
 
 def _permissions_of(account: Any) -> list[str]:
-    kind, fields = arm_name(account), body(account)
-    if kind == "user":
-        return [fields.permission_levelRW] if fields.permission_levelRW else []
-    if kind == "token":
-        return sorted(fields.permissions)
-    return []
+    # The same function decides what the account's keys may do.
+    return sorted(held_by(account))
 
 
 def _paged(fetch: Any, predicate: Predicate, page: Page) -> tuple[list[Any], str]:
