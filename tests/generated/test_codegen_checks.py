@@ -74,3 +74,21 @@ def test_bad_annotations_are_refused_by_name(
 
 def test_the_real_protos_pass(schema: Schema) -> None:
     complete(copy.deepcopy(schema))
+
+
+def test_a_method_needs_its_services_read_or_write_permission_unless_it_names_one(
+    schema: Schema,
+) -> None:
+    roles = {m.name: m.permission for m in _service(schema, "Roles").methods}  # type: ignore[attr-defined]
+    # Reads (idempotent) take read_permission, writes write_permission; Create and
+    # Delete name their own.
+    assert roles == {
+        "Create": "role:create",
+        "Get": "role:list",
+        "Update": "role:update",
+        "Delete": "role:delete",
+        "List": "role:list",
+    }
+    secrets = {m.name: m.permission for m in _service(schema, "ManagedSecrets").methods}  # type: ignore[attr-defined]
+    assert secrets["Retrieve"] == "managedsecret:retrieve"
+    assert secrets["Validate"] == "managedsecret:validate"  # idempotent, yet its own

@@ -15,7 +15,7 @@ No key hands out what it lacks. Beyond the method's own permission (``user:creat
 - a Token may only be given permissions the caller holds (and strongDM knows);
 - giving a user another permission level needs ``user:set_strong_role`` (to or from
   ``suspended``: ``user:suspend``), and the caller must hold everything both the old and
-  the new level grant;
+  the new level grant (beyond what the ``user`` level grants everyone);
 - suspending or reinstating a Token or a service account needs ``user:suspend``.
 
 ``AccountPermissions`` lists, for each account, the permissions its keys hold.
@@ -103,7 +103,8 @@ def _check_hand_out(held: frozenset[str], kind: str | None, fields: Any, old: An
                 need("user:suspend", "suspending or reinstating a user")
             else:
                 need("user:set_strong_role", "changing a user's permission level")
-            beyond = (level_holds(level) | level_holds(was)) - held
+            # What every user holds needs no holding to hand out or take away.
+            beyond = (level_holds(level) | level_holds(was)) - held - level_holds(_DEFAULT_LEVEL)
             if beyond:
                 raise lacking(
                     f"changing a user's permission level from {was!r} to {level!r}",
