@@ -333,3 +333,37 @@ async def test_grants_survive_a_restart_and_old_files_gain_them(tmp_path: Path) 
                 await ids(key.roles.list(""))
         async with server.client() as admin:
             assert await ids(admin.roles.list("")) == []
+
+
+def _contributing_table() -> dict[str, tuple[str, str, dict[str, str]]]:
+    text = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text()
+    section = text.split("## Permissions", 1)[1].split("\n## ", 1)[0]
+    rows: dict[str, tuple[str, str, dict[str, str]]] = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 4 or cells[0] in ("services", "---"):
+            continue
+        names, reads, writes, own = cells
+        methods = {}
+        for item in filter(None, (i.strip() for i in own.split(","))):
+            method, permission = item.split(" ")
+            methods[method.rstrip("*")] = permission.strip("`")
+        for name in names.split(","):
+            service = name.strip().rstrip("*")
+            assert service not in rows, f"{service} twice in CONTRIBUTING.md"
+            rows[service] = (reads.strip("`"), writes.strip("`"), methods)
+    return rows
+
+
+def test_contributing_lists_the_permissions_the_protos_give() -> None:
+    from aiosdm._generated.services import SERVICE_SPECS
+
+    table = _contributing_table()
+    assert set(table) == set(SERVICE_SPECS)
+    for name, spec in SERVICE_SPECS.items():
+        own = {
+            method: m.permission
+            for method, m in spec.methods.items()
+            if m.permission != (spec.read_permission if m.idempotent else spec.write_permission)
+        }
+        assert table[name] == (spec.read_permission, spec.write_permission, own), name
