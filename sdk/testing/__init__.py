@@ -2,8 +2,10 @@
 
 ``LocalServer`` speaks the same wire protocol as the service (signed calls on
 ``/v1.<Service>/<Method>``), keeps versioned state in SQLite so snapshots and the
-history services work, and can rate-limit or inject faults. The official
-``strongdm`` client works against it unchanged::
+history services work, enforces the permission each method needs (keys hold what
+their Token or account level grants; the server's own key holds every permission),
+and can rate-limit or inject faults. The official ``strongdm`` client works against
+it unchanged::
 
     async with LocalServer() as server:
         async with server.client() as client:

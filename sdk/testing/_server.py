@@ -66,8 +66,10 @@ class LocalServer:
     """A strongDM-compatible control plane on loopback, for demos and tests.
 
     It serves every method aiosdm knows on the wire paths ``/v1.<Service>/<Method>``,
-    checks every request signature, keeps versioned state in SQLite (so snapshots
-    and history work), and can be told to rate-limit or fail calls.
+    checks every request signature and the permission each method needs (see
+    ``aiosdm.testing._permissions``; :attr:`access_key` holds every permission), keeps
+    versioned state in SQLite (so snapshots and history work), and can be told to
+    rate-limit or fail calls.
 
     Example::
 

@@ -87,10 +87,10 @@ def _check_hand_out(held: frozenset[str], kind: str | None, fields: Any, old: An
     if kind == "token":
         if before is None:
             need("user:create_admin_token", "creating a Token")
-        unknown = sorted(set(fields.permissions) - KNOWN)
+        added = set(fields.permissions) - set(before.permissions if before is not None else ())
+        unknown = sorted(added - KNOWN)
         if unknown:
             raise bad_request(f"Token.permissions: not strongDM permissions: {', '.join(unknown)}")
-        added = set(fields.permissions) - set(before.permissions if before is not None else ())
         if added - held:
             raise lacking("giving a Token permissions", ", ".join(sorted(added - held)))
     elif kind == "service" and before is None:
