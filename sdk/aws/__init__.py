@@ -16,6 +16,7 @@ Providers: :class:`ProfileSessionProvider`, :class:`CrossAccountSessionProvider`
 
 from __future__ import annotations
 
+from aiosdm._refresh_policy import RefreshMoments, RefreshPolicy
 from aiosdm.aws._accessor import Accessor, AccessStep, MultiHopAccessor
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._cache import CacheKey, CredentialsCache
@@ -50,6 +51,8 @@ __all__ = [
     "IdpLogin",
     "MultiHopAccessor",
     "ProfileSessionProvider",
+    "RefreshMoments",
+    "RefreshPolicy",
     "SamlSessionProvider",
     "SessionProvider",
 ]

@@ -12,6 +12,7 @@ from botocore.credentials import RefreshableCredentials  # type: ignore[import-u
 
 from aiosdm._async import SingleFlight
 from aiosdm._clock import Clock, utc_now
+from aiosdm._refresh_policy import RefreshPolicy
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._botocore import Session, new_session, prepare, refreshing_session
 from aiosdm.aws._errors import AwsAccessError
@@ -106,8 +107,9 @@ class ProfileSessionProvider:
             session = refreshing_session(
                 poll,
                 clock=self._clock,
-                advisory_window=self._poll / 2,
-                mandatory_window=self._poll / 4,
+                moments=lambda polled: RefreshPolicy().moments(
+                    self._clock(), polled.expiration or self._clock()
+                ),
             )
             self._configure(session, profile)
         if self._region is not None:

@@ -7,7 +7,9 @@ Every provider has ``async get()`` (asked on every call attempt, cheap) and
   ``SDM_API_SECRET_KEY``) and :class:`FileCredentials` (JSON, re-read when it changes);
 - rotating sources, :class:`AwsSecretsManager` and :class:`AliyunSecretsManager`, fetch on
   a schedule (interval + jitter, moved by rotation hints in the secret) and on demand, one
-  fetch at a time. Use them with ``async with`` (or ``close()``) to stop their schedule.
+  fetch at a time; a value that announces its expiry is renewed when a
+  :class:`RefreshPolicy` says. Use them with ``async with`` (or ``close()``) to stop their
+  schedule.
 
 Rotation hints a secret's JSON may carry: ``refreshInterval`` (``"3600s"``),
 ``scheduleRotateTimestamp`` (epoch seconds) and ``ExpireTimestamp`` (ISO 8601), or
@@ -22,6 +24,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from aiosdm._refresh_policy import RefreshMoments, RefreshPolicy
 from aiosdm._status import ExpiredPredicate, is_unauthenticated
 from aiosdm.credentials._base import Credentials, CredentialsProvider, StaticCredentials
 from aiosdm.credentials._env import EnvCredentials
@@ -71,6 +74,8 @@ __all__ = [
     "Fetched",
     "FileCredentials",
     "KmsSecret",
+    "RefreshMoments",
+    "RefreshPolicy",
     "RotatingSource",
     "RotationHints",
     "SecretFormatError",

@@ -23,6 +23,8 @@ def test_public_names() -> None:
         "IdpLogin",
         "MultiHopAccessor",
         "ProfileSessionProvider",
+        "RefreshMoments",
+        "RefreshPolicy",
         "SamlSessionProvider",
         "SessionProvider",
     ]

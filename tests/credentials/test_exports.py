@@ -24,6 +24,8 @@ def test_public_names() -> None:
         "Fetched",
         "FileCredentials",
         "KmsSecret",
+        "RefreshMoments",
+        "RefreshPolicy",
         "RotatingSource",
         "RotationHints",
         "SecretFormatError",
