@@ -10,8 +10,9 @@ refresh themselves before they expire::
         ...
 
 Providers: :class:`ProfileSessionProvider`, :class:`CrossAccountSessionProvider`,
-:class:`SamlSessionProvider` and :class:`Accessor` (multi-hop role chains). Needs the
-``aws`` extra (aiobotocore); SAML also needs aiohttp.
+:class:`SamlSessionProvider` and :class:`Accessor` (multi-hop role chains, also read from
+altimeter's JSON files). When credentials are refreshed is a :class:`RefreshPolicy`. Needs
+the ``aws`` extra (aiobotocore); SAML also needs aiohttp.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._cache import CacheKey, CredentialsCache
 from aiosdm.aws._cross_account import CrossAccountSessionProvider
 from aiosdm.aws._errors import (
+    AccessorDefinitionError,
     AccountAccessError,
     AssumeRoleError,
     AwsAccessError,
@@ -37,6 +39,7 @@ from aiosdm.aws._saml import IdpLogin, SamlSessionProvider
 __all__ = [
     "AccessStep",
     "Accessor",
+    "AccessorDefinitionError",
     "AccountAccessError",
     "AssumeRoleError",
     "AwsAccessError",

@@ -8,6 +8,7 @@ The hierarchy::
     ├── IdpInvalidRoleError       the assertion does not grant the requested role
     ├── AssumeRoleError           STS refused or failed an AssumeRole* call
     ├── ExpiredCredentialsError   only expired credentials could be had
+    ├── AccessorDefinitionError   an accessor definition file is wrong (also a ValueError)
     └── AccountAccessError        no configured way into the account worked (all errors kept)
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "AccessorDefinitionError",
     "AccountAccessError",
     "AssumeRoleError",
     "AwsAccessError",
@@ -64,6 +66,24 @@ class AssumeRoleError(AwsAccessError):
 
 class ExpiredCredentialsError(AwsAccessError):
     """The only credentials available had expired; they are never handed out."""
+
+
+class AccessorDefinitionError(AwsAccessError, ValueError):
+    """An accessor definition (altimeter's JSON layout) is wrong.
+
+    The message names the file and the field; it never quotes a value.
+
+    Attributes:
+        source: the file (or what was given instead).
+        field: the field's path, e.g. ``multi_hop_accessors[0].access_steps[1].account_id``;
+            None when the problem is the whole document.
+    """
+
+    def __init__(self, source: str, field: str | None, problem: str) -> None:
+        where = f"{source}: {field}" if field else source
+        super().__init__(f"{where}: {problem}")
+        self.source = source
+        self.field = field
 
 
 class AccountAccessError(AwsAccessError):

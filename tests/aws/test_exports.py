@@ -9,6 +9,7 @@ def test_public_names() -> None:
     assert aws.__all__ == [
         "AccessStep",
         "Accessor",
+        "AccessorDefinitionError",
         "AccountAccessError",
         "AssumeRoleError",
         "AwsAccessError",
