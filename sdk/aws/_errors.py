@@ -41,12 +41,26 @@ class IdpInvalidResponseError(AwsAccessError):
 
 
 class IdpInvalidRoleError(AwsAccessError):
-    """The SAML assertion does not list the requested role for the account."""
+    """The SAML assertion lists the requested role for the account not exactly once.
 
-    def __init__(self, account_id: str, role: str) -> None:
-        super().__init__(f"the SAML assertion grants no role {role!r} in account {account_id}")
+    Attributes:
+        account_id: the account asked for.
+        role: the role name asked for.
+        matches: the role ARNs that matched (empty when none did; several is ambiguous).
+    """
+
+    def __init__(self, account_id: str, role: str, matches: Sequence[str] = ()) -> None:
+        if matches:
+            message = (
+                f"the SAML assertion grants {len(matches)} roles named {role!r} in account "
+                f"{account_id} ({', '.join(matches)}): expected exactly one"
+            )
+        else:
+            message = f"the SAML assertion grants no role {role!r} in account {account_id}"
+        super().__init__(message)
         self.account_id = account_id
         self.role = role
+        self.matches = tuple(matches)
 
 
 class AssumeRoleError(AwsAccessError):
