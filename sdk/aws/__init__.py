@@ -9,7 +9,7 @@ refresh themselves before they expire::
     async with session.create_client("secretsmanager") as client:
         ...
 
-Providers: :class:`ProfileSessionProvider`,
+Providers: :class:`ProfileSessionProvider` (with MFA codes from an async callback),
 :class:`CrossAccountSessionProvider`, :class:`SamlSessionProvider` (pluggable logins:
 Basic, ADFS form, NTLM/Negotiate) and :class:`Accessor` (multi-hop role chains, also read
 from altimeter's JSON files). When credentials are refreshed is a :class:`RefreshPolicy`.
@@ -32,6 +32,7 @@ from aiosdm.aws._errors import (
     IdpAccessDeniedError,
     IdpInvalidResponseError,
     IdpInvalidRoleError,
+    MfaRequiredError,
 )
 from aiosdm.aws._profile import ProfileSessionProvider
 from aiosdm.aws._provider import SessionProvider
@@ -66,6 +67,7 @@ __all__ = [
     "IdpInvalidRoleError",
     "IdpLogin",
     "IdpRequest",
+    "MfaRequiredError",
     "MultiHopAccessor",
     "NegotiateLogin",
     "ProfileSessionProvider",

@@ -8,6 +8,7 @@ The hierarchy::
     ├── IdpInvalidRoleError       the assertion does not grant the requested role
     ├── AssumeRoleError           STS refused or failed an AssumeRole* call
     ├── ExpiredCredentialsError   only expired credentials could be had
+    ├── MfaRequiredError          a profile needs an MFA code and no way to ask for one was given
     ├── AccessorDefinitionError   an accessor definition file is wrong (also a ValueError)
     └── AccountAccessError        no configured way into the account worked (all errors kept)
 """
@@ -25,6 +26,7 @@ __all__ = [
     "IdpAccessDeniedError",
     "IdpInvalidResponseError",
     "IdpInvalidRoleError",
+    "MfaRequiredError",
 ]
 
 
@@ -80,6 +82,23 @@ class AssumeRoleError(AwsAccessError):
 
 class ExpiredCredentialsError(AwsAccessError):
     """The only credentials available had expired; they are never handed out."""
+
+
+class MfaRequiredError(AwsAccessError):
+    """A profile assumes its role with an MFA device, and no ``mfa_code`` callback was given
+    (or it gave no code in time). The library never prompts on a terminal.
+
+    Attributes:
+        profile: the AWS profile.
+        mfa_serial: the MFA device's serial number or ARN.
+    """
+
+    def __init__(self, profile: str | None, mfa_serial: str, reason: str) -> None:
+        super().__init__(
+            f"profile {profile or 'default'} needs an MFA code for {mfa_serial}: {reason}"
+        )
+        self.profile = profile
+        self.mfa_serial = mfa_serial
 
 
 class AccessorDefinitionError(AwsAccessError, ValueError):

@@ -26,6 +26,7 @@ def test_public_names() -> None:
         "IdpInvalidRoleError",
         "IdpLogin",
         "IdpRequest",
+        "MfaRequiredError",
         "MultiHopAccessor",
         "NegotiateLogin",
         "ProfileSessionProvider",
@@ -50,6 +51,6 @@ def test_providers_satisfy_the_protocol() -> None:
 
 
 def test_errors_are_aws_access_errors() -> None:
-    for error in (aws.AccessorDefinitionError, aws.IdpInvalidRoleError):
+    for error in (aws.MfaRequiredError, aws.AccessorDefinitionError, aws.IdpInvalidRoleError):
         assert issubclass(error, aws.AwsAccessError)
     assert issubclass(aws.AccessorDefinitionError, ValueError)
