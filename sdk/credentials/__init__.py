@@ -15,6 +15,11 @@ Rotation hints a secret's JSON may carry: ``refreshInterval`` (``"3600s"``),
 ``scheduleRotateTimestamp`` (epoch seconds) and ``ExpireTimestamp`` (ISO 8601), or
 ``refresh_interval`` / ``next_rotation`` / ``expires_at``.
 
+Aliyun APIs (:class:`AliyunClient`, for KMS and others) take an access key, managed RAM
+credentials (:class:`AliyunManagedAccessKey`), the ECS instance's RAM role
+(:class:`AliyunEcsRamRole`) or a KMS client key (:class:`AliyunClientKeyFile`), and derive
+their endpoint from a region (:func:`aliyun_endpoint`).
+
 The AWS source needs the ``aws`` extra, the Aliyun ones the ``aliyun`` extra; they are
 imported on first use.
 """
@@ -46,8 +51,11 @@ if TYPE_CHECKING:
         AliyunApiError,
         AliyunClient,
         StaticAliyunAccessKey,
+        aliyun_endpoint,
         is_access_key_expired,
     )
+    from aiosdm.credentials._aliyun_client_key import AliyunClientKey, AliyunClientKeyFile
+    from aiosdm.credentials._aliyun_ecs import AliyunEcsRamRole
     from aiosdm.credentials._aliyun_secrets_manager import (
         AliyunManagedAccessKey,
         AliyunSecretsManager,
@@ -61,6 +69,9 @@ __all__ = [
     "AliyunAccessKeyProvider",
     "AliyunApiError",
     "AliyunClient",
+    "AliyunClientKey",
+    "AliyunClientKeyFile",
+    "AliyunEcsRamRole",
     "AliyunManagedAccessKey",
     "AliyunSecretsManager",
     "AwsSecretsManager",
@@ -82,6 +93,7 @@ __all__ = [
     "StaticAliyunAccessKey",
     "StaticCredentials",
     "TokenBucket",
+    "aliyun_endpoint",
     "get_secret_value",
     "is_access_key_expired",
     "is_unauthenticated",
@@ -99,7 +111,11 @@ _LAZY = {
     "AliyunApiError": "_aliyun_client",
     "AliyunClient": "_aliyun_client",
     "StaticAliyunAccessKey": "_aliyun_client",
+    "aliyun_endpoint": "_aliyun_client",
     "is_access_key_expired": "_aliyun_client",
+    "AliyunClientKey": "_aliyun_client_key",
+    "AliyunClientKeyFile": "_aliyun_client_key",
+    "AliyunEcsRamRole": "_aliyun_ecs",
 }
 
 
