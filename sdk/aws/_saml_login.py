@@ -75,15 +75,16 @@ class IdpRequest:
         http: the provider's aiohttp session.
         url: the identity provider's URL.
         method: ``"GET"`` or ``"POST"``.
-        headers: extra headers to send (a User-Agent, ...).
+        headers: extra headers to send (a User-Agent, ...; kept out of ``repr()``, as they
+            may carry a token).
         ssl: TLS setting for aiohttp (``True``, ``False`` or an ``SSLContext``).
         timeout: bound on each request.
     """
 
-    http: aiohttp.ClientSession
+    http: aiohttp.ClientSession = field(repr=False)
     url: str
     method: str
-    headers: Mapping[str, str]
+    headers: Mapping[str, str] = field(repr=False)
     ssl: bool | ssl.SSLContext
     timeout: aiohttp.ClientTimeout
 

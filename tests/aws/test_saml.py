@@ -197,9 +197,11 @@ async def test_any_async_callable_is_a_login(idp: Any, sts: Any) -> None:
 
     async def token_login(request: IdpRequest) -> IdpAnswer:
         seen.append(request.method)
+        assert "header-secret" not in repr(request)  # configured headers may carry tokens
         return await request.send(headers={"X-Idp-Token": "let-me-in"})
 
-    async with provider(idp, sts, "/token", auth=token_login) as saml:
+    headers = {"X-Tenant-Key": "header-secret"}
+    async with provider(idp, sts, "/token", auth=token_login, headers=headers) as saml:
         await saml.credentials(ACCOUNT)
 
     async def page_only(request: IdpRequest) -> str:
