@@ -9,18 +9,22 @@ refresh themselves before they expire::
     async with session.create_client("secretsmanager") as client:
         ...
 
-Providers: :class:`ProfileSessionProvider`, :class:`CrossAccountSessionProvider`,
-:class:`SamlSessionProvider` and :class:`Accessor` (multi-hop role chains). Needs the
-``aws`` extra (aiobotocore); SAML also needs aiohttp.
+Providers: :class:`ProfileSessionProvider` (with MFA codes from an async callback),
+:class:`CrossAccountSessionProvider`, :class:`SamlSessionProvider` (pluggable logins:
+Basic, ADFS form, NTLM/Negotiate) and :class:`Accessor` (multi-hop role chains, also read
+from altimeter's JSON files). When credentials are refreshed is a :class:`RefreshPolicy`.
+Needs the ``aws`` extra (aiobotocore); SAML also needs aiohttp, NTLM the ``ntlm`` extra.
 """
 
 from __future__ import annotations
 
+from aiosdm._refresh_policy import RefreshMoments, RefreshPolicy
 from aiosdm.aws._accessor import Accessor, AccessStep, MultiHopAccessor
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._cache import CacheKey, CredentialsCache
 from aiosdm.aws._cross_account import CrossAccountSessionProvider
 from aiosdm.aws._errors import (
+    AccessorDefinitionError,
     AccountAccessError,
     AssumeRoleError,
     AwsAccessError,
@@ -28,28 +32,48 @@ from aiosdm.aws._errors import (
     IdpAccessDeniedError,
     IdpInvalidResponseError,
     IdpInvalidRoleError,
+    MfaRequiredError,
 )
 from aiosdm.aws._profile import ProfileSessionProvider
 from aiosdm.aws._provider import SessionProvider
-from aiosdm.aws._saml import IdpLogin, SamlSessionProvider
+from aiosdm.aws._saml import SamlSessionProvider
+from aiosdm.aws._saml_login import (
+    AdfsFormLogin,
+    BasicLogin,
+    IdpAnswer,
+    IdpLogin,
+    IdpRequest,
+    NegotiateLogin,
+    SamlLogin,
+)
 
 __all__ = [
     "AccessStep",
     "Accessor",
+    "AccessorDefinitionError",
     "AccountAccessError",
+    "AdfsFormLogin",
     "AssumeRoleError",
     "AwsAccessError",
     "AwsCredentials",
+    "BasicLogin",
     "CacheKey",
     "CredentialsCache",
     "CrossAccountSessionProvider",
     "ExpiredCredentialsError",
     "IdpAccessDeniedError",
+    "IdpAnswer",
     "IdpInvalidResponseError",
     "IdpInvalidRoleError",
     "IdpLogin",
+    "IdpRequest",
+    "MfaRequiredError",
     "MultiHopAccessor",
+    "NegotiateLogin",
     "ProfileSessionProvider",
+    "RefreshMoments",
+    "RefreshPolicy",
+    "SamlLogin",
     "SamlSessionProvider",
     "SessionProvider",
 ]

@@ -6,9 +6,10 @@ import random
 from datetime import timedelta
 
 from aiosdm._clock import Clock, utc_now
+from aiosdm._refresh_policy import RefreshPolicy
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._botocore import Session
-from aiosdm.aws._cache import CacheKey, CredentialsCache
+from aiosdm.aws._cache import CacheKey, CredentialsCache, private_or_shared
 from aiosdm.aws._provider import AccountSessions, SessionProvider
 from aiosdm.aws._sts import StsCaller
 
@@ -37,8 +38,14 @@ class CrossAccountSessionProvider:
         region_name: region for STS and for the sessions handed out.
         verify: TLS verification for STS (``False`` or a CA bundle path).
         partition: ARN partition.
-        cache: share a cache between providers; default: a private one.
+        refresh_policy: when credentials are refreshed (default: 15 and 10 minutes before
+            expiry; ``RefreshPolicy(advisory=0.5, mandatory=0.5)`` is awsrun's half-life).
+        cache: share a cache between providers (it brings its own policy); default: a
+            private one.
         clock: wall clock for a private cache.
+
+    Raises:
+        ValueError: both ``cache`` and ``refresh_policy`` were given.
     """
 
     def __init__(
@@ -54,6 +61,7 @@ class CrossAccountSessionProvider:
         region_name: str | None = None,
         verify: bool | str | None = None,
         partition: str = "aws",
+        refresh_policy: RefreshPolicy | None = None,
         cache: CredentialsCache | None = None,
         clock: Clock = utc_now,
     ) -> None:
@@ -66,7 +74,7 @@ class CrossAccountSessionProvider:
         self._sts = StsCaller(
             endpoint_url=endpoint_url, region_name=region_name, verify=verify, partition=partition
         )
-        self._cache = cache or CredentialsCache(clock=clock)
+        self._cache = private_or_shared(cache, refresh_policy, clock)
         self._sessions = AccountSessions(self.credentials, self._cache, region_name=region_name)
 
     def __repr__(self) -> str:
@@ -89,9 +97,10 @@ class CrossAccountSessionProvider:
         key = CacheKey(account_id, self._role, self._session_name)
         return await self._cache.get(key, lambda: self._assume(account_id))
 
-    async def session(self, account_id: str) -> Session:
-        """A session for ``account_id`` whose credentials refresh themselves."""
-        return await self._sessions.session(account_id)
+    async def session(self, account_id: str, region_name: str | None = None) -> Session:
+        """A session for ``account_id`` (in ``region_name``, default the provider's) whose
+        credentials refresh themselves."""
+        return await self._sessions.session(account_id, region_name)
 
     async def close(self) -> None:
         await self._cache.aclose()

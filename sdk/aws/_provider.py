@@ -20,7 +20,8 @@ class SessionProvider(Protocol):
 
 
 class AccountSessions:
-    """One refreshing session per account, its credentials asked from ``credentials``."""
+    """One refreshing session per (account, region), its credentials asked from
+    ``credentials`` and refreshed when ``cache`` says they are due."""
 
     def __init__(
         self,
@@ -32,20 +33,20 @@ class AccountSessions:
         self._credentials = credentials
         self._cache = cache
         self._region = region_name
-        self._sessions: dict[str, Session] = {}
+        self._sessions: dict[tuple[str, str | None], Session] = {}
 
-    async def session(self, account_id: str) -> Session:
+    async def session(self, account_id: str, region_name: str | None = None) -> Session:
         # Fetch first: errors surface here, and concurrent first callers share one fetch.
         await self._credentials(account_id)
-        session = self._sessions.get(account_id)
+        region = region_name or self._region
+        session = self._sessions.get((account_id, region))
         if session is None:
             session = refreshing_session(
                 lambda: self._credentials(account_id),
                 clock=self._cache.clock,
-                advisory_window=self._cache.advisory_window,
-                mandatory_window=self._cache.mandatory_window,
-                region_name=self._region,
+                moments=self._cache.moments,
+                region_name=region,
             )
             await prepare(session)
-            session = self._sessions.setdefault(account_id, session)
+            session = self._sessions.setdefault((account_id, region), session)
         return session

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 from aiosdm.aws._errors import IdpInvalidResponseError
 
-__all__ = ["ROLE_ATTRIBUTE", "RolePair", "choose_role", "find_saml_response", "roles_in"]
+__all__ = ["ROLE_ATTRIBUTE", "RolePair", "choose_roles", "find_saml_responses", "roles_in"]
 
 ROLE_ATTRIBUTE = "https://aws.amazon.com/SAML/Attributes/Role"
 _SAML_ASSERTION_NS = "urn:oasis:names:tc:SAML:2.0:assertion"
@@ -23,21 +23,22 @@ RolePair = tuple[str, str]
 class _SamlResponseFinder(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.value: str | None = None
+        self.values: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "input" and self.value is None:
+        if tag == "input":
             fields = dict(attrs)
-            if fields.get("name") == "SAMLResponse" and fields.get("value"):
-                self.value = fields["value"]
+            value = fields.get("value")
+            if fields.get("name") == "SAMLResponse" and value:
+                self.values.append(value)
 
 
-def find_saml_response(html: str) -> str | None:
-    """The value of the page's ``<input name="SAMLResponse">``, if any."""
+def find_saml_responses(html: str) -> list[str]:
+    """The values of every ``<input name="SAMLResponse">`` on the page (one is expected)."""
     finder = _SamlResponseFinder()
     finder.feed(html)
     finder.close()
-    return finder.value
+    return finder.values
 
 
 def roles_in(assertion: str) -> list[RolePair]:
@@ -74,10 +75,8 @@ def roles_in(assertion: str) -> list[RolePair]:
     return pairs
 
 
-def choose_role(pairs: list[RolePair], account_id: str, role: str) -> RolePair | None:
-    """The pair whose role ARN is ``role`` (name, any IAM path) in ``account_id``."""
+def choose_roles(pairs: list[RolePair], account_id: str, role: str) -> list[RolePair]:
+    """The pairs whose role ARN is ``role`` (name, any IAM path) in ``account_id``; exactly
+    one is usable, several are ambiguous."""
     wanted = re.compile(rf":{re.escape(account_id)}:role/(?:.*/)?{re.escape(role)}$")
-    for pair in pairs:
-        if wanted.search(pair[0]):
-            return pair
-    return None
+    return list(dict.fromkeys(pair for pair in pairs if wanted.search(pair[0])))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from aiosdm.cli._common import (
+    EXIT_API,
     EXIT_PARTIAL,
     EXIT_USAGE,
     add_connection_args,
@@ -21,9 +22,26 @@ from aiosdm.cli._common import (
 )
 from aiosdm.cli._output import Console
 from aiosdm.integrations._pagerduty_api import DEFAULT_BASE_URL
-from aiosdm.integrations.pagerduty import PagerDutyClient, sync_oncall_grants
+from aiosdm.integrations.pagerduty import (
+    PagerDutyAuthError,
+    PagerDutyClient,
+    PagerDutyError,
+    PagerDutyUnavailableError,
+    sync_oncall_grants,
+)
 
-__all__ = ["register"]
+__all__ = ["EXIT_PAGERDUTY_AUTH", "EXIT_PAGERDUTY_UNAVAILABLE", "register"]
+
+EXIT_PAGERDUTY_AUTH = 4  # PagerDuty refused the API token
+EXIT_PAGERDUTY_UNAVAILABLE = 5  # PagerDuty could not be reached (or failed, or kept throttling)
+
+_EXIT_STATUSES = """exit status:
+  0  every grant in place
+  1  some grants failed (each failure is a line on stderr)
+  2  bad arguments or configuration, or strongDM keys that cannot be had
+  3  strongDM or PagerDuty refused a request (unknown schedule, bad time zone, ...)
+  4  PagerDuty refused the API token
+  5  PagerDuty could not be reached"""
 
 
 def register(subparsers: Any) -> None:
@@ -31,12 +49,15 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "pagerduty-sync",
         help="grant on-call users temporary access for their shifts",
+        # Written out in lines: the exit statuses below keep their layout.
         description=(
-            "Look up who is on call (PagerDuty) and create strongDM account grants for exactly "
-            "their shifts. Idempotent: run it from cron. The PagerDuty token comes from "
-            "PAGERDUTY_TOKEN or --pagerduty-token-file; strongDM keys from the environment "
-            "or --credentials-file."
+            "Look up who is on call (PagerDuty) and create strongDM account grants for\n"
+            "exactly their shifts. Idempotent: run it from cron. The PagerDuty token comes\n"
+            "from PAGERDUTY_TOKEN or --pagerduty-token-file; strongDM keys from the\n"
+            "environment or --credentials-file."
         ),
+        epilog=_EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--schedule",
@@ -56,6 +77,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--until", default="1d", help="window length from --since (default 1d)")
     parser.add_argument("--since", help="window start: ISO time with zone (default: now)")
+    parser.add_argument(
+        "--time-zone",
+        default="UTC",
+        metavar="ZONE",
+        help="time zone PagerDuty answers in, an IANA name such as Europe/Berlin (default UTC)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="show what would be granted")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--concurrency", type=int, default=8, help="strongDM calls in flight")
@@ -84,6 +111,19 @@ def _token(args: argparse.Namespace) -> str:
 
 
 async def _sync(args: argparse.Namespace) -> int:
+    """Sync, and turn a PagerDuty failure into one line and its own exit status."""
+    try:
+        return await _sync_once(args)
+    except PagerDutyError as err:
+        print(f"aiosdm pagerduty-sync: {err}", file=sys.stderr)
+        if isinstance(err, PagerDutyAuthError):
+            return EXIT_PAGERDUTY_AUTH
+        if isinstance(err, PagerDutyUnavailableError):
+            return EXIT_PAGERDUTY_UNAVAILABLE
+        return EXIT_API
+
+
+async def _sync_once(args: argparse.Namespace) -> int:
     since = parse_time(args.since) if args.since else datetime.now(UTC).replace(microsecond=0)
     until = since + parse_duration(args.until)
     async with (
@@ -99,6 +139,7 @@ async def _sync(args: argparse.Namespace) -> int:
             until=until,
             dry_run=args.dry_run,
             concurrency=args.concurrency,
+            time_zone=args.time_zone,
         )
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))

@@ -7,11 +7,18 @@ Every provider has ``async get()`` (asked on every call attempt, cheap) and
   ``SDM_API_SECRET_KEY``) and :class:`FileCredentials` (JSON, re-read when it changes);
 - rotating sources, :class:`AwsSecretsManager` and :class:`AliyunSecretsManager`, fetch on
   a schedule (interval + jitter, moved by rotation hints in the secret) and on demand, one
-  fetch at a time. Use them with ``async with`` (or ``close()``) to stop their schedule.
+  fetch at a time; a value that announces its expiry is renewed when a
+  :class:`RefreshPolicy` says. Use them with ``async with`` (or ``close()``) to stop their
+  schedule.
 
 Rotation hints a secret's JSON may carry: ``refreshInterval`` (``"3600s"``),
 ``scheduleRotateTimestamp`` (epoch seconds) and ``ExpireTimestamp`` (ISO 8601), or
 ``refresh_interval`` / ``next_rotation`` / ``expires_at``.
+
+Aliyun APIs (:class:`AliyunClient`, for KMS and others) take an access key, managed RAM
+credentials (:class:`AliyunManagedAccessKey`), the ECS instance's RAM role
+(:class:`AliyunEcsRamRole`) or a KMS client key (:class:`AliyunClientKeyFile`), and derive
+their endpoint from a region (:func:`aliyun_endpoint`).
 
 The AWS source needs the ``aws`` extra, the Aliyun ones the ``aliyun`` extra; they are
 imported on first use.
@@ -22,6 +29,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from aiosdm._refresh_policy import RefreshMoments, RefreshPolicy
 from aiosdm._status import ExpiredPredicate, is_unauthenticated
 from aiosdm.credentials._base import Credentials, CredentialsProvider, StaticCredentials
 from aiosdm.credentials._env import EnvCredentials
@@ -43,8 +51,11 @@ if TYPE_CHECKING:
         AliyunApiError,
         AliyunClient,
         StaticAliyunAccessKey,
+        aliyun_endpoint,
         is_access_key_expired,
     )
+    from aiosdm.credentials._aliyun_client_key import AliyunClientKey, AliyunClientKeyFile
+    from aiosdm.credentials._aliyun_ecs import AliyunEcsRamRole
     from aiosdm.credentials._aliyun_secrets_manager import (
         AliyunManagedAccessKey,
         AliyunSecretsManager,
@@ -58,6 +69,9 @@ __all__ = [
     "AliyunAccessKeyProvider",
     "AliyunApiError",
     "AliyunClient",
+    "AliyunClientKey",
+    "AliyunClientKeyFile",
+    "AliyunEcsRamRole",
     "AliyunManagedAccessKey",
     "AliyunSecretsManager",
     "AwsSecretsManager",
@@ -71,12 +85,15 @@ __all__ = [
     "Fetched",
     "FileCredentials",
     "KmsSecret",
+    "RefreshMoments",
+    "RefreshPolicy",
     "RotatingSource",
     "RotationHints",
     "SecretFormatError",
     "StaticAliyunAccessKey",
     "StaticCredentials",
     "TokenBucket",
+    "aliyun_endpoint",
     "get_secret_value",
     "is_access_key_expired",
     "is_unauthenticated",
@@ -94,7 +111,11 @@ _LAZY = {
     "AliyunApiError": "_aliyun_client",
     "AliyunClient": "_aliyun_client",
     "StaticAliyunAccessKey": "_aliyun_client",
+    "aliyun_endpoint": "_aliyun_client",
     "is_access_key_expired": "_aliyun_client",
+    "AliyunClientKey": "_aliyun_client_key",
+    "AliyunClientKeyFile": "_aliyun_client_key",
+    "AliyunEcsRamRole": "_aliyun_ecs",
 }
 
 

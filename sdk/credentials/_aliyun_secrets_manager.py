@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from aiosdm._clock import Clock, utc_now
+from aiosdm._refresh_policy import RefreshPolicy
 from aiosdm.credentials._aliyun_client import AliyunAccessKey, AliyunClient
 from aiosdm.credentials._base import Credentials
 from aiosdm.credentials._errors import SecretFormatError
@@ -125,8 +126,8 @@ class AliyunSecretsManager(RotatingSource[Credentials]):
         version_stage: staging label (``ACSCurrent``, ``ACSPrevious``, a custom one).
         version_id: a specific version (overrides ``version_stage``).
         access_key_field, secret_key_field: JSON fields, both or neither.
-        refresh_interval, jitter, forced_refresh_limit, coalesce_window, clock: see
-            :class:`RotatingSource`.
+        refresh_interval, jitter, forced_refresh_limit, coalesce_window, refresh_policy,
+            clock: see :class:`RotatingSource`.
     """
 
     def __init__(
@@ -142,6 +143,7 @@ class AliyunSecretsManager(RotatingSource[Credentials]):
         jitter: timedelta = DEFAULT_JITTER,
         forced_refresh_limit: TokenBucket | None = None,
         coalesce_window: timedelta = DEFAULT_COALESCE,
+        refresh_policy: RefreshPolicy | None = None,
         clock: Clock = utc_now,
     ) -> None:
         if (access_key_field is None) != (secret_key_field is None):
@@ -152,6 +154,7 @@ class AliyunSecretsManager(RotatingSource[Credentials]):
             jitter=jitter,
             forced_refresh_limit=forced_refresh_limit,
             coalesce_window=coalesce_window,
+            refresh_policy=refresh_policy,
             clock=clock,
         )
         self._source = _KmsSource(kms, secret_name, version_stage, version_id)
@@ -186,8 +189,8 @@ class AliyunManagedAccessKey(RotatingSource[AliyunAccessKey]):
         secret_name: the managed RAM credentials secret.
         kms: a client for the KMS endpoint, with its own (bootstrap) access key.
         version_stage, version_id: which version to read.
-        refresh_interval, jitter, forced_refresh_limit, coalesce_window, clock: see
-            :class:`RotatingSource`.
+        refresh_interval, jitter, forced_refresh_limit, coalesce_window, refresh_policy,
+            clock: see :class:`RotatingSource`.
     """
 
     def __init__(
@@ -201,6 +204,7 @@ class AliyunManagedAccessKey(RotatingSource[AliyunAccessKey]):
         jitter: timedelta = DEFAULT_JITTER,
         forced_refresh_limit: TokenBucket | None = None,
         coalesce_window: timedelta = DEFAULT_COALESCE,
+        refresh_policy: RefreshPolicy | None = None,
         clock: Clock = utc_now,
     ) -> None:
         super().__init__(
@@ -209,6 +213,7 @@ class AliyunManagedAccessKey(RotatingSource[AliyunAccessKey]):
             jitter=jitter,
             forced_refresh_limit=forced_refresh_limit,
             coalesce_window=coalesce_window,
+            refresh_policy=refresh_policy,
             clock=clock,
         )
         self._source = _KmsSource(kms, secret_name, version_stage, version_id)

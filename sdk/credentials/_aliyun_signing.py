@@ -1,4 +1,7 @@
-"""Aliyun API request signature V3 (``ACS3-HMAC-SHA256``).
+"""Aliyun API request signatures: V3 (``ACS3-HMAC-SHA256``) for access keys, and the RPC
+signature V1 with ``SHA256withRSA`` for client keys (RSA key pairs).
+
+V3:
 
     CanonicalRequest = METHOD \\n URI \\n canonical query \\n canonical headers \\n
                        signed header names \\n hex(SHA256(body))
@@ -8,14 +11,24 @@
 
 Signed headers: ``host``, ``content-type`` when present, and every ``x-acs-*`` header;
 names lower-cased and sorted, values trimmed.
+
+V1 with a client key (all parameters in the query, ``SignatureMethod=SHA256withRSA``,
+``SignatureType=PRIVATEKEY``, ``AccessKeyId`` = the client key's id)::
+
+    StringToSign = METHOD & percent("/") & percent(canonical query)
+    Signature    = base64(RSASSA-PKCS1-v1_5(SHA-256, private key, StringToSign))
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 from collections.abc import Mapping
 from urllib.parse import quote
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 __all__ = [
     "ALGORITHM",
@@ -24,6 +37,8 @@ __all__ = [
     "canonical_request",
     "hex_sha256",
     "percent_encode",
+    "rpc_rsa_signature",
+    "rpc_string_to_sign",
     "string_to_sign",
 ]
 
@@ -93,3 +108,16 @@ def authorization(
         access_key_secret.encode("utf-8"), string_to_sign(request).encode("utf-8"), hashlib.sha256
     ).hexdigest()
     return f"{ALGORITHM} Credential={access_key_id},SignedHeaders={names},Signature={signature}"
+
+
+def rpc_string_to_sign(method: str, params: Mapping[str, str]) -> str:
+    """The RPC (V1) string to sign over every query parameter but ``Signature``."""
+    return f"{method.upper()}&{percent_encode('/')}&{percent_encode(canonical_query(params))}"
+
+
+def rpc_rsa_signature(method: str, params: Mapping[str, str], key: rsa.RSAPrivateKey) -> str:
+    """``Signature`` for a V1 request signed with a client key (``SHA256withRSA``)."""
+    signed = key.sign(
+        rpc_string_to_sign(method, params).encode("utf-8"), padding.PKCS1v15(), hashes.SHA256()
+    )
+    return base64.b64encode(signed).decode("ascii")

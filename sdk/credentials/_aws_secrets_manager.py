@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from aiosdm._clock import Clock, utc_now
+from aiosdm._refresh_policy import RefreshPolicy
 from aiosdm.aws._botocore import Session, new_session, prepare
 from aiosdm.credentials._base import Credentials
 from aiosdm.credentials._rotating import (
@@ -49,8 +50,8 @@ class AwsSecretsManager(RotatingSource[Credentials]):
         version_id: a specific version (overrides ``version_stage``).
         access_key_field: JSON field holding the access key.
         secret_key_field: JSON field holding the base64 secret key.
-        refresh_interval, jitter, forced_refresh_limit, coalesce_window, clock: see
-            :class:`RotatingSource`.
+        refresh_interval, jitter, forced_refresh_limit, coalesce_window, refresh_policy,
+            clock: see :class:`RotatingSource`.
     """
 
     def __init__(
@@ -68,6 +69,7 @@ class AwsSecretsManager(RotatingSource[Credentials]):
         jitter: timedelta = DEFAULT_JITTER,
         forced_refresh_limit: TokenBucket | None = None,
         coalesce_window: timedelta = DEFAULT_COALESCE,
+        refresh_policy: RefreshPolicy | None = None,
         clock: Clock = utc_now,
     ) -> None:
         super().__init__(
@@ -76,6 +78,7 @@ class AwsSecretsManager(RotatingSource[Credentials]):
             jitter=jitter,
             forced_refresh_limit=forced_refresh_limit,
             coalesce_window=coalesce_window,
+            refresh_policy=refresh_policy,
             clock=clock,
         )
         self._secret_id = secret_id

@@ -2,11 +2,14 @@
 
 A subclass only says how to fetch (``_fetch``). This class decides when:
 
-- ``get()`` returns the current value; the first call (or one after an announced expiry)
-  fetches, and concurrent callers share that one fetch.
+- ``get()`` returns the current value; the first call fetches, and concurrent callers share
+  that one fetch.
+- A value that announces its expiry is refreshed as the :class:`RefreshPolicy` says: from
+  its advisory moment one background fetch runs while ``get()`` keeps answering; from its
+  mandatory moment ``get()`` waits for a fresh value (and raises if none can be had).
 - A background task fetches again on a schedule (interval + jitter, moved by the secret's
-  rotation hints). A failed scheduled fetch keeps the current value, logs, and retries
-  with back-off.
+  rotation hints and by the policy's moments). A failed scheduled fetch keeps the current
+  value, logs, and retries with back-off.
 - ``refresh()`` forces a fetch when the service rejected the current key. Concurrent
   demands share one fetch. Demands arriving shortly (``coalesce_window``) after a fetch
   that *changed* the value reuse it: they come from calls signed with the value it
@@ -29,6 +32,7 @@ from typing import Generic, Self, TypeVar
 
 from aiosdm._async import SingleFlight
 from aiosdm._clock import Clock, utc_now
+from aiosdm._refresh_policy import RefreshMoments, RefreshPolicy
 from aiosdm.credentials._errors import CredentialsError, CredentialsRefreshError
 from aiosdm.credentials._schedule import next_refresh_delay, retry_delay
 from aiosdm.credentials._secret_document import RotationHints
@@ -63,6 +67,8 @@ class RotatingSource(ABC, Generic[T]):
         forced_refresh_limit: token bucket for ``refresh()``; default 5 tokens, +1 per 10 min.
         coalesce_window: ``refresh()`` within this time after a fetch that changed the
             value reuses it.
+        refresh_policy: when a value that announces its expiry is refreshed (default: 15
+            and 10 minutes before, at most half and a quarter of its lifetime).
         clock: wall clock (for rotation and expiry hints).
         monotonic: clock for the coalescing window.
     """
@@ -75,6 +81,7 @@ class RotatingSource(ABC, Generic[T]):
         jitter: timedelta = DEFAULT_JITTER,
         forced_refresh_limit: TokenBucket | None = None,
         coalesce_window: timedelta = DEFAULT_COALESCE,
+        refresh_policy: RefreshPolicy | None = None,
         clock: Clock = utc_now,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -85,6 +92,7 @@ class RotatingSource(ABC, Generic[T]):
         self._jitter = jitter
         self._bucket = forced_refresh_limit or TokenBucket(5, 600.0, monotonic=monotonic)
         self._coalesce = coalesce_window.total_seconds()
+        self._policy = refresh_policy or RefreshPolicy()
         self._clock = clock
         self._monotonic = monotonic
         self._current: Fetched[T] | None = None
@@ -94,6 +102,7 @@ class RotatingSource(ABC, Generic[T]):
         self._flight: SingleFlight[str, Fetched[T]] = SingleFlight()
         self._scheduler: asyncio.Task[None] | None = None
         self._fetched_event = asyncio.Event()
+        self._advisory: asyncio.Task[None] | None = None
         self._closed = False
 
     def __repr__(self) -> str:
@@ -115,8 +124,11 @@ class RotatingSource(ABC, Generic[T]):
             CredentialsError: there is no usable value and fetching failed.
         """
         current = self._current
-        if current is None or self._expired(current):
+        due = self._due(current) if current is not None else None
+        if current is None or (due is not None and self._clock() >= due.mandatory_at):
             current = await self._fetch_shared()
+        elif due is not None and self._clock() >= due.advisory_at:
+            self._refresh_in_background()
         self._ensure_scheduler()
         return current.value
 
@@ -142,11 +154,12 @@ class RotatingSource(ABC, Generic[T]):
     async def close(self) -> None:
         """Stop the schedule and any fetch in flight. Idempotent."""
         self._closed = True
-        scheduler, self._scheduler = self._scheduler, None
-        if scheduler is not None:
-            scheduler.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await scheduler
+        for task in (self._scheduler, self._advisory):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._scheduler = self._advisory = None
         await self._flight.aclose()
 
     async def __aenter__(self) -> Self:
@@ -161,11 +174,33 @@ class RotatingSource(ABC, Generic[T]):
     ) -> None:
         await self.close()
 
-    def _expired(self, fetched: Fetched[T]) -> bool:
+    def _due(self, fetched: Fetched[T]) -> RefreshMoments | None:
+        """When the current value is due for refreshing; None if it announced no expiry."""
         expires_at = fetched.hints.expires_at
         # A value that was already past its announced expiry when fetched is the best the
         # source has: fetching again on every get() would only hammer it.
-        return expires_at is not None and self._fetched_wall < expires_at <= self._clock()
+        if expires_at is None or expires_at <= self._fetched_wall:
+            return None
+        return self._policy.moments(self._fetched_wall, expires_at)
+
+    def _refresh_in_background(self) -> None:
+        """The advisory refresh: one fetch, whose failure is logged, never raised."""
+        if self._closed or self._flight.in_flight("fetch"):
+            return
+        if self._advisory is not None and not self._advisory.done():
+            return
+
+        async def advisory() -> None:
+            try:
+                await self._fetch_shared()
+            except Exception as exc:
+                _log.warning(
+                    "%s: advisory refresh failed, keeping the current value: %s", self._name, exc
+                )
+
+        self._advisory = asyncio.get_running_loop().create_task(
+            advisory(), name=f"aiosdm advisory refresh {self._name}"
+        )
 
     async def _fetch_shared(self) -> Fetched[T]:
         return await self._flight.run("fetch", self._fetch_and_store)
@@ -203,9 +238,13 @@ class RotatingSource(ABC, Generic[T]):
             if failures:
                 delay = retry_delay(failures, self._interval)
             else:
-                hints = self._current.hints if self._current else RotationHints()
+                current = self._current
                 delay = next_refresh_delay(
-                    now=self._clock(), interval=self._interval, jitter=self._jitter, hints=hints
+                    now=self._clock(),
+                    interval=self._interval,
+                    jitter=self._jitter,
+                    hints=current.hints if current else RotationHints(),
+                    due=self._due(current) if current else None,
                 )
             self._fetched_event.clear()
             try:

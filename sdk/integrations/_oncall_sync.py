@@ -79,12 +79,19 @@ async def sync_oncall_grants(
     until: datetime,
     dry_run: bool = False,
     concurrency: int = 8,
+    time_zone: str = "UTC",
 ) -> SyncReport:
     """Grant every on-call user of ``schedule_ids`` the ``resources`` (by name) for their shifts,
     clipped to [since, until].
 
-    PagerDuty is asked once per page of on-calls (emails included); users are matched by email,
+    PagerDuty is asked once per page of on-calls (emails included), with ``time_zone`` (an
+    IANA name such as ``Europe/Berlin``) passed through; users are matched by email,
     case-insensitively. Calls to strongDM run at most ``concurrency`` at a time.
+
+    Raises:
+        PagerDutyAuthError: PagerDuty refused the token.
+        PagerDutyUnavailableError: PagerDuty could not be reached.
+        PagerDutyError: PagerDuty refused the query (an unknown schedule, time zone, ...).
     """
     if since.tzinfo is None or until.tzinfo is None:
         raise ValueError("since/until must be timezone-aware datetimes")
@@ -93,7 +100,7 @@ async def sync_oncall_grants(
     report = SyncReport(dry_run=dry_run)
     gate = asyncio.Semaphore(concurrency)
 
-    shifts = await pagerduty.oncalls(schedule_ids, since=since, until=until)
+    shifts = await pagerduty.oncalls(schedule_ids, since=since, until=until, time_zone=time_zone)
     resource_ids = await _resolve_resources(client, resources, gate, report)
     emails = sorted({s.email.lower() for s in shifts if s.email})
     accounts = await _resolve_users(client, emails, gate)

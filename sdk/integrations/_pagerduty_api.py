@@ -17,7 +17,13 @@ from typing import Any
 
 import aiohttp
 
-__all__ = ["OnCall", "PagerDutyClient", "PagerDutyError"]
+__all__ = [
+    "OnCall",
+    "PagerDutyAuthError",
+    "PagerDutyClient",
+    "PagerDutyError",
+    "PagerDutyUnavailableError",
+]
 
 log = logging.getLogger("aiosdm.integrations.pagerduty")
 
@@ -27,11 +33,31 @@ MAX_OFFSET = 10_000  # offset + limit beyond this is refused by PagerDuty
 
 
 class PagerDutyError(Exception):
-    """PagerDuty answered with an error (or kept rate limiting past our retries)."""
+    """PagerDuty answered with an error. The API token never appears in it.
+
+    The hierarchy::
+
+        PagerDutyError              PagerDuty refused a request (bad schedule id, ...)
+        ├── PagerDutyAuthError      PagerDuty refused the token itself (401, 403)
+        └── PagerDutyUnavailableError
+                                    PagerDuty could not be reached, failed (5xx) or kept
+                                    rate limiting past our retries
+
+    Attributes:
+        status: the HTTP status, when PagerDuty answered at all.
+    """
 
     def __init__(self, message: str, status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
+
+
+class PagerDutyAuthError(PagerDutyError):
+    """PagerDuty refused the API token (HTTP 401) or its rights (HTTP 403)."""
+
+
+class PagerDutyUnavailableError(PagerDutyError):
+    """PagerDuty could not be reached, timed out, failed (5xx) or kept rate limiting."""
 
 
 @dataclass(frozen=True)
@@ -124,22 +150,30 @@ class PagerDutyClient:
         url = self._base_url + path
         for attempt in range(self._max_retries + 1):
             self.requests_made += 1
-            async with self._http().get(url, params=params, headers=headers) as resp:
-                if resp.status == 429:
-                    if attempt == self._max_retries:
-                        break
-                    delay = self._backoff(resp.headers.get("ratelimit-reset"), attempt)
-                    log.info("PagerDuty rate limit hit; waiting %.2fs", delay)
-                    await self._sleep(delay)
-                    continue
-                if resp.status >= 400:
-                    raise PagerDutyError(
-                        f"PagerDuty GET {path} failed: {resp.status} {await _error_text(resp)}",
-                        resp.status,
-                    )
-                body: dict[str, Any] = await resp.json()
-                return body
-        raise PagerDutyError(
+            try:
+                async with self._http().get(url, params=params, headers=headers) as resp:
+                    if resp.status == 429:
+                        if attempt == self._max_retries:
+                            break
+                        delay = self._backoff(resp.headers.get("ratelimit-reset"), attempt)
+                        log.info("PagerDuty rate limit hit; waiting %.2fs", delay)
+                        await self._sleep(delay)
+                        continue
+                    if resp.status >= 400:
+                        raise _refusal(path, resp.status, await _error_text(resp))
+                    body: dict[str, Any] = await resp.json()
+                    return body
+            except aiohttp.ContentTypeError:
+                raise PagerDutyError(
+                    f"PagerDuty GET {path} answered with something not JSON"
+                ) from None
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                # The message names the failure, not the URL's query or any header.
+                raise PagerDutyUnavailableError(
+                    f"PagerDuty could not be reached ({self._base_url}): "
+                    f"{type(exc).__name__}{': ' + str(exc) if isinstance(exc, OSError) else ''}"
+                ) from exc
+        raise PagerDutyUnavailableError(
             f"PagerDuty kept rate limiting GET {path} after {self._max_retries} retries", 429
         )
 
@@ -199,6 +233,18 @@ def _oncall(entry: dict[str, Any]) -> OnCall:
         start=_parse_time(entry.get("start")),
         end=_parse_time(entry.get("end")),
     )
+
+
+def _refusal(path: str, status: int, reason: str) -> PagerDutyError:
+    if status in (401, 403):
+        return PagerDutyAuthError(
+            f"PagerDuty refused the API token (HTTP {status} {reason}): check PAGERDUTY_TOKEN "
+            "or the token file, and that the key may read on-calls",
+            status,
+        )
+    if status >= 500:
+        return PagerDutyUnavailableError(f"PagerDuty GET {path} failed: {status} {reason}", status)
+    return PagerDutyError(f"PagerDuty GET {path} failed: {status} {reason}", status)
 
 
 async def _error_text(resp: aiohttp.ClientResponse) -> str:

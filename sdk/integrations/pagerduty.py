@@ -10,13 +10,21 @@ Example::
 """
 
 from aiosdm.integrations._oncall_sync import GrantPlan, SyncReport, sync_oncall_grants
-from aiosdm.integrations._pagerduty_api import OnCall, PagerDutyClient, PagerDutyError
+from aiosdm.integrations._pagerduty_api import (
+    OnCall,
+    PagerDutyAuthError,
+    PagerDutyClient,
+    PagerDutyError,
+    PagerDutyUnavailableError,
+)
 
 __all__ = [
     "GrantPlan",
     "OnCall",
+    "PagerDutyAuthError",
     "PagerDutyClient",
     "PagerDutyError",
+    "PagerDutyUnavailableError",
     "SyncReport",
     "sync_oncall_grants",
 ]

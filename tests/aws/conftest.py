@@ -159,20 +159,36 @@ def saml_assertion(role_values: list[str], session_name: str = "alice") -> str:
     return base64.b64encode(xml.encode()).decode()
 
 
+NTLM_DOMAIN = "CORP"
+
+
 @dataclass
 class LocalIdp:
-    """A loopback identity provider answering with an ADFS-like SAML form."""
+    """A loopback identity provider answering with an ADFS-like SAML form.
+
+    ``/sso`` takes HTTP Basic (GET) or the ADFS form (POST); ``/ntlm`` and ``/negotiate``
+    take Windows-integrated logins, checked by pyspnego's own NTLM acceptor against a user
+    file, one handshake per TCP connection (as IIS does).
+    """
 
     url: str
     roles: list[str] = field(default_factory=list)
     hits: int = 0
     served: list[str] = field(default_factory=list)
     seen_forms: list[dict[str, str]] = field(default_factory=list)
+    handshakes: list[tuple[str, int]] = field(default_factory=list)  # (scheme, connection)
+    authenticated: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
-async def idp() -> AsyncIterator[LocalIdp]:
+async def idp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[LocalIdp]:
+    import spnego
+
+    users = tmp_path / "ntlm-users"
+    users.write_text(f"{NTLM_DOMAIN}:{IDP_USER}:{IDP_PASSWORD}\n")
+    monkeypatch.setenv("NTLM_USER_FILE", str(users))
     state = LocalIdp(url="")
+    acceptors: dict[tuple[str, int], object] = {}  # one NTLM context per connection
 
     def page() -> web.Response:
         state.served.append(saml_assertion(state.roles))
@@ -206,7 +222,51 @@ async def idp() -> AsyncIterator[LocalIdp]:
         state.hits += 1
         return web.Response(status=500, text="oops")
 
+    async def two_forms(request: web.Request) -> web.Response:
+        state.hits += 1
+        one = page().text or ""
+        return web.Response(text=one + one, content_type="text/html")
+
+    def windows_login(scheme: str, protocol: str) -> object:
+        async def login(request: web.Request) -> web.Response:
+            state.hits += 1
+            peer = request.transport.get_extra_info("peername") if request.transport else None
+            connection = (str(peer[0]), int(peer[1])) if peer else ("?", 0)
+            offered = request.headers.get("Authorization", "")
+            name, _, token = offered.partition(" ")
+            if name.lower() != scheme.lower() or not token:
+                return web.Response(status=401, headers={"WWW-Authenticate": scheme})
+            acceptor = acceptors.get(connection)
+            if acceptor is None:  # a handshake starts on this connection
+                acceptor = acceptors[connection] = spnego.server(
+                    hostname="127.0.0.1", service="HTTP", protocol=protocol
+                )
+                state.handshakes.append((scheme, connection[1]))
+            try:
+                answer = acceptor.step(base64.b64decode(token))  # type: ignore[attr-defined]
+            except spnego.exceptions.SpnegoError:
+                acceptors.pop(connection, None)
+                return web.Response(status=401, headers={"WWW-Authenticate": scheme})
+            if not acceptor.complete:  # type: ignore[attr-defined]
+                challenge = f"{scheme} {base64.b64encode(answer or b'').decode()}"
+                return web.Response(status=401, headers={"WWW-Authenticate": challenge})
+            acceptors.pop(connection, None)
+            state.authenticated.append(str(acceptor.client_principal))  # type: ignore[attr-defined]
+            return page()
+
+        return login
+
+    async def token_login(request: web.Request) -> web.Response:
+        state.hits += 1
+        if request.headers.get("X-Idp-Token") != "let-me-in":
+            return web.Response(status=401)
+        return page()
+
     app = web.Application()
+    app.router.add_get("/twice", two_forms)
+    app.router.add_get("/ntlm", windows_login("NTLM", "ntlm"))  # type: ignore[arg-type]
+    app.router.add_get("/negotiate", windows_login("Negotiate", "negotiate"))  # type: ignore[arg-type]
+    app.router.add_get("/token", token_login)
     app.router.add_get("/sso", basic_login)
     app.router.add_post("/sso", form_login)
     app.router.add_get("/welcome", no_saml)

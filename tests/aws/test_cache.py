@@ -10,7 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aiosdm.aws import AwsCredentials, CacheKey, CredentialsCache, ExpiredCredentialsError
+from aiosdm.aws import (
+    AwsCredentials,
+    CacheKey,
+    CredentialsCache,
+    ExpiredCredentialsError,
+    RefreshPolicy,
+)
 
 KEY = CacheKey("111111111111", "reader", "s")
 
@@ -88,7 +94,12 @@ async def test_short_lived_credentials_get_proportional_windows(clock: Any) -> N
 
 def test_windows_must_be_ordered() -> None:
     with pytest.raises(ValueError):
-        CredentialsCache(advisory_window=timedelta(minutes=1), mandatory_window=timedelta(2))
+        RefreshPolicy(advisory=timedelta(minutes=1), mandatory=timedelta(minutes=2))
+    with pytest.raises(ValueError):
+        RefreshPolicy(advisory=0.75, mandatory=0.5)
+    for bad in (timedelta(0), 0.0, 1.0, 1.5, True, "half"):
+        with pytest.raises(ValueError):
+            RefreshPolicy(advisory=bad)  # type: ignore[arg-type]
 
 
 @settings(

@@ -11,9 +11,11 @@ import pytest
 
 from aiosdm.aws import (
     AssumeRoleError,
+    CredentialsCache,
     CrossAccountSessionProvider,
     ExpiredCredentialsError,
     ProfileSessionProvider,
+    RefreshPolicy,
     SessionProvider,
 )
 
@@ -106,6 +108,35 @@ async def test_advisory_failure_keeps_current_mandatory_failure_raises(
         await provider.credentials(TARGET)
     assert caught.value.code == "AccessDenied"
     await provider.close()
+
+
+async def test_awsruns_half_life_policy(
+    profiles: ProfileSessionProvider, sts: Any, clock: Any
+) -> None:
+    half = RefreshPolicy(advisory=0.5, mandatory=0.5)
+    provider = cross_account(profiles, sts, duration=3600, clock=clock, refresh_policy=half)
+    session = await provider.session(TARGET)
+    first = await provider.credentials(TARGET)
+    assert first.expiration is not None
+    issued = first.expiration - (first.expiration - clock.now)
+    clock.now = issued + (first.expiration - issued) * 0.49
+    assert await provider.credentials(TARGET) == first
+    frozen = await (await session.get_credentials()).get_frozen_credentials()
+    assert frozen.access_key == first.access_key_id
+    assert sts.count("AssumeRole") == 1
+    clock.now = issued + (first.expiration - issued) * 0.51
+    # The session asks the cache again at the policy's moment, and gets the new credentials.
+    frozen = await (await session.get_credentials()).get_frozen_credentials()
+    assert frozen.access_key != first.access_key_id
+    assert sts.count("AssumeRole") == 2
+    await provider.close()
+
+
+def test_a_shared_cache_brings_its_own_policy(profiles: ProfileSessionProvider) -> None:
+    with pytest.raises(ValueError, match="not both"):
+        CrossAccountSessionProvider(
+            profiles, BASE, "r", cache=CredentialsCache(), refresh_policy=RefreshPolicy()
+        )
 
 
 async def test_denied_role_is_a_typed_error(profiles: ProfileSessionProvider, sts: Any) -> None:

@@ -6,16 +6,21 @@ import asyncio
 import base64
 from typing import Any
 
+import aiohttp
 import pytest
 
 from aiosdm.aws import (
+    AdfsFormLogin,
     IdpAccessDeniedError,
+    IdpAnswer,
     IdpInvalidResponseError,
     IdpInvalidRoleError,
     IdpLogin,
+    IdpRequest,
+    NegotiateLogin,
     SamlSessionProvider,
 )
-from aiosdm.aws._saml_assertion import choose_role, find_saml_response, roles_in
+from aiosdm.aws._saml_assertion import choose_roles, find_saml_responses, roles_in
 
 ACCOUNT = "123456789012"
 PRINCIPAL = f"arn:aws:iam::{ACCOUNT}:saml-provider/local-idp"
@@ -112,9 +117,10 @@ def test_roles_are_read_in_either_order_and_with_paths() -> None:
     assertion = _assertion([f"{PRINCIPAL},{other}", f"{with_path},{PRINCIPAL}", "junk"])
     pairs = roles_in(assertion)
     assert pairs == [(other, PRINCIPAL), (with_path, PRINCIPAL)]
-    assert choose_role(pairs, ACCOUNT, "engineer") == (with_path, PRINCIPAL)
-    assert choose_role(pairs, "999999999999", "engineer") == (other, PRINCIPAL)
-    assert choose_role(pairs, ACCOUNT, "neer") is None
+    assert choose_roles(pairs, ACCOUNT, "engineer") == [(with_path, PRINCIPAL)]
+    assert choose_roles(pairs, "999999999999", "engineer") == [(other, PRINCIPAL)]
+    assert choose_roles(pairs, ACCOUNT, "neer") == []
+    assert choose_roles(pairs + pairs, ACCOUNT, "engineer") == [(with_path, PRINCIPAL)]
 
 
 def test_document_types_and_garbage_are_refused() -> None:
@@ -141,5 +147,110 @@ def test_saml_response_is_found_among_other_inputs() -> None:
         '<form><input type="hidden" name="RelayState" value="x"/>'
         '<INPUT TYPE="hidden" NAME="SAMLResponse" VALUE="abc="></form>'
     )
-    assert find_saml_response(page) == "abc="
-    assert find_saml_response("<p>nothing</p>") is None
+    assert find_saml_responses(page) == ["abc="]
+    assert find_saml_responses("<p>nothing</p>") == []
+    assert find_saml_responses(page + page) == ["abc=", "abc="]
+
+
+# --- pluggable logins ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("protocol", ["ntlm", "negotiate"])
+async def test_windows_integrated_login(idp: Any, sts: Any, protocol: str) -> None:
+    """The seed's own ADFS example logs in with NTLM: one handshake on one connection."""
+    idp.roles = [f"{ROLE},{PRINCIPAL}"]
+    login = NegotiateLogin("CORP\\alice", "wonderland", protocol=protocol)  # type: ignore[arg-type]
+    async with provider(idp, sts, f"/{protocol}", auth=login) as saml:
+        credentials = await saml.credentials(ACCOUNT)
+    assert credentials.expiration is not None
+    assert idp.authenticated == ["CORP\\alice"]
+    assert len(idp.handshakes) == 1  # the whole handshake stayed on one connection
+    assert sts.count("AssumeRoleWithSAML") == 1
+    assert "wonderland" not in repr(login) + repr(saml)
+
+
+async def test_windows_login_with_a_wrong_password_is_access_denied(idp: Any, sts: Any) -> None:
+    login = NegotiateLogin("CORP\\alice", "not-wonderland")
+    async with provider(idp, sts, "/ntlm", auth=login) as saml:
+        with pytest.raises(IdpAccessDeniedError) as caught:
+            await saml.session(ACCOUNT)
+    assert "not-wonderland" not in str(caught.value)
+    assert idp.authenticated == []
+
+
+@pytest.mark.filterwarnings("ignore:BasicAuth is deprecated:DeprecationWarning")
+async def test_aiohttp_basic_auth_is_accepted(idp: Any, sts: Any) -> None:
+    idp.roles = [f"{ROLE},{PRINCIPAL}"]
+    async with provider(idp, sts, auth=aiohttp.BasicAuth("alice", "wonderland")) as saml:
+        await saml.credentials(ACCOUNT)
+    async with provider(
+        idp, sts, auth=aiohttp.BasicAuth("alice", "wonderland"), method="POST"
+    ) as saml:
+        await saml.credentials(ACCOUNT)
+    assert idp.seen_forms[-1]["UserName"] == "alice"
+    assert sts.count("AssumeRoleWithSAML") == 2
+
+
+async def test_any_async_callable_is_a_login(idp: Any, sts: Any) -> None:
+    idp.roles = [f"{ROLE},{PRINCIPAL}"]
+    seen: list[str] = []
+
+    async def token_login(request: IdpRequest) -> IdpAnswer:
+        seen.append(request.method)
+        assert "header-secret" not in repr(request)  # configured headers may carry tokens
+        return await request.send(headers={"X-Idp-Token": "let-me-in"})
+
+    headers = {"X-Tenant-Key": "header-secret"}
+    async with provider(idp, sts, "/token", auth=token_login, headers=headers) as saml:
+        await saml.credentials(ACCOUNT)
+
+    async def page_only(request: IdpRequest) -> str:
+        return (await request.send(headers={"X-Idp-Token": "let-me-in"})).page
+
+    async with provider(idp, sts, "/token", auth=page_only) as saml:
+        await saml.credentials(ACCOUNT)
+    assert seen == ["GET"]
+    assert sts.count("AssumeRoleWithSAML") == 2
+
+
+async def test_adfs_form_login_object(idp: Any, sts: Any) -> None:
+    idp.roles = [f"{ROLE},{PRINCIPAL}"]
+    async with provider(idp, sts, auth=AdfsFormLogin("alice", "wonderland")) as saml:
+        await saml.credentials(ACCOUNT)  # posts its form whatever the provider's method
+    assert idp.seen_forms[0]["AuthMethod"] == "FormsAuthentication"
+
+
+async def test_assertion_refresh_logs_in_again(idp: Any, sts: Any) -> None:
+    idp.roles = [f"{ROLE},{PRINCIPAL}"]
+    async with provider(idp, sts) as saml:
+        first = await saml.assertion()
+        assert await saml.assertion() == first
+        assert idp.hits == 1
+        refreshed = await asyncio.gather(*(saml.assertion(refresh=True) for _ in range(5)))
+        assert idp.hits == 2  # callers at once share the one new login
+        assert set(refreshed) == {idp.served[-1]}
+        assert await saml.assertion() == idp.served[-1]
+        assert idp.hits == 2
+
+
+async def test_an_idp_that_answers_two_matching_roles_is_refused(idp: Any, sts: Any) -> None:
+    team = f"arn:aws:iam::{ACCOUNT}:role/team/engineer"
+    idp.roles = [f"{ROLE},{PRINCIPAL}", f"{team},{PRINCIPAL}"]
+    async with provider(idp, sts) as saml:
+        with pytest.raises(IdpInvalidRoleError) as caught:
+            await saml.session(ACCOUNT)
+    assert caught.value.matches == (ROLE, team)
+    assert "2 roles" in str(caught.value) and "exactly one" in str(caught.value)
+    assert sts.count("AssumeRoleWithSAML") == 0
+
+
+async def test_a_page_with_two_saml_responses_is_refused(idp: Any, sts: Any) -> None:
+    idp.roles = [f"{ROLE},{PRINCIPAL}"]
+    async with provider(idp, sts, "/twice") as saml:
+        with pytest.raises(IdpInvalidResponseError, match="2 SAMLResponse fields"):
+            await saml.session(ACCOUNT)
+
+
+def test_auth_of_the_wrong_kind_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="auth must be"):
+        SamlSessionProvider("r", "https://idp.example.com/sso", auth=42)  # type: ignore[arg-type]

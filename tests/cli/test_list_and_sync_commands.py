@@ -166,3 +166,48 @@ async def test_pagerduty_sync_command(server, capsys, monkeypatch) -> None:  # t
         monkeypatch.delenv("PAGERDUTY_TOKEN")
         assert await cli(*args) == 2
         assert "PAGERDUTY_TOKEN" in capsys.readouterr().err
+
+
+async def test_pagerduty_failures_are_one_line_with_their_own_status(  # type: ignore[no-untyped-def]
+    server, capsys, monkeypatch
+) -> None:
+    _, creds = server
+    now = datetime.now(UTC).replace(microsecond=0)
+    async with PagerDutyStandIn(token="right-token") as pd:
+        pd.add_shift("P1", "A", "u1@example.com", now, now + timedelta(hours=3))
+        args = [
+            "pagerduty-sync",
+            "--schedule",
+            "P1",
+            "--resource",
+            "prod-db",
+            "--pagerduty-url",
+            pd.url,
+            "--credentials-file",
+            str(creds),
+            "--insecure",
+        ]
+        monkeypatch.setenv("PAGERDUTY_TOKEN", "a-rejected-token-value")
+        assert await cli(*args) == 4  # PagerDuty answers 401
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err
+        assert "PagerDuty refused the API token (HTTP 401" in err
+        assert "a-rejected-token-value" not in err
+
+        monkeypatch.setenv("PAGERDUTY_TOKEN", "right-token")
+        assert await cli(*args, "--time-zone", "Europe/Berlin", "--dry-run", "--json") == 0
+        assert json.loads(capsys.readouterr().out)["created"]
+        assert dict(pd.requests[-1].query)["time_zone"] == "Europe/Berlin"
+    # The stand-in is gone: PagerDuty cannot be reached.
+    assert await cli(*args) == 5
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "PagerDuty could not be reached" in err
+
+
+def test_exit_statuses_are_documented_in_the_help(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        main(["pagerduty-sync", "--help"])
+    help_text = capsys.readouterr().out
+    for line in ("4  PagerDuty refused the API token", "5  PagerDuty could not be reached"):
+        assert line in help_text
+    assert "--time-zone" in help_text

@@ -15,6 +15,7 @@ from aiosdm.credentials import (
     AliyunClient,
     AliyunSecretsManager,
     CredentialsRefreshError,
+    RefreshPolicy,
     TokenBucket,
 )
 
@@ -146,6 +147,32 @@ async def test_expired_value_is_fetched_again(kms: Any, client: Any) -> None:
         assert (await source.get()).access_key == "auth-2"
         assert (await source.get()).access_key == "auth-2"
     assert kms.calls["GetSecretValue"] == 2
+
+
+async def test_refresh_policy_moments_drive_get(kms: Any, client: Any) -> None:
+    """awsrun's rule, half the lifetime, in advisory then mandatory form."""
+    clock = FakeClock(datetime(2030, 1, 1, tzinfo=UTC))
+    kms.put("s", key(1, ExpireTimestamp="2030-01-01T01:00:00Z"))
+    policy = RefreshPolicy(advisory=0.5, mandatory=0.75)
+    async with AliyunSecretsManager("s", kms=client, clock=clock, refresh_policy=policy) as source:
+        kms.put("s", key(2, ExpireTimestamp="2030-01-01T02:00:00Z"))
+        clock.now += timedelta(minutes=29)
+        assert (await source.get()).access_key == "auth-1"
+        assert kms.calls["GetSecretValue"] == 1
+        clock.now += timedelta(minutes=2)  # advisory: answered at once, fetched behind
+        assert (await source.get()).access_key == "auth-1"
+        # A demand now joins the background fetch (or, once it landed, reuses its value).
+        assert (await source.refresh()).access_key == "auth-2"
+        assert (await source.get()).access_key == "auth-2"
+        assert kms.calls["GetSecretValue"] == 2
+
+        # auth-2 was fetched at 00:31 and expires at 02:00: mandatory at 01:37:45.
+        kms.put("s", key(3, ExpireTimestamp="2030-01-01T03:00:00Z"))
+        kms.fail_next = 1
+        clock.now = datetime(2030, 1, 1, 1, 38, tzinfo=UTC)
+        with pytest.raises(CredentialsRefreshError):
+            await source.get()  # mandatory: the failure is the caller's
+        assert (await source.get()).access_key == "auth-3"
 
 
 async def test_value_expired_at_fetch_is_served_not_refetched(kms: Any, client: Any) -> None:

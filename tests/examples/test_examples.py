@@ -20,6 +20,14 @@ EXPECTED: dict[str, tuple[list[str], list[str]]] = {
             "fetched 2 times",
         ],
     ),
+    "aws_sessions_like_awsrun_and_altimeter.py": (
+        [],
+        [
+            "altimeter file: arn:aws:sts::222222222222:assumed-role/inventory-reader/inventory",
+            "in region eu-west-1",
+            "sees buckets ['inventory']",
+        ],
+    ),
     "aliyun_kms.py": (
         [],
         [

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aiosdm.integrations.pagerduty import PagerDutyClient, PagerDutyError
+from aiosdm.integrations.pagerduty import (
+    PagerDutyAuthError,
+    PagerDutyClient,
+    PagerDutyError,
+    PagerDutyUnavailableError,
+)
 from aiosdm.testing.pagerduty import PagerDutyStandIn
 
 T0 = datetime(2026, 11, 21, tzinfo=UTC)
@@ -60,15 +66,38 @@ async def test_429_honours_reset_and_backs_off_without_it(pd: PagerDutyStandIn) 
 async def test_gives_up_after_max_retries(pd: PagerDutyStandIn) -> None:
     pd.throttle(*["1"] * 10)
     async with PagerDutyClient("tok", base_url=pd.url, max_retries=2, sleep=RecordingSleep()) as c:
-        with pytest.raises(PagerDutyError, match="rate limiting"):
+        with pytest.raises(PagerDutyUnavailableError, match="rate limiting"):
             await c.oncalls(["PSCHED"], since=T0, until=T0 + timedelta(days=1))
     assert pd.count("/oncalls") == 3
 
 
 async def test_bad_token_is_a_clear_error_without_the_token(pd: PagerDutyStandIn) -> None:
     async with PagerDutyClient("wrong-secret-token", base_url=pd.url) as client:
-        with pytest.raises(PagerDutyError) as err:
+        with pytest.raises(PagerDutyAuthError) as err:
             await client.oncalls(["PSCHED"], since=T0, until=T0 + timedelta(days=1))
     assert err.value.status == 401
+    assert isinstance(err.value, PagerDutyError)
     assert "wrong-secret-token" not in str(err.value)
     assert "wrong-secret-token" not in repr(client)
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_unreachable_pagerduty_is_its_own_error() -> None:
+    url = f"http://127.0.0.1:{closed_port()}"
+    async with PagerDutyClient("pd-secret-token", base_url=url) as client:
+        with pytest.raises(PagerDutyUnavailableError, match="could not be reached") as err:
+            await client.oncalls(["PSCHED"], since=T0, until=T0 + timedelta(days=1))
+    assert err.value.status is None and "pd-secret-token" not in str(err.value)
+
+
+async def test_time_zone_is_passed_through(pd: PagerDutyStandIn) -> None:
+    async with PagerDutyClient("tok", base_url=pd.url) as client:
+        await client.oncalls(
+            ["PSCHED"], since=T0, until=T0 + timedelta(days=1), time_zone="Asia/Tokyo"
+        )
+    assert dict(pd.requests[0].query)["time_zone"] == "Asia/Tokyo"
