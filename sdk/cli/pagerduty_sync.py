@@ -10,18 +10,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+
+from aiosdm import errors
 from aiosdm.cli._common import (
     EXIT_PARTIAL,
     EXIT_USAGE,
+    ServiceError,
     add_connection_args,
     connected,
     parse_duration,
     parse_time,
     run,
 )
-from aiosdm.cli._output import Console
+from aiosdm.cli._output import Console, plural
 from aiosdm.integrations._pagerduty_api import DEFAULT_BASE_URL
-from aiosdm.integrations.pagerduty import PagerDutyClient, sync_oncall_grants
+from aiosdm.integrations.pagerduty import PagerDutyClient, PagerDutyError, sync_oncall_grants
 
 __all__ = ["register"]
 
@@ -35,7 +39,8 @@ def register(subparsers: Any) -> None:
             "Look up who is on call (PagerDuty) and create strongDM account grants for exactly "
             "their shifts. Idempotent: run it from cron. The PagerDuty token comes from "
             "PAGERDUTY_TOKEN or --pagerduty-token-file; strongDM keys from the environment "
-            "or --credentials-file."
+            "or --credentials-file. Exit status: 0 done, 1 some grants failed, 2 bad arguments, "
+            "3 strongDM refused or unreachable, 4 PagerDuty refused or unreachable."
         ),
     )
     parser.add_argument(
@@ -59,7 +64,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--dry-run", action="store_true", help="show what would be granted")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--concurrency", type=int, default=8, help="strongDM calls in flight")
-    parser.add_argument("--pagerduty-url", default=DEFAULT_BASE_URL, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--pagerduty-url",
+        default=DEFAULT_BASE_URL,
+        metavar="URL",
+        help=f"PagerDuty REST API base URL (default {DEFAULT_BASE_URL}; e.g. a proxy, or a "
+        "local stand-in in tests)",
+    )
     parser.add_argument("--pagerduty-token-file", type=Path, help="file holding the API token")
     add_connection_args(parser)
     parser.set_defaults(handler=lambda args: _handle(args))
@@ -86,20 +97,27 @@ def _token(args: argparse.Namespace) -> str:
 async def _sync(args: argparse.Namespace) -> int:
     since = parse_time(args.since) if args.since else datetime.now(UTC).replace(microsecond=0)
     until = since + parse_duration(args.until)
-    async with (
-        connected(args) as client,
-        PagerDutyClient(args.pagerduty_token, base_url=args.pagerduty_url) as pd,
-    ):
-        report = await sync_oncall_grants(
-            client,
-            pd,
-            schedule_ids=args.schedule,
-            resources=args.resource,
-            since=since,
-            until=until,
-            dry_run=args.dry_run,
-            concurrency=args.concurrency,
-        )
+    try:
+        async with (
+            connected(args) as client,
+            PagerDutyClient(args.pagerduty_token, base_url=args.pagerduty_url) as pd,
+        ):
+            report = await sync_oncall_grants(
+                client,
+                pd,
+                schedule_ids=args.schedule,
+                resources=args.resource,
+                since=since,
+                until=until,
+                dry_run=args.dry_run,
+                concurrency=args.concurrency,
+            )
+    except errors.RPCError:
+        raise  # strongDM's own status
+    except (PagerDutyError, aiohttp.ClientError, TimeoutError) as err:
+        # aiohttp's connection errors are OSErrors too; they are not the user's arguments.
+        detail = str(err) or type(err).__name__
+        raise ServiceError(f"PagerDuty ({args.pagerduty_url}): {detail}") from None
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
@@ -107,7 +125,7 @@ async def _sync(args: argparse.Namespace) -> int:
         verb = "would create" if report.dry_run else "created"
         out.print(f"window {since.isoformat()} .. {until.isoformat()}")
         out.table(
-            f"{verb} {len(report.created)} grants, {len(report.skipped)} already present",
+            f"{verb} {plural(len(report.created), 'grant')}, {len(report.skipped)} already present",
             ["email", "resource", "start", "end"],
             [
                 (p.email, p.resource_name, p.start.isoformat(), p.end.isoformat())
