@@ -60,7 +60,10 @@ def register(subparsers: Any) -> None:
         help="strongDM resource name(s) to grant",
     )
     parser.add_argument("--until", default="1d", help="window length from --since (default 1d)")
-    parser.add_argument("--since", help="window start: ISO time with zone (default: now)")
+    parser.add_argument(
+        "--since",
+        help="window start: ISO time with zone, or how long ago, e.g. 2h ago (default: now)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="show what would be granted")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--concurrency", type=int, default=8, help="strongDM calls in flight")
