@@ -1,4 +1,4 @@
-# Every target sets up what it needs on a fresh machine (Python 3.11 only) and is
+# Every target sets up what it needs on a fresh machine (Python 3.11, 3.12 or 3.13) and is
 # quick when that is already done. `make demo` and `make test` are the two commands.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -10,8 +10,8 @@ STAMP  := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[aws,aliyun,cli,dev]"
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet -e ".[aws,aliyun,cli]" --group dev
 	@touch $(STAMP)
 
 demo: $(STAMP)

@@ -563,13 +563,9 @@ class ModelEmitter:
             "",
             "",
         ]
-        names = [c for c, _, _, _ in entries] + [
-            "BINDINGS",
-            "Binding",
-            "Model",
-            "binding",
-            "from_message",
-            "to_message",
-        ]
+        # The public names, exactly what aiosdm and aiosdm.models export: a literal list, so a
+        # star import hands type checkers the real classes (BINDINGS, Binding and binding stay
+        # importable by name, for tools and tests).
+        names = [c for c, _, _, _ in entries] + ["Model", "from_message", "to_message"]
         lines += ["__all__ = ["] + [f'    "{c}",' for c in sorted(names)] + ["]"]
         return "\n".join(lines) + "\n"

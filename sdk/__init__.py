@@ -23,8 +23,12 @@ from aiosdm import models as models
 from aiosdm._version import __version__ as __version__
 
 if TYPE_CHECKING:
+    # Models come from aiosdm._generated.models, not aiosdm.models: that __all__ is a generated
+    # literal of the same names (aiosdm.models computes its own, which checkers cannot follow),
+    # so aiosdm.User is the real class to a type checker, not Any.
     from aiosdm import constants as constants
     from aiosdm import errors as errors
+    from aiosdm._generated.models import *  # noqa: F403  (every model: models.__all__)
     from aiosdm._signing import API_VERSION as API_VERSION
     from aiosdm.client import Client as Client
     from aiosdm.constants import *  # noqa: F403  (listed in _CONSTANTS)
@@ -47,7 +51,6 @@ if TYPE_CHECKING:
     from aiosdm.interceptors import Outbound as Outbound
     from aiosdm.interceptors import RetryBudget as RetryBudget
     from aiosdm.interceptors import RetryPolicy as RetryPolicy
-    from aiosdm.models import *  # noqa: F403  (every model, listed in models.__all__)
     from aiosdm.snapshot import SnapshotClient as SnapshotClient
 
 # Everything aiosdm.constants exports (a test checks the two lists agree): listed here so that

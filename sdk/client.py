@@ -7,7 +7,7 @@ import dataclasses
 import os
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -33,6 +33,7 @@ from aiosdm.interceptors import (
 )
 
 if TYPE_CHECKING:
+    from aiosdm._client_options import ClientOptions
     from aiosdm.snapshot import SnapshotClient
 
 __all__ = ["DEFAULT_HOST", "Client"]
@@ -126,7 +127,7 @@ class Client(ClientServices):
         )
 
     @classmethod
-    def from_env(cls, **kwargs: Any) -> Client:
+    def from_env(cls, **kwargs: Unpack[ClientOptions]) -> Client:
         """A client from ``SDM_API_ACCESS_KEY``, ``SDM_API_SECRET_KEY`` and ``SDM_API_HOST``.
 
         ``SDM_API_HOST`` is optional; ``kwargs`` go to the constructor and win.

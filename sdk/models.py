@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 from aiosdm._generated import models as _generated
 
 if TYPE_CHECKING:
+    # The generated __all__ is a literal list of explicit re-exports: type checkers see each
+    # real class (aiosdm.models.User is User, not Any).
     from aiosdm._generated.models import *  # noqa: F403
 
-__all__ = [n for n in _generated.__all__ if n not in {"BINDINGS", "Binding", "binding"}]
+__all__ = list(_generated.__all__)
 
 
 def __getattr__(name: str) -> Any:

@@ -2123,7 +2123,6 @@ __all__ = [
     "AKS",
     "AMQP",
     "AWS",
-    "BINDINGS",
     "DB2I",
     "DB2LUW",
     "GCP",
@@ -2227,7 +2226,6 @@ __all__ = [
     "AzurePostgresManagedIdentity",
     "AzureStore",
     "BigQuery",
-    "Binding",
     "Cassandra",
     "Citus",
     "ClickHouseHTTP",
@@ -2575,7 +2573,6 @@ __all__ = [
     "WorkflowRolesListRequest",
     "WorkflowRolesListResponse",
     "WorkflowUpdateResponse",
-    "binding",
     "from_message",
     "to_message",
 ]

@@ -18,7 +18,13 @@ Needs the ``aws`` extra (aiobotocore); SAML also needs aiohttp, NTLM the ``ntlm`
 
 from __future__ import annotations
 
+from aiosdm._extras import require
 from aiosdm._refresh_policy import RefreshMoments, RefreshPolicy
+
+# Checked before anything imports them, so a base install gets the pip line, not a bare
+# "No module named 'aiobotocore'".
+require("aiosdm.aws", "aws", "aiobotocore", "aiohttp")
+
 from aiosdm.aws._accessor import Accessor, AccessStep, MultiHopAccessor
 from aiosdm.aws._aws_credentials import AwsCredentials
 from aiosdm.aws._cache import CacheKey, CredentialsCache

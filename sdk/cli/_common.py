@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from aiosdm import errors
+from aiosdm._extras import MissingExtraError
 from aiosdm.client import DEFAULT_HOST, Client
 from aiosdm.credentials import CredentialsError, FileCredentials
 
 __all__ = [
     "EXIT_API",
     "EXIT_PARTIAL",
+    "EXIT_SERVICE",
     "EXIT_USAGE",
+    "ServiceError",
     "add_connection_args",
     "connected",
     "parse_duration",
@@ -33,6 +36,13 @@ __all__ = [
 EXIT_PARTIAL = 1  # the command ran but some of its work failed
 EXIT_USAGE = 2  # bad arguments or configuration (argparse uses 2 as well)
 EXIT_API = 3  # the API refused or could not be reached
+EXIT_SERVICE = 4  # another service (PagerDuty) refused or could not be reached
+
+
+class ServiceError(Exception):
+    """Another service than strongDM's failed or could not be reached (exit status 4): not the
+    user's arguments (2) and not the strongDM API (3)."""
+
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
@@ -46,13 +56,20 @@ def parse_duration(text: str) -> timedelta:
 
 
 def parse_time(text: str, *, now: datetime | None = None) -> datetime:
-    """An ISO 8601 instant with a zone (``2026-01-01T00:00:00Z``), or a duration meaning that
-    long ago (``1d``)."""
+    """An ISO 8601 instant with a zone (``2026-01-01T00:00:00Z``), or how long ago (``1d ago``,
+    ``1d``, ``90m``)."""
     now = now or datetime.now(UTC)
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        return now - parse_duration(text)
+        ago = re.sub(r"\s+ago$", "", text.strip(), flags=re.IGNORECASE)
+        try:
+            return now - parse_duration(ago)
+        except ValueError:
+            raise ValueError(
+                f"bad time {text!r}: use an ISO time with a zone (2026-01-01T00:00:00Z) "
+                "or how long ago (1d ago, 90m, 1d12h)"
+            ) from None
     if parsed.tzinfo is None:
         raise ValueError(f"time {text!r} has no zone: add Z or +HH:MM")
     return parsed
@@ -97,6 +114,8 @@ async def connected(args: argparse.Namespace, **kwargs: Any) -> AsyncIterator[Cl
     """A client with keys from ``--credentials-file``, ``--aws-secret`` or the environment
     (call :func:`resolve_host` first); closes the client and its credential source after."""
     provider: Any = None
+    if args.credentials_file is not None and args.aws_secret is not None:
+        raise ValueError("give --credentials-file or --aws-secret, not both")
     if args.credentials_file is not None:
         provider = FileCredentials(args.credentials_file)
     elif args.aws_secret is not None:
@@ -135,6 +154,12 @@ def run(
     except errors.RPCError as err:
         print(f"aiosdm {name}: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_API
+    except ServiceError as err:
+        print(f"aiosdm {name}: {err}", file=sys.stderr)
+        return EXIT_SERVICE
+    except MissingExtraError as err:
+        print(f"aiosdm {name}: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except (ValueError, OSError, CredentialsError) as err:
         # Configuration problems: bad arguments, unreadable files, keys that cannot be had.
         print(f"aiosdm {name}: {err}", file=sys.stderr)

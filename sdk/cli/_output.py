@@ -13,7 +13,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-__all__ = ["Console", "Progress"]
+__all__ = ["Console", "Progress", "plural"]
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``"1 item"``, ``"0 items"``, ``"2 items"`` (``nouns`` when adding an s is wrong)."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 class Progress:
@@ -79,7 +84,8 @@ class Console:
             self._rich.print(table)
             return
         cells = [[str(v) for v in row] for row in rows]
-        widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+        # The header alone sets the width of an empty table's columns.
+        widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
         self.stream.write(f"{title}\n")
         self.stream.write(
             "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)) + "\n"

@@ -9,7 +9,7 @@ from typing import Any
 
 from aiosdm.cli._common import EXIT_USAGE, add_connection_args, connected, parse_time, run
 from aiosdm.cli._jsonable import jsonable
-from aiosdm.cli._output import Console
+from aiosdm.cli._output import Console, plural
 
 __all__ = ["register"]
 
@@ -26,7 +26,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("service", help="service name as on the client: accounts, roles, ...")
     parser.add_argument("--filter", default="", help="filter, e.g. 'email:*@example.com'")
-    parser.add_argument("--snapshot-at", help="read the past: ISO time with zone, or e.g. 1d ago")
+    parser.add_argument(
+        "--snapshot-at",
+        help="read the past: an ISO time with a zone (2026-01-01T00:00:00Z) or how long ago "
+        "(e.g. '1d ago', '90m', '1d12h')",
+    )
     parser.add_argument("--page-limit", type=int, default=0, help="items per page (0: default)")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     add_connection_args(parser)
@@ -70,5 +74,6 @@ async def _list(args: argparse.Namespace) -> int:
             if args.json:
                 sys.stdout.write("\n]\n" if not first else "]\n")
         if not args.json:
-            out.table(f"{args.service}: {len(rows)} items", ["id", "type", "name", "tags"], rows)
+            title = f"{args.service}: {plural(len(rows), 'item')}"
+            out.table(title, ["id", "type", "name", "tags"], rows)
         return 0

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import aiosdm.cli
+from aiosdm._extras import install_hint
+from aiosdm._version import __version__
 
 __all__ = ["build_parser", "main"]
 
@@ -34,8 +36,14 @@ def _command_modules() -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     """The parser with every subcommand module registered."""
     parser = argparse.ArgumentParser(
-        prog="aiosdm", description="Tools around the strongDM API (asyncio SDK)."
+        prog="aiosdm",
+        description="Tools around the strongDM API (asyncio SDK).",
+        epilog="Exit status: 0 done, 1 partly done or unexpected failure, 2 bad arguments or "
+        "configuration (including a missing extra), 3 the strongDM API refused or could not be "
+        "reached, 4 another service (PagerDuty) refused or could not be reached, 130 "
+        "interrupted.",
     )
+    parser.add_argument("--version", action="version", version=f"aiosdm {__version__}")
     parser.add_argument(
         "--log-level",
         default="WARNING",
@@ -56,16 +64,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The extra that brings each optional package a command may import.
+_EXTRA_OF = {"aiohttp": "cli", "rich": "cli", "aiobotocore": "aws"}
+
+
 def _register_unavailable(subparsers: Any, name: str, err: ModuleNotFoundError) -> None:
-    reason = f"unavailable: needs the {err.name!r} package"
     command = name.replace("_", "-")
+    extra = getattr(err, "extra", None) or _EXTRA_OF.get((err.name or "").split(".")[0])
+    if extra is None:
+        message = f"aiosdm {command}: unavailable: {err}"
+    else:
+        message = (
+            f"aiosdm {command}: unavailable: needs the {extra!r} extra "
+            f"({err.name} is not installed): {install_hint(extra)}"
+        )
     # No option prefix: whatever options the real command takes land in "rest".
-    parser = subparsers.add_parser(command, help=f"({reason})", add_help=False, prefix_chars="\0")
+    parser = subparsers.add_parser(
+        command, help=f"(needs the {extra or '?'} extra)", add_help=False, prefix_chars="\0"
+    )
     parser.add_argument("rest", nargs="*")
 
     def handler(args: argparse.Namespace) -> int:
-        print(f"aiosdm {command}: {reason} (pip install 'aiosdm[cli]')", file=sys.stderr)
-        return 1
+        print(message, file=sys.stderr)
+        return 2
 
     parser.set_defaults(handler=handler)
 
@@ -80,7 +101,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.error(f"command {args.command!r} has no handler")
-    status: int = handler(args)
+    try:
+        status: int = handler(args)
+    except KeyboardInterrupt:
+        print(f"aiosdm {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:
+        # Commands report what they expect as one line; anything else is a bug, still one line
+        # (the traceback goes to the log at DEBUG).
+        logging.getLogger("aiosdm.cli").debug("unexpected failure", exc_info=True)
+        print(
+            f"aiosdm {args.command}: unexpected {type(err).__name__}: {err} "
+            "(--log-level DEBUG shows the traceback)",
+            file=sys.stderr,
+        )
+        return 1
     return status
 
 

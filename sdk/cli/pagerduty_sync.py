@@ -20,7 +20,7 @@ from aiosdm.cli._common import (
     parse_time,
     run,
 )
-from aiosdm.cli._output import Console
+from aiosdm.cli._output import Console, plural
 from aiosdm.integrations._pagerduty_api import DEFAULT_BASE_URL
 from aiosdm.integrations.pagerduty import (
     PagerDutyAuthError,
@@ -76,7 +76,10 @@ def register(subparsers: Any) -> None:
         help="strongDM resource name(s) to grant",
     )
     parser.add_argument("--until", default="1d", help="window length from --since (default 1d)")
-    parser.add_argument("--since", help="window start: ISO time with zone (default: now)")
+    parser.add_argument(
+        "--since",
+        help="window start: ISO time with zone, or how long ago, e.g. 2h ago (default: now)",
+    )
     parser.add_argument(
         "--time-zone",
         default="UTC",
@@ -86,7 +89,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--dry-run", action="store_true", help="show what would be granted")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--concurrency", type=int, default=8, help="strongDM calls in flight")
-    parser.add_argument("--pagerduty-url", default=DEFAULT_BASE_URL, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--pagerduty-url",
+        default=DEFAULT_BASE_URL,
+        metavar="URL",
+        help=f"PagerDuty REST API base URL (default {DEFAULT_BASE_URL}; e.g. a proxy, or a "
+        "local stand-in in tests)",
+    )
     parser.add_argument("--pagerduty-token-file", type=Path, help="file holding the API token")
     add_connection_args(parser)
     parser.set_defaults(handler=lambda args: _handle(args))
@@ -148,7 +157,7 @@ async def _sync_once(args: argparse.Namespace) -> int:
         verb = "would create" if report.dry_run else "created"
         out.print(f"window {since.isoformat()} .. {until.isoformat()}")
         out.table(
-            f"{verb} {len(report.created)} grants, {len(report.skipped)} already present",
+            f"{verb} {plural(len(report.created), 'grant')}, {len(report.skipped)} already present",
             ["email", "resource", "start", "end"],
             [
                 (p.email, p.resource_name, p.start.isoformat(), p.end.isoformat())

@@ -18,6 +18,9 @@ from aiosdm.testing import LocalServer, RateLimit, StoreError
 
 __all__ = ["register", "run"]
 
+# What --fault accepts: every status but OK (a fault that succeeds is --latency's business).
+_FAULT_CODES = ", ".join(c.name for c in grpc.StatusCode if c is not grpc.StatusCode.OK)
+
 
 def register(subparsers: Any) -> None:
     """Add the ``serve`` subcommand."""
@@ -54,7 +57,8 @@ def register(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="METHOD:CODE:RATE",
-        help="inject errors, e.g. 'Accounts.Create:UNAVAILABLE:0.1' (repeatable)",
+        help="inject errors, e.g. 'Accounts.Create:UNAVAILABLE:0.1' or '*:INTERNAL:0.05' "
+        f"(repeatable); CODE is one of {_FAULT_CODES}; RATE is 0..1 (default 1)",
     )
     parser.add_argument(
         "--latency",
@@ -73,20 +77,39 @@ def run(args: argparse.Namespace) -> int:
         faults = [_parse_fault(spec) for spec in args.fault]
         latencies = [_parse_latency(spec) for spec in args.latency]
         rate_limit = RateLimit(args.rate_limit, args.rate_limit_period) if args.rate_limit else None
+        if args.credentials_out is not None:
+            _check_writable_dir(args.credentials_out)
     except ValueError as err:
         print(f"aiosdm serve: {err}", file=sys.stderr)
         return 2
     return asyncio.run(_serve(args, rate_limit, faults, latencies))
 
 
+def _check_writable_dir(path: Path) -> None:
+    """Refuse a --credentials-out whose folder cannot take the file, before listening: a
+    caller waiting for the file would otherwise wait for nothing."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise ValueError(f"--credentials-out {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValueError(f"--credentials-out {path}: folder {folder} is not writable")
+    if path.is_dir():
+        raise ValueError(f"--credentials-out {path} is a folder")
+
+
 def _parse_fault(spec: str) -> tuple[str, grpc.StatusCode, float]:
     method, _, rest = spec.partition(":")
     code_name, _, rate = rest.partition(":")
+    code = grpc.StatusCode.__members__.get(code_name.strip().upper())
+    if code is None or code is grpc.StatusCode.OK:
+        raise ValueError(f"bad --fault {spec!r}: want METHOD:CODE:RATE, CODE one of {_FAULT_CODES}")
     try:
-        code = grpc.StatusCode[code_name.strip().upper()]
-        return method.strip(), code, float(rate or 1.0)
-    except (KeyError, ValueError):
-        raise ValueError(f"bad --fault {spec!r}: want METHOD:CODE:RATE") from None
+        probability = float(rate or 1.0)
+    except ValueError:
+        probability = -1.0
+    if not method.strip() or not 0.0 <= probability <= 1.0:
+        raise ValueError(f"bad --fault {spec!r}: want METHOD:CODE:RATE with RATE in 0..1")
+    return method.strip(), code, probability
 
 
 def _parse_latency(spec: str) -> tuple[str, float]:
@@ -136,8 +159,12 @@ async def _serve(
     except StoreError as err:  # damaged, foreign or in use: nothing to retry blindly
         print(f"aiosdm serve: {err}", file=sys.stderr)
         return 2
-    except RuntimeError as err:  # grpc raises it when the port cannot be bound
-        print(f"aiosdm serve: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
+    except RuntimeError:  # grpc raises it when the port cannot be bound
+        print(
+            f"aiosdm serve: cannot listen on {args.host}:{args.port}: port in use or address "
+            "not available (GRPC_VERBOSITY=debug shows gRPC's reason)",
+            file=sys.stderr,
+        )
         return 1
     try:
         for method, code, rate in faults:
@@ -145,7 +172,11 @@ async def _serve(
         for method, seconds in latencies:
             server.faults.set_latency(method, seconds)
         if args.credentials_out is not None:
-            await asyncio.to_thread(_write_credentials, args.credentials_out, server)
+            try:
+                await asyncio.to_thread(_write_credentials, args.credentials_out, server)
+            except OSError as err:  # checked before listening; this is a race or a full disk
+                print(f"aiosdm serve: cannot write {args.credentials_out}: {err}", file=sys.stderr)
+                return 2
         print(f"aiosdm serve: listening on {server.host}", flush=True)
         print(f"SDM_API_ACCESS_KEY={server.access_key}", flush=True)
         if args.show_secret:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from aiosdm._extras import MissingExtraError, has_modules
 from aiosdm._refresh_policy import RefreshMoments, RefreshPolicy
 from aiosdm._status import ExpiredPredicate, is_unauthenticated
 from aiosdm.credentials._base import Credentials, CredentialsProvider, StaticCredentials
@@ -65,16 +66,6 @@ if TYPE_CHECKING:
     from aiosdm.credentials._aws_secrets_manager import AwsSecretsManager
 
 __all__ = [
-    "AliyunAccessKey",
-    "AliyunAccessKeyProvider",
-    "AliyunApiError",
-    "AliyunClient",
-    "AliyunClientKey",
-    "AliyunClientKeyFile",
-    "AliyunEcsRamRole",
-    "AliyunManagedAccessKey",
-    "AliyunSecretsManager",
-    "AwsSecretsManager",
     "Credentials",
     "CredentialsError",
     "CredentialsNotFoundError",
@@ -84,22 +75,47 @@ __all__ = [
     "ExpiredPredicate",
     "Fetched",
     "FileCredentials",
-    "KmsSecret",
     "RefreshMoments",
     "RefreshPolicy",
     "RotatingSource",
     "RotationHints",
     "SecretFormatError",
-    "StaticAliyunAccessKey",
     "StaticCredentials",
     "TokenBucket",
-    "aliyun_endpoint",
-    "get_secret_value",
-    "is_access_key_expired",
     "is_unauthenticated",
 ]
+# Names from the extras are exported only when their extra is installed, so that
+# `from aiosdm.credentials import *` works on a base install.
+if has_modules("aiobotocore"):
+    __all__ += [
+        "AwsSecretsManager",
+    ]
+if has_modules("aiohttp"):
+    __all__ += [
+        "AliyunAccessKey",
+        "AliyunAccessKeyProvider",
+        "AliyunApiError",
+        "AliyunClient",
+        "AliyunClientKey",
+        "AliyunClientKeyFile",
+        "AliyunEcsRamRole",
+        "AliyunManagedAccessKey",
+        "AliyunSecretsManager",
+        "KmsSecret",
+        "StaticAliyunAccessKey",
+        "aliyun_endpoint",
+        "get_secret_value",
+        "is_access_key_expired",
+    ]
 
-# Names whose modules need an optional extra: imported on first access.
+# The extra each optional module needs, and the names it provides (imported on first access).
+_EXTRAS = {
+    "_aws_secrets_manager": "aws",
+    "_aliyun_secrets_manager": "aliyun",
+    "_aliyun_client": "aliyun",
+    "_aliyun_client_key": "aliyun",
+    "_aliyun_ecs": "aliyun",
+}
 _LAZY = {
     "AwsSecretsManager": "_aws_secrets_manager",
     "AliyunManagedAccessKey": "_aliyun_secrets_manager",
@@ -123,6 +139,14 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    try:
+        imported = importlib.import_module(f"{__name__}.{module}")
+    except ModuleNotFoundError as err:
+        if err.name is None or err.name.startswith("aiosdm"):
+            raise  # a broken install, not a missing extra
+        raise MissingExtraError(
+            f"{__name__}.{name}", _EXTRAS[module], err.name.split(".")[0]
+        ) from None
+    value = getattr(imported, name)
     globals()[name] = value
     return value

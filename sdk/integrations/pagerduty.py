@@ -9,6 +9,10 @@ Example::
         )
 """
 
+from aiosdm._extras import require
+
+require("aiosdm.integrations.pagerduty", "pagerduty", "aiohttp")  # before aiohttp is imported
+
 from aiosdm.integrations._oncall_sync import GrantPlan, SyncReport, sync_oncall_grants
 from aiosdm.integrations._pagerduty_api import (
     OnCall,

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import grpc
 import grpc.aio
@@ -44,6 +44,7 @@ from aiosdm.testing.rules.access_requests import (
 )
 
 if TYPE_CHECKING:
+    from aiosdm._client_options import ConnectedClientOptions
     from aiosdm._generated.models import AccessRequest
     from aiosdm.client import Client  # type: ignore[import-not-found,unused-ignore]
 
@@ -240,7 +241,7 @@ class LocalServer:
         """Change the per-key limit at once (buckets start full)."""
         self._limiter.limit = value
 
-    def client(self, **kwargs: Any) -> Client:
+    def client(self, **kwargs: Unpack[ConnectedClientOptions]) -> Client:
         """An ``aiosdm.Client`` for this server with the admin key (plaintext channel)."""
         from aiosdm.client import Client
 

@@ -157,7 +157,7 @@ async def test_pagerduty_sync_command(server, capsys, monkeypatch) -> None:  # t
         assert dry["dry_run"] and len(dry["created"]) == 1
         assert dry["unmatched_users"] == ["ghost@example.com"]
         assert await cli(*args) == 0
-        assert "created 1 grants" in capsys.readouterr().out
+        assert "created 1 grant," in capsys.readouterr().out
         assert await cli(*args, "--json") == 0
         again = json.loads(capsys.readouterr().out)
         assert again["created"] == [] and len(again["skipped"]) == 1

@@ -23,5 +23,6 @@ def test_a_command_missing_its_extra_fails_alone(capsys: pytest.CaptureFixture[s
     subparsers = parser.add_subparsers(dest="command", required=True)
     _register_unavailable(subparsers, "fancy_report", ModuleNotFoundError(name="rich"))
     args = parser.parse_args(["fancy-report", "--any", "thing"])
-    assert args.handler(args) == 1
-    assert "needs the 'rich' package" in capsys.readouterr().err
+    assert args.handler(args) == 2  # configuration: install the extra
+    err = capsys.readouterr().err
+    assert "needs the 'cli' extra (rich is not installed)" in err and "pip install" in err
