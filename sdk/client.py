@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from aiosdm.snapshot import SnapshotClient
 
 __all__ = [
+    "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_HOST",
     "DEFAULT_MAX_IN_FLIGHT",
     "DEFAULT_TIMEOUT",
@@ -51,6 +52,8 @@ DEFAULT_HOST = "app.strongdm.com:443"
 #: default never cuts short a wait the official SDK (which has no default) would make; a
 #: bound all the same, so no call waits forever.
 DEFAULT_TIMEOUT = 300.0
+#: Seconds a call waits for a connection to the host before failing with the reason.
+DEFAULT_CONNECT_TIMEOUT = 5.0
 #: Calls in flight at once per client. Measured (bench/: the 1,000-call burst): 64 keeps
 #: the event loop's worst stall near an idle loop's with no loss of throughput against
 #: one server, while thousands at once stall the loop and make gRPC cancel calls.
@@ -93,6 +96,8 @@ class Client(ClientServices):
         timeout: seconds a call may take when it is given no ``timeout`` (all attempts
             and waits included; for a list, each page); None: no deadline. A call's own
             ``timeout=math.inf`` means no deadline for that call.
+        connect_timeout: seconds a call waits for a connection before it fails with a
+            :class:`~aiosdm.errors.ConnectError` that says why.
         max_in_flight: calls in flight at once; more wait their turn (within their
             deadline) before doing anything. None: no limit.
     """
@@ -117,6 +122,7 @@ class Client(ClientServices):
         client_key_factory: Callable[[], rsa.RSAPrivateKey] = generate_client_key,
         retry_sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         timeout: float | None = DEFAULT_TIMEOUT,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
         max_in_flight: int | None = DEFAULT_MAX_IN_FLIGHT,
     ) -> None:
         if credentials is None:
@@ -141,6 +147,7 @@ class Client(ClientServices):
             insecure=insecure,
             options=channel_options,
             root_certificates=root_certificates,
+            connect_timeout=connect_timeout,
         )
         self._encryption = EncryptionInterceptor(self._fetch_engine, key_factory=client_key_factory)
         chain = [

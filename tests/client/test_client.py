@@ -57,6 +57,8 @@ def test_the_default_timeout_is_set_once() -> None:
     for bad in (0, -1):
         with pytest.raises(ValueError, match="max_in_flight"):
             Client(ACCESS_KEY, SECRET, max_in_flight=bad)
+    with pytest.raises(ValueError, match="connect_timeout"):
+        Client(ACCESS_KEY, SECRET, connect_timeout=0)
 
 
 async def test_a_call_given_no_timeout_has_the_clients_and_can_opt_out() -> None:
