@@ -183,7 +183,7 @@ class ConnectError(RPCError):
 
 
 #: The class for each status the service answers with (see the module docstring for
-#: when it applies). UnknownError and EncryptionError are raised client side only.
+#: when it applies). UnknownError, EncryptionError and ConnectError are raised client side only.
 _BY_CODE: dict[StatusCode, type[_OneStatusError]] = {
     cls.status_code: cls
     for cls in (
