@@ -20,6 +20,8 @@ from bench import _micro
 from bench._procs import ROOT, ServerProcess, worker
 from bench._table import Table
 
+SECTIONS = ("unary", "listing", "loop-lag", "burst", "signing", "import", "rate-limited")
+
 
 def median_of(repeats: int, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     results = [run() for _ in range(repeats)]
@@ -105,6 +107,40 @@ def loop_lag(server: ServerProcess, repeats: int) -> Table:
     return table
 
 
+def burst_limits(server: ServerProcess, repeats: int) -> Table:
+    """The 1,000-call burst by in-flight limit, beside the bare stub: how the default was chosen."""
+    from aiosdm.client import DEFAULT_MAX_IN_FLIGHT
+
+    table = Table(
+        "1,000-call burst by calls in flight",
+        ["client", "max in flight", "max ms", "p99 ms", "calls/s"],
+        "max ms",
+        "grpc.aio stub",
+        higher_is_better=False,
+    )
+    rows = [("stub", "none", "grpc.aio stub")]
+    for limit in ("none", "16", "32", "64", "128", "256"):
+        default = limit == str(DEFAULT_MAX_IN_FLIGHT)
+        rows.append(("aiosdm", limit, "aiosdm (default)" if default else "aiosdm"))
+    for client, limit, label in rows:
+        r = median_of(
+            repeats,
+            lambda c=client, n=limit: worker(
+                "loop_lag", server, c, "--scenario", "burst", "--max-in-flight", n
+            ),
+        )
+        table.add(
+            client=label,
+            **{
+                "max in flight": "unbounded" if limit == "none" else limit,
+                "max ms": r["max_ms"],
+                "p99 ms": r["p99_ms"],
+                "calls/s": 1000 / r["seconds"],
+            },
+        )
+    return table
+
+
 def rate_limited(limit: int) -> Table:
     table = Table(
         f"2,000 calls against a {limit} req/s limit",
@@ -138,9 +174,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer calls and repeats")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    parser.add_argument(
+        "--json", type=Path, help="where to write the results (default: results/latest.json)"
+    )
     parser.add_argument("--write-readme", action="store_true", help="update bench/README.md")
+    parser.add_argument(
+        "--only",
+        choices=SECTIONS,
+        action="append",
+        help="run only this section (repeatable); results are not written to the README",
+    )
     args = parser.parse_args()
+    only = set(args.only or SECTIONS)
+    if args.json is None:  # a partial run must not replace the full run's results
+        name = "latest.json" if args.only is None else "partial.json"
+        args.json = ROOT / "bench" / "results" / name
     repeats = 1 if args.quick else args.repeats
     calls = 500 if args.quick else 3000
     tables: list[Table] = []
@@ -151,13 +199,22 @@ def main() -> None:
 
     print(f"aiosdm benchmarks on {machine()}\n", flush=True)
     users = 5_000 if args.quick else 50_000
-    with ServerProcess(users=users) as server:
-        show(unary(server, calls, repeats))
-        show(listing(server, repeats, users))
-        show(loop_lag(server, repeats))
-    show(_micro.signing_cost(20_000 if args.quick else 200_000))
-    show(_micro.import_time(3 if args.quick else 7))
-    show(rate_limited(200))
+    if only & {"unary", "listing", "loop-lag", "burst"}:
+        with ServerProcess(users=users if "listing" in only else 1) as server:
+            if "unary" in only:
+                show(unary(server, calls, repeats))
+            if "listing" in only:
+                show(listing(server, repeats, users))
+            if "loop-lag" in only:
+                show(loop_lag(server, repeats))
+            if "burst" in only:
+                show(burst_limits(server, repeats))
+    if "signing" in only:
+        show(_micro.signing_cost(20_000 if args.quick else 200_000))
+    if "import" in only:
+        show(_micro.import_time(3 if args.quick else 7))
+    if "rate-limited" in only:
+        show(rate_limited(200))
 
     result = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -169,7 +226,7 @@ def main() -> None:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2))
     print(f"results written to {args.json}")
-    if args.write_readme:
+    if args.write_readme and args.only is None:
         write_readme(tables, result)
 
 

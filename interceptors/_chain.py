@@ -3,22 +3,44 @@
 A call travels outermost first through ``Outbound`` links, each made by an
 ``Interceptor`` around the next one, down to the transport::
 
-    user interceptors → Retry → CredentialRefresh → Encryption → Signing → Transport
+    user interceptors → Retry → CredentialRefresh → user attempt links → Encryption
+        → Signing → Transport
 
 Each link receives a :class:`Call` and awaits ``self.next.unary(call)``; it may
 look at or replace the request, metadata or response, retry, or fail the call.
+An interceptor's :meth:`Interceptor.intercept` link sees each call once; its
+:meth:`Interceptor.intercept_attempt` link sees every attempt sent (retries and
+the retry after a credential refresh included).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from aiosdm._specs import MethodSpec
 
-__all__ = ["Call", "Handler", "Interceptor", "Outbound", "build_chain"]
+__all__ = ["Call", "CallEvent", "Handler", "Interceptor", "Outbound", "build_chain"]
+
+
+@dataclass(frozen=True, slots=True)
+class CallEvent:
+    """Something the chain did on a call's behalf between its attempts.
+
+    Attributes:
+        name: ``"retry"`` (an attempt failed and another follows: ``code``, ``attempt``,
+            ``delay``), ``"rate_limit_wait"`` (the call waited for a rate-limit window:
+            ``bucket``, ``wait``) or ``"credentials_refresh"`` (rejected credentials were
+            refreshed: ``code``).
+        attributes: what happened, as plain values (never a secret).
+        time_ns: when, as ``time.time_ns()``.
+    """
+
+    name: str
+    attributes: Mapping[str, str | int | float] = field(default_factory=dict)
+    time_ns: int = field(default_factory=time.time_ns)
 
 
 @dataclass(slots=True)
@@ -33,6 +55,8 @@ class Call:
         attempt: 0 for the first try, counting up with each retry.
         metadata: gRPC metadata to send, in order; signing appends its headers.
         body: the serialized request, exactly the bytes signed and sent.
+        events: what the chain did between attempts, in order (shared by every attempt
+            of the call, so an outer link reads them once the call is over).
     """
 
     method: MethodSpec[Any, Any]
@@ -42,6 +66,7 @@ class Call:
     attempt: int = 0
     metadata: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     body: bytes | None = field(default=None, repr=False)
+    events: list[CallEvent] = field(default_factory=list, repr=False)
 
     def time_left(self) -> float | None:
         """Seconds until the deadline (may be negative), or None without one."""
@@ -70,15 +95,37 @@ class Outbound:
 
 
 class Interceptor:
-    """Makes an :class:`Outbound` link around the next one.
+    """Makes :class:`Outbound` links around the next one.
 
     Subclass it (and :class:`Outbound`) to observe or change calls, e.g. for
     logging or metrics; pass instances as ``Client(interceptors=[...])``.
     """
 
     def intercept(self, next: Handler) -> Handler:
-        """Return the link that wraps ``next`` (the default adds nothing)."""
+        """The link that sees each call once, outside retries (the default adds nothing)."""
         return next
+
+    def intercept_attempt(self, next: Handler) -> Handler:
+        """The link that sees each attempt sent, below retries (the default adds nothing).
+
+        ``call.attempt`` tells which attempt it is; the link is not given the
+        signing headers or the encrypted secret values, which come after it.
+        """
+        return next
+
+
+class _AttemptLinks(Interceptor):
+    # Places an interceptor's per-attempt link where build_chain puts this one.
+    def __init__(self, interceptor: Interceptor) -> None:
+        self.interceptor = interceptor
+
+    def intercept(self, next: Handler) -> Handler:
+        return self.interceptor.intercept_attempt(next)
+
+
+def attempt_links(interceptors: Sequence[Interceptor]) -> list[Interceptor]:
+    """The per-attempt links of ``interceptors``, in order, to place below Retry."""
+    return [_AttemptLinks(i) for i in interceptors]
 
 
 def build_chain(interceptors: Sequence[Interceptor], transport: Handler) -> Handler:

@@ -12,11 +12,16 @@ callers is spread over the windows instead of retrying in lockstep.
 When the service says nothing on successful answers, the end of a window is
 found by letting one call through at a time (a probe) until one is rejected,
 and its ``reset_at`` tells when to go on.
+
+Each window that makes calls wait is logged once at INFO on ``aiosdm.pacing``
+(the bucket and how long). Waiting calls belong to one event loop: when the
+pacer is used from another loop it starts afresh.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import time
 from collections import deque
@@ -25,6 +30,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Permit", "Quota", "QuotaExhausted", "RateLimitPacer"]
+
+log = logging.getLogger("aiosdm.pacing")
 
 # Two reset times closer than this name the same window.
 _SAME_WINDOW = 0.001
@@ -78,6 +85,7 @@ class _Bucket:
     waiters: deque[asyncio.Future[Permit]] = field(default_factory=deque)
     timer: asyncio.TimerHandle | None = None
     timer_at: float = 0.0
+    announced: float = -1.0  # the window last logged (0.0: while probing)
 
     def learn(self, quota: Quota, now: float, max_wait: float) -> bool:
         """Correct the belief with an answer's metadata (``now``: epoch seconds).
@@ -138,6 +146,7 @@ class RateLimitPacer:
         self._rng = rng
         self._bucket_of: dict[str, str] = {}
         self._buckets: dict[str, _Bucket] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def __repr__(self) -> str:
         return f"RateLimitPacer(buckets={sorted(self._buckets)})"
@@ -153,6 +162,12 @@ class RateLimitPacer:
             QuotaExhausted: the quota returns only after ``deadline``.
             TimeoutError: the deadline passed while waiting.
         """
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            if self._loop is not None:
+                # Timers and waiters of another loop can never fire here: start afresh.
+                self._buckets.clear()
+            self._loop = loop
         bucket = self._bucket_for(path)
         if bucket is None:
             return None
@@ -163,7 +178,8 @@ class RateLimitPacer:
             left = deadline - time.monotonic()
             if bucket.reset_at - time.time() + self.guard >= left:
                 raise QuotaExhausted(bucket.name, bucket.limit, bucket.reset_at)
-        future: asyncio.Future[Permit] = asyncio.get_running_loop().create_future()
+        self._announce(bucket)
+        future: asyncio.Future[Permit] = loop.create_future()
         bucket.waiters.append(future)
         self._pump(bucket)
         try:
@@ -177,6 +193,23 @@ class RateLimitPacer:
             else:
                 future.cancel()
             raise
+
+    def _announce(self, bucket: _Bucket) -> None:
+        window = bucket.reset_at if bucket.reset_at is not None else 0.0
+        if window == bucket.announced:
+            return
+        bucket.announced = window
+        if bucket.reset_at is None:
+            log.info(
+                "rate limit on bucket %r: calls go one at a time until one is accepted",
+                bucket.name,
+            )
+        else:
+            log.info(
+                "rate limit on bucket %r: calls wait %.2fs for its reset",
+                bucket.name,
+                max(0.0, bucket.reset_at - time.time() + self.guard),
+            )
 
     def unused(self, permit: Permit | None) -> None:
         """Give back a permit whose attempt was never sent."""

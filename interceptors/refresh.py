@@ -3,22 +3,25 @@
 Concurrent calls that fail together share one ``provider.refresh()``; a call that
 failed with a key older than the latest refresh simply retries with the new key.
 Retrying is safe even for writes: a request that fails authentication is never
-processed.
+processed. Each refresh is logged at WARNING on ``aiosdm.credentials`` (never a key).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from aiosdm import errors
 from aiosdm._async import SingleFlight
-from aiosdm._status import is_unauthenticated
+from aiosdm._status import StatusCode, is_unauthenticated
 from aiosdm.credentials import CredentialsProvider
-from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
+from aiosdm.interceptors._chain import Call, CallEvent, Handler, Interceptor, Outbound
 
 __all__ = ["CredentialRefreshInterceptor", "is_expired"]
+
+log = logging.getLogger("aiosdm.credentials")
 
 
 #: The default test for "the key is no good any more" (UNAUTHENTICATED): the same
@@ -52,14 +55,23 @@ class CredentialRefreshInterceptor(Interceptor):
     def intercept(self, next: Handler) -> Handler:
         return _RefreshOutbound(next, self)
 
-    async def refresh(self, seen_generation: int) -> None:
-        """Refresh unless that happened since ``seen_generation``; one refresh at a time."""
+    async def refresh(self, seen_generation: int, reason: str = "") -> None:
+        """Refresh unless that happened since ``seen_generation``; one refresh at a time.
+
+        ``reason`` (the rejected call) goes into the log line.
+        """
         if self._generation != seen_generation:
             return
-        await self._flight.run(seen_generation, self._refresh)
+        await self._flight.run(seen_generation, lambda: self._refresh(reason))
 
-    async def _refresh(self) -> None:
-        await self.credentials.refresh()
+    async def _refresh(self, reason: str) -> None:
+        log.warning("credentials rejected%s: refreshing them", f" ({reason})" if reason else "")
+        try:
+            await self.credentials.refresh()
+        except Exception as exc:
+            # The type only: a provider's message could quote what it read.
+            log.warning("credential refresh failed: %s", type(exc).__name__)
+            raise
         self._generation += 1
 
 
@@ -76,8 +88,13 @@ class _RefreshOutbound(Outbound):
         except errors.RPCError as error:
             if not config.expired(error):
                 raise
+            reason = f"{call.method.signing_name}: {error.msg}"
             try:
-                await config.refresh(generation)
+                await config.refresh(generation, reason)
             except Exception as exc:
                 raise error from exc  # the original rejection says more than the refresh failure
+            code = StatusCode.of(error.code)
+            call.events.append(
+                CallEvent("credentials_refresh", {"code": code.name if code else str(error.code)})
+            )
         return await self.next.unary(dataclasses.replace(call, attempt=call.attempt + 1))

@@ -1,23 +1,32 @@
 """Retry: the official SDK's backoff, made safe for writes and for busy services.
 
-* INTERNAL and UNAVAILABLE are retried up to ``max_retries`` times with
-  exponential backoff (1 s * 1.6**n, at most 120 s, +-20 % jitter), but only when
-  sending again is harmless: the method only reads, or the request certainly
-  never reached the service (the connection could not be made). A write that
+* Reads (idempotent methods) retry transient failures (UNAVAILABLE, INTERNAL, and
+  CANCELLED from gRPC: a caller's own cancellation is never an RPC error) until
+  their deadline, with exponential backoff (1 s * 1.6**n, at most 120 s, +-20 %
+  jitter). A read without a deadline retries at most ``max_retries`` times.
+* Writes are sent again only when the request certainly never reached the service
+  (the connection could not be made), at most ``max_retries`` times. A write that
   may have been processed is never sent twice.
 * RESOURCE_EXHAUSTED is retried while ``retry_rate_limit_errors`` is on (the
   service rejected the request before doing anything). With a ``reset_at`` the
   call waits in the shared :class:`~aiosdm.interceptors.pacing.RateLimitPacer`
   until the quota is back; without one it backs off.
 * A shared :class:`~aiosdm.interceptors.budget.RetryBudget` turns transient
-  retries off while most calls fail.
-* The call's deadline covers every attempt and every wait.
+  retries off while most attempts fail, so an outage never becomes a storm.
+* The call's deadline covers every attempt and every wait: no wait is started
+  that would end past it, and no attempt is sent once it has passed.
+* A :class:`~aiosdm.errors.ConnectError` is final: the transport already waited
+  for the connection.
+
+Each retry is logged at DEBUG on ``aiosdm.retry`` and noted in ``call.events``;
+the error finally raised carries ``attempts``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
@@ -28,28 +37,34 @@ from typing import Any
 from aiosdm import errors
 from aiosdm._generated.models.spec import RateLimitMetadata
 from aiosdm._status import StatusCode
-from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
+from aiosdm.interceptors._chain import Call, CallEvent, Handler, Interceptor, Outbound
 from aiosdm.interceptors.budget import RetryBudget
-from aiosdm.interceptors.pacing import Quota, QuotaExhausted, RateLimitPacer
+from aiosdm.interceptors.pacing import Permit, Quota, QuotaExhausted, RateLimitPacer
 
 __all__ = ["RetryInterceptor", "RetryPolicy", "never_sent"]
+
+log = logging.getLogger("aiosdm.retry")
+
+# A pacing wait shorter than this is just the queue moving on: not worth an event.
+_NOTABLE_WAIT = 0.001
 
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """When and how long to wait before trying a call again.
 
-    The defaults are the official SDK's. Change them with ``dataclasses.replace``.
+    The backoff defaults are the official SDK's. Change them with ``dataclasses.replace``.
 
     Attributes:
         base_delay: seconds; the n-th retry waits ``base_delay * factor**n``...
         factor: ...growth per retry...
         max_delay: ...at most this many seconds...
         jitter: ...then ± this fraction, at random.
-        max_retries: retries of INTERNAL/UNAVAILABLE per call.
+        max_retries: retries of a transient failure for a write that never left and for
+            a read without a deadline (a read with one retries until it).
         retry_rate_limit_errors: retry RESOURCE_EXHAUSTED (without a count limit;
             the deadline bounds it).
-        retryable_codes: the transient gRPC codes (INTERNAL, UNAVAILABLE).
+        retryable_codes: the transient gRPC codes (CANCELLED, INTERNAL, UNAVAILABLE).
     """
 
     base_delay: float = 1.0
@@ -58,7 +73,9 @@ class RetryPolicy:
     jitter: float = 0.2
     max_retries: int = 4
     retry_rate_limit_errors: bool = True
-    retryable_codes: frozenset[int] = frozenset({StatusCode.INTERNAL, StatusCode.UNAVAILABLE})
+    retryable_codes: frozenset[int] = frozenset(
+        {StatusCode.CANCELLED, StatusCode.INTERNAL, StatusCode.UNAVAILABLE}
+    )
 
     def backoff(self, retry: int, rng: Callable[[], float] = random.random) -> float:
         """Seconds to wait before retry number ``retry`` (1 for the first)."""
@@ -86,6 +103,11 @@ def _quota_error(exhausted: QuotaExhausted) -> errors.RateLimitError:
     return errors.RateLimitError(
         "rate limit reached; the quota returns after the call's deadline", rate_limit
     )
+
+
+def _code_name(code: int) -> str:
+    known = StatusCode.of(code)
+    return known.name if known is not None else str(code)
 
 
 class RetryInterceptor(Interceptor):
@@ -137,15 +159,15 @@ class _RetryOutbound(Outbound):
         attempt = 0
         while True:
             try:
-                permit = await pacer.acquire(path, call.deadline) if paced else None
+                permit = await self._permit(call) if paced else None
             except QuotaExhausted as exhausted:
-                raise last or _quota_error(exhausted) from None
+                raise last or _counted(_quota_error(exhausted), attempt) from None
             except TimeoutError:
-                raise last or errors.TimeoutError() from None
+                raise last or _counted(errors.TimeoutError(), attempt) from None
             try:
                 response = await self.next.unary(dataclasses.replace(call, attempt=attempt))
             except errors.RPCError as error:
-                last = error
+                last = _counted(error, attempt + 1)
                 if error.code == StatusCode.RESOURCE_EXHAUSTED:
                     quota = Quota.from_model(getattr(error, "rate_limit", None))
                     wait = pacer.rejected(permit, path, quota)
@@ -166,10 +188,36 @@ class _RetryOutbound(Outbound):
                 return response
             left = call.time_left()
             if left is not None and delay >= left:
-                raise last
+                raise last  # the next attempt could only start past the deadline
+            self._note_retry(call, last, attempt + 1, delay)
             if delay > 0:
                 await config.sleep(delay)
+                left = call.time_left()
+                if left is not None and left <= 0:
+                    raise last  # the wait overran the deadline: send nothing more
             attempt += 1
+
+    async def _permit(self, call: Call) -> Permit | None:
+        """Leave from the pacer to send; a notable wait becomes an event of the call."""
+        started = time.monotonic()
+        permit = await self._config.pacer.acquire(call.method.path, call.deadline)
+        waited = time.monotonic() - started
+        if permit is not None and waited >= _NOTABLE_WAIT:
+            call.events.append(
+                CallEvent("rate_limit_wait", {"bucket": permit.bucket.name, "wait": waited})
+            )
+        return permit
+
+    def _note_retry(self, call: Call, error: errors.RPCError, attempts: int, delay: float) -> None:
+        code = _code_name(error.code)
+        log.debug(
+            "retrying %s after %s (attempt %d failed; next in %.3fs)",
+            call.method.signing_name,
+            code,
+            attempts,
+            delay,
+        )
+        call.events.append(CallEvent("retry", {"code": code, "attempt": attempts, "delay": delay}))
 
     def _after_rate_limit(
         self, call: Call, error: errors.RPCError, retry: int, wait: float | None
@@ -198,11 +246,20 @@ class _RetryOutbound(Outbound):
         """Seconds to wait before retrying a transient failure, or raise ``error``."""
         config = self._config
         policy = config.policy
-        if error.code not in policy.retryable_codes:
+        if isinstance(error, errors.ConnectError) or error.code not in policy.retryable_codes:
             raise error
         if not (call.idempotent or config.safe_to_resend(error)):
             raise error  # the service may have done it: never do a write twice
         config.budget.on_failure()
-        if retry > policy.max_retries or not config.budget.allows_retry():
+        if not config.budget.allows_retry():
+            raise error
+        # A read with a deadline retries until it; anything else counts its retries.
+        counted = not call.idempotent or call.deadline is None
+        if counted and retry > policy.max_retries:
             raise error
         return policy.backoff(retry, config.rng)
+
+
+def _counted(error: errors.RPCError, attempts: int) -> errors.RPCError:
+    error.attempts = attempts
+    return error

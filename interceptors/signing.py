@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from aiosdm import _signing
+from aiosdm._clock import Clock, utc_now
 from aiosdm.credentials import CredentialsProvider
 from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
 
@@ -26,13 +27,20 @@ class SigningInterceptor(Interceptor):
         credentials: where the API key pair comes from; asked on every attempt so a
             rotated key is used from the next attempt on.
         user_agent: sent as ``x-sdm-user-agent``.
+        clock: the current UTC time, read on every attempt: the signing key is the UTC
+            day's, so a long-running client moves to the next key at midnight.
     """
 
     def __init__(
-        self, credentials: CredentialsProvider, *, user_agent: str = _signing.USER_AGENT
+        self,
+        credentials: CredentialsProvider,
+        *,
+        user_agent: str = _signing.USER_AGENT,
+        clock: Clock = utc_now,
     ) -> None:
         self.credentials = credentials
         self.user_agent = user_agent
+        self.clock = clock
 
     def intercept(self, next: Handler) -> Handler:
         return _SigningOutbound(next, self)
@@ -46,7 +54,7 @@ class _SigningOutbound(Outbound):
     async def unary(self, call: Call) -> Any:
         credentials = await self._config.credentials.get()
         body = call.request.SerializeToString()
-        key = _signing.derive_key(credentials.secret_bytes, _signing.utc_day())
+        key = _signing.derive_key(credentials.secret_bytes, _signing.utc_day(self._config.clock()))
         # Keep what outer links added; an ``x-sdm-*`` header of ours set there would be
         # sent twice and could disagree with the signature, so ours replace it.
         kept = tuple((k, v) for k, v in call.metadata if k not in _HEADERS)

@@ -23,7 +23,8 @@ class SingleFlight(Generic[K, V]):
     """Runs at most one task per key; concurrent callers await that same task.
 
     The task is shielded: a caller that is cancelled stops waiting, but the work carries on
-    for the others. :meth:`aclose` cancels whatever is still running.
+    for the others. :meth:`aclose` cancels whatever is still running. A task left behind by
+    another event loop (one that has since closed) is not joined: the work starts afresh.
     """
 
     def __init__(self) -> None:
@@ -35,8 +36,9 @@ class SingleFlight(Generic[K, V]):
     async def run(self, key: K, work: Callable[[], Coroutine[Any, Any, V]]) -> V:
         """Join the task running for ``key``, or start ``work()`` as that task."""
         task = self._tasks.get(key)
-        if task is None:
-            task = asyncio.get_running_loop().create_task(work())
+        loop = asyncio.get_running_loop()
+        if task is None or task.get_loop() is not loop:
+            task = loop.create_task(work())
             self._tasks[key] = task
             task.add_done_callback(partial(self._finished, key))
         return await asyncio.shield(task)

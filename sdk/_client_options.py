@@ -33,6 +33,9 @@ class ConnectedClientOptions(TypedDict, total=False):
     root_certificates: bytes | None
     client_key_factory: Callable[[], rsa.RSAPrivateKey]
     retry_sleep: Callable[[float], Awaitable[object]]
+    timeout: float | None
+    connect_timeout: float
+    max_in_flight: int | None
 
 
 class ClientOptions(ConnectedClientOptions, total=False):

@@ -3,7 +3,8 @@
 While the caller works through page *n*, page *n + 1* is already being fetched;
 page *n + 2* is only asked for once page *n + 1* is handed out. Leaving the loop
 early (``break``, an exception, ``aclose()`` or dropping the iterator) cancels
-the fetch in flight.
+the fetch in flight. A cursor the service hands out a second time stops the list
+with an error instead of reading the same pages forever.
 """
 
 from __future__ import annotations
@@ -54,12 +55,15 @@ def _consume_outcome(task: asyncio.Task[object]) -> None:
 class ListIterator(AsyncIterator[T]):
     """The items of a paged list: ``async for item in it`` or ``async for page in it.pages()``.
 
-    An iterator is consumed once, either by items or by pages.
+    An iterator is consumed once, either by items or by pages. ``name`` (the method)
+    goes into errors.
     """
 
-    def __init__(self, fetch: PageFetcher[T], *, prefetch: bool = True) -> None:
+    def __init__(self, fetch: PageFetcher[T], *, prefetch: bool = True, name: str = "") -> None:
         self._fetch = fetch
         self._prefetch = prefetch
+        self._name = name or "the list"
+        self._seen: set[str] = set()  # cursors handed out so far
         self._cursor = ""  # where the next page starts, when it is not fetched ahead
         self._task: asyncio.Task[tuple[list[T], str]] | None = None
         self._started = False
@@ -133,6 +137,15 @@ class ListIterator(AsyncIterator[T]):
             self._finished = True
             self._cancel()
             raise
+        if cursor in self._seen:
+            self._finished = True
+            # The cursor itself is left out: it is opaque and means nothing to the reader.
+            raise errors.UnknownError(
+                f"{self._name} answered a page cursor it had given before; "
+                "stopped instead of reading the same pages again"
+            )
+        if cursor:
+            self._seen.add(cursor)
         if cursor and self._prefetch:
             self._task = self._spawn(cursor)
             # Let the fetch send its request now, before the caller gets busy with this page.

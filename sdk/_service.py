@@ -5,15 +5,29 @@ covers the bytes, so this matters): a Get carries ``meta`` only for snapshot
 reads, a List always carries ``meta`` (with ``limit`` when a page limit is set
 and ``snapshot_at`` for snapshot reads), an Update carries the entity but not
 the ``id`` field.
+
+Every call a caller makes takes a slot of the client's in-flight limit before
+anything else (the request is built once it has one); calls the chain makes on
+its own (an engine key fetched for encryption) go straight down, so they never
+wait behind the calls that need them.
+
+Timeouts: ``timeout=None`` (not given) means the client's default; ``math.inf``
+means no deadline. A call's deadline covers all its attempts. A list given a
+``timeout`` has one deadline for all its pages; a list given none gives each page
+the client's default, since how long the caller takes between pages is not the
+service's doing.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
+from aiosdm._limits import InFlightLimit
 from aiosdm._pagination import ListIterator, quote_filter_args
 from aiosdm._specs import MethodSpec
 from aiosdm.interceptors._chain import Call, Handler
@@ -24,7 +38,8 @@ T = TypeVar("T")
 
 
 class CallCore:
-    """The client's side of every service: its chain, page limit and snapshot time."""
+    """The client's side of every service: its chain, page limit, snapshot time, default
+    timeout and in-flight limit."""
 
     def __init__(
         self,
@@ -33,11 +48,15 @@ class CallCore:
         page_limit: int = 0,
         snapshot_at: datetime | None = None,
         prefetch: bool = True,
+        timeout: float | None = None,
+        limit: InFlightLimit | None = None,
     ) -> None:
         self.handler = handler
         self.page_limit = page_limit
         self.snapshot_at = snapshot_at
         self.prefetch = prefetch
+        self.timeout = timeout
+        self.limit = limit or InFlightLimit(None)
 
     def at(self, snapshot_at: datetime) -> CallCore:
         """The same client reading the past at ``snapshot_at``."""
@@ -46,7 +65,21 @@ class CallCore:
             page_limit=self.page_limit,
             snapshot_at=snapshot_at,
             prefetch=self.prefetch,
+            timeout=self.timeout,
+            limit=self.limit,
         )
+
+    def deadline(self, timeout: float | None) -> float | None:
+        """The ``time.monotonic()`` deadline of a call given ``timeout`` (see the module)."""
+        if timeout is None:
+            timeout = self.timeout
+        if timeout is None or math.isinf(timeout):
+            return None
+        return time.monotonic() + timeout
+
+    def slot(self, deadline: float | None) -> AbstractAsyncContextManager[None]:
+        """One slot of the client's in-flight limit, waited for until ``deadline``."""
+        return self.limit.slot(deadline)
 
     async def unary(self, spec: MethodSpec[Any, Any], request: Any, deadline: float | None) -> Any:
         """Send one request down the chain; returns the response message."""
@@ -57,10 +90,6 @@ class CallCore:
             idempotent=spec.idempotent,
         )
         return await self.handler.unary(call)
-
-
-def _deadline(timeout: float | None) -> float | None:
-    return None if timeout is None else time.monotonic() + timeout
 
 
 class Service:
@@ -83,7 +112,10 @@ class Service:
         return self._spec(method).request()
 
     async def _call(self, method: str, request: Any, timeout: float | None) -> Any:
-        return await self._core.unary(self._spec(method), request, _deadline(timeout))
+        core = self._core
+        deadline = core.deadline(timeout)
+        async with core.slot(deadline):
+            return await core.unary(self._spec(method), request, deadline)
 
     async def _write(
         self,
@@ -95,9 +127,13 @@ class Service:
         timeout: float | None,
     ) -> T:
         """Create/Update-shaped calls: the entity goes into ``field``, nothing else is set."""
-        request = self._request(method)
-        write(entity, getattr(request, field))
-        return read(await self._call(method, request, timeout))
+        core = self._core
+        deadline = core.deadline(timeout)
+        async with core.slot(deadline):
+            request = self._request(method)
+            write(entity, getattr(request, field))
+            response = await core.unary(self._spec(method), request, deadline)
+        return read(response)
 
     async def _by_id(
         self,
@@ -109,21 +145,29 @@ class Service:
         field: str = "id",
     ) -> T:
         """Calls that carry only an id (Delete, Rotate, ...): no meta."""
-        request = self._request(method)
-        setattr(request, field, id)
-        return read(await self._call(method, request, timeout))
+        core = self._core
+        deadline = core.deadline(timeout)
+        async with core.slot(deadline):
+            request = self._request(method)
+            setattr(request, field, id)
+            response = await core.unary(self._spec(method), request, deadline)
+        return read(response)
 
     async def _get(
         self, method: str, id: str, read: Callable[[Any], T], timeout: float | None
     ) -> T:
         """Get: ``meta`` only when reading a snapshot, then the id."""
-        request = self._request(method)
-        snapshot_at = self._core.snapshot_at
-        if snapshot_at is not None:
-            request.meta.SetInParent()
-            request.meta.snapshot_at.FromDatetime(snapshot_at)
-        request.id = id
-        return read(await self._call(method, request, timeout))
+        core = self._core
+        deadline = core.deadline(timeout)
+        async with core.slot(deadline):
+            request = self._request(method)
+            snapshot_at = core.snapshot_at
+            if snapshot_at is not None:
+                request.meta.SetInParent()
+                request.meta.snapshot_at.FromDatetime(snapshot_at)
+            request.id = id
+            response = await core.unary(self._spec(method), request, deadline)
+        return read(response)
 
     def _list(
         self,
@@ -148,15 +192,18 @@ class Service:
             request.meta.snapshot_at.FromDatetime(self._core.snapshot_at)
         request.filter = quote_filter_args(filter, *args)
         spec = self._spec(method)
-        deadline = _deadline(timeout)  # one deadline for every page
         core = self._core
+        # An explicit timeout is one deadline for every page; the default bounds each page.
+        whole = None if timeout is None else core.deadline(timeout)
 
         async def fetch(cursor: str) -> tuple[list[T], str]:
-            page = type(request)()
-            page.CopyFrom(request)
-            if cursor:
-                page.meta.cursor = cursor
-            response = await core.unary(spec, page, deadline)
+            deadline = core.deadline(None) if timeout is None else whole
+            async with core.slot(deadline):
+                page = type(request)()
+                page.CopyFrom(request)
+                if cursor:
+                    page.meta.cursor = cursor
+                response = await core.unary(spec, page, deadline)
             return items(response), response.meta.next_cursor
 
-        return ListIterator(fetch, prefetch=self._core.prefetch)
+        return ListIterator(fetch, prefetch=core.prefetch, name=spec.signing_name)

@@ -13,11 +13,13 @@ the official SDK does it::
     ├── InternalError         INTERNAL (13)
     ├── AuthenticationError   UNAUTHENTICATED (16)
     ├── TimeoutError          DEADLINE_EXCEEDED (4), or the call's own deadline ran out
+    ├── ConnectError          UNAVAILABLE (14): the host could not be reached (client side)
     ├── UnknownError          a failure that is not a gRPC status (2)
     └── EncryptionError       a secret value could not be en- or decrypted (client side; 9)
 
 Each class names its status in ``status_code``; one registry maps a status to its class.
-Codes are :class:`StatusCode` members, which equal their numbers.
+Codes are :class:`StatusCode` members, which equal their numbers. ``attempts`` says how
+many attempts the client sent before it gave up.
 
 Messages come from the service (``google.rpc.Status.message``) or name the failure;
 they never contain request contents, so secrets cannot leak through them.
@@ -38,6 +40,7 @@ __all__ = [
     "AlreadyExistsError",
     "AuthenticationError",
     "BadRequestError",
+    "ConnectError",
     "EncryptionError",
     "InternalError",
     "NotFoundError",
@@ -62,6 +65,7 @@ class RPCError(Exception):
     ``code`` is a :class:`StatusCode` (an ``int``) unless the number is not a known
     status. ``details`` keeps the raw gRPC status text (useful to tell local transport
     failures from service answers); it is empty for errors raised client side.
+    ``attempts`` is how many attempts the client sent (0: none, the call failed before).
     """
 
     #: The status a subclass stands for; None here, as a plain RPCError carries any.
@@ -73,6 +77,7 @@ class RPCError(Exception):
         known = StatusCode.of(code)
         self.code: int = code if known is None else known
         self.details = details
+        self.attempts = 0
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(msg={self.msg!r}, code={self.code})"
@@ -161,8 +166,24 @@ class EncryptionError(_OneStatusError):
     status_code = StatusCode.FAILED_PRECONDITION
 
 
+class ConnectError(RPCError):
+    """The host could not be reached; nothing was sent. ``str()`` names the host and why.
+
+    Raised client side (code UNAVAILABLE) when a connection is refused, the host name does
+    not resolve, the TLS handshake fails, or the host does not answer within the client's
+    ``connect_timeout``. It is never retried: the connection was already waited for.
+    """
+
+    status_code = StatusCode.UNAVAILABLE
+
+    def __init__(self, host: str, reason: str, *, details: str = "") -> None:
+        super().__init__(f"cannot connect to {host}: {reason}", self.status_code, details=details)
+        self.host = host
+        self.reason = reason
+
+
 #: The class for each status the service answers with (see the module docstring for
-#: when it applies). UnknownError and EncryptionError are raised client side only.
+#: when it applies). UnknownError, EncryptionError and ConnectError are raised client side only.
 _BY_CODE: dict[StatusCode, type[_OneStatusError]] = {
     cls.status_code: cls
     for cls in (

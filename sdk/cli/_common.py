@@ -152,7 +152,10 @@ def run(
         print(f"aiosdm {name}: interrupted", file=sys.stderr)
         return 130
     except errors.RPCError as err:
-        print(f"aiosdm {name}: {type(err).__name__}: {err}", file=sys.stderr)
+        message = str(err)
+        if isinstance(err, errors.ConnectError):  # the library's hint, in this tool's terms
+            message = message.replace("pass insecure=True", "pass --insecure")
+        print(f"aiosdm {name}: {type(err).__name__}: {message}", file=sys.stderr)
         return EXIT_API
     except ServiceError as err:
         print(f"aiosdm {name}: {err}", file=sys.stderr)

@@ -27,11 +27,13 @@ SECRET = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="  # base64 of 32 ASCII by
 
 @dataclass
 class Received:
-    """One request as it arrived: path, exact bytes and metadata in order."""
+    """One request as it arrived: path, exact bytes, metadata in order, and the seconds its
+    deadline left it (None: no deadline)."""
 
     path: str
     body: bytes
     metadata: list[tuple[str, Any]]
+    time_remaining: float | None = None
 
     @property
     def spec(self) -> MethodSpec:
@@ -130,7 +132,7 @@ class _Generic(grpc.GenericRpcHandler):
 
         async def behaviour(body: bytes, context: grpc.aio.ServicerContext) -> bytes:
             metadata = [(m.key, m.value) for m in context.invocation_metadata() or ()]
-            received = Received(path, body, metadata)
+            received = Received(path, body, metadata, context.time_remaining())
             self.owner.received.append(received)
             async with self.owner.arrivals:
                 self.owner.arrivals.notify_all()

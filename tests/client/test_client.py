@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import ipaddress
+import math
 import time
 from typing import Any
 
@@ -19,7 +20,7 @@ from cryptography.x509.oid import NameOID
 from aiosdm import errors
 from aiosdm._generated.services import SERVICES
 from aiosdm._generated.v1 import spec_pb2
-from aiosdm.client import DEFAULT_HOST, Client
+from aiosdm.client import DEFAULT_HOST, DEFAULT_MAX_IN_FLIGHT, DEFAULT_TIMEOUT, Client
 from aiosdm.credentials import StaticCredentials
 from aiosdm.interceptors import Call, Handler, Interceptor, Outbound, RetryPolicy
 
@@ -41,6 +42,129 @@ def test_defaults_match_the_official_client() -> None:
     assert client.host == DEFAULT_HOST == "app.strongdm.com:443"
     assert client.page_limit == 0
     assert repr(client) == "Client(host='app.strongdm.com:443')"
+
+
+def test_the_default_timeout_is_set_once() -> None:
+    assert Client(ACCESS_KEY, SECRET).timeout == DEFAULT_TIMEOUT == 300
+    assert Client(ACCESS_KEY, SECRET, timeout=None).timeout is None
+    client = Client(ACCESS_KEY, SECRET, timeout=2.5)
+    assert client.timeout == 2.5
+    with pytest.raises(AttributeError):
+        client.timeout = 3  # type: ignore[misc]
+    for bad in (0, -1):
+        with pytest.raises(ValueError, match="timeout"):
+            Client(ACCESS_KEY, SECRET, timeout=bad)
+    for bad in (0, -1):
+        with pytest.raises(ValueError, match="max_in_flight"):
+            Client(ACCESS_KEY, SECRET, max_in_flight=bad)
+    with pytest.raises(ValueError, match="connect_timeout"):
+        Client(ACCESS_KEY, SECRET, connect_timeout=0)
+
+
+async def test_a_call_given_no_timeout_has_the_clients_and_can_opt_out() -> None:
+    async with (
+        ScriptedServer(empty_answer) as server,
+        Client(ACCESS_KEY, SECRET, host=server.target, insecure=True, timeout=20) as client,
+    ):
+        await client.accounts.get("a-1")  # the client's default
+        await client.accounts.get("a-1", timeout=5)  # its own
+        await client.accounts.get("a-1", timeout=math.inf)  # none
+        async with Client(ACCESS_KEY, SECRET, host=server.target, insecure=True) as default:
+            await default.accounts.get("a-1")
+    left = [r.time_remaining for r in server.received]
+    assert left[0] is not None and 5 < left[0] <= 20.01
+    assert left[1] is not None and left[1] <= 5.01
+    assert left[2] is None
+    assert left[3] is not None and 20 < left[3] <= DEFAULT_TIMEOUT + 0.01
+
+
+async def test_a_stalled_call_ends_at_the_default_timeout() -> None:
+    release = asyncio.Event()
+
+    async def stall(received: Received) -> Any:
+        await release.wait()
+        return await empty_answer(received)
+
+    async with (
+        ScriptedServer(stall) as server,
+        Client(ACCESS_KEY, SECRET, host=server.target, insecure=True, timeout=0.3) as client,
+    ):
+        with pytest.raises(errors.TimeoutError):
+            await asyncio.wait_for(client.accounts.get("a-1"), 30)
+        release.set()
+
+
+async def test_calls_in_flight_are_bounded_before_any_work() -> None:
+    in_flight = peak = 0
+
+    async def slow(received: Received) -> Any:
+        nonlocal in_flight, peak
+        in_flight += 1
+        peak = max(peak, in_flight)
+        await asyncio.sleep(0.01)
+        in_flight -= 1
+        return await empty_answer(received)
+
+    counting = Concurrency()
+    async with (
+        ScriptedServer(slow) as server,
+        Client(
+            ACCESS_KEY,
+            SECRET,
+            host=server.target,
+            insecure=True,
+            max_in_flight=4,
+            interceptors=[counting],
+        ) as client,
+    ):
+        await asyncio.gather(*(client.accounts.get(f"a-{n}") for n in range(40)))
+    assert len(server.received) == 40
+    assert peak <= 4
+    # Even the outermost link of the chain sees no more than the limit: the slot comes first.
+    assert counting.peak <= 4
+    assert DEFAULT_MAX_IN_FLIGHT == 64
+
+
+async def test_a_call_waiting_for_a_slot_keeps_to_its_deadline() -> None:
+    release = asyncio.Event()
+
+    async def hold(received: Received) -> Any:
+        await release.wait()
+        return await empty_answer(received)
+
+    async with (
+        ScriptedServer(hold) as server,
+        Client(ACCESS_KEY, SECRET, host=server.target, insecure=True, max_in_flight=1) as client,
+    ):
+        first = asyncio.ensure_future(client.accounts.get("a-1"))
+        await asyncio.wait_for(server.wait_received(1), 30)
+        with pytest.raises(errors.TimeoutError) as caught:
+            await asyncio.wait_for(client.accounts.get("a-2", timeout=0.2), 30)
+        release.set()
+        await asyncio.wait_for(first, 30)
+    assert caught.value.attempts == 0
+    assert server.paths() == ["/v1.Accounts/Get"]
+
+
+class Concurrency(Interceptor):
+    """The most calls its link saw at once."""
+
+    def __init__(self) -> None:
+        self.now = self.peak = 0
+
+    def intercept(self, next: Handler) -> Handler:
+        outer = self
+
+        class _Outbound(Outbound):
+            async def unary(self, call: Call) -> Any:
+                outer.now += 1
+                outer.peak = max(outer.peak, outer.now)
+                try:
+                    return await self.next.unary(call)
+                finally:
+                    outer.now -= 1
+
+        return _Outbound(next)
 
 
 def test_bad_secret_is_a_clear_error_without_the_secret() -> None:

@@ -79,7 +79,11 @@ async def test_rotation_with_calls_in_flight(fresh_moto: str) -> None:
                 "strongdm/api", session=session, endpoint_url=fresh_moto, region_name=REGION
             ) as provider,
             Client(
-                credentials=provider, host=server.host, insecure=True, interceptors=[gate]
+                credentials=provider,
+                host=server.host,
+                insecure=True,
+                interceptors=[gate],
+                max_in_flight=IN_FLIGHT,  # all of them at the gate at once (default: 64)
             ) as client,
         ):
             assert await roles(client) == []

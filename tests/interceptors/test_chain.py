@@ -1,11 +1,17 @@
-"""The chain: the first interceptor is outermost; a call's repr shows no request contents."""
+"""The chain: the first interceptor is outermost; a call's repr shows no request contents; an
+interceptor's attempt link sees every attempt."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import grpc
+
 from aiosdm._generated.services import SERVICES
-from aiosdm.interceptors import Call, Handler, Interceptor, Outbound, build_chain
+from aiosdm.client import Client
+from aiosdm.interceptors import Call, Handler, Interceptor, Outbound, RetryPolicy, build_chain
+
+from ..client._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, empty_answer
 
 SPEC = SERVICES["ManagedSecrets"]["Create"]
 
@@ -54,3 +60,62 @@ def test_a_call_shows_no_request_contents() -> None:
     assert "hunter2" not in text
     assert "SIGNATURE" not in text
     assert "ManagedSecrets.Create" in text
+
+
+class Watch(Interceptor):
+    """Both links of one interceptor: calls once, attempts each, and what came between."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+        self.attempts: list[int] = []
+
+    def intercept(self, next: Handler) -> Handler:
+        watch = self
+
+        class _Calls(Outbound):
+            async def unary(self, call: Call) -> Any:
+                try:
+                    return await self.next.unary(call)
+                finally:
+                    watch.calls.append([event.name for event in call.events])
+
+        return _Calls(next)
+
+    def intercept_attempt(self, next: Handler) -> Handler:
+        watch = self
+
+        class _Attempts(Outbound):
+            async def unary(self, call: Call) -> Any:
+                watch.attempts.append(call.attempt)
+                assert not any(k.startswith("x-sdm-") for k, _ in call.metadata)  # unsigned yet
+                return await self.next.unary(call)
+
+        return _Attempts(next)
+
+
+async def test_an_interceptor_sees_each_call_once_and_each_attempt() -> None:
+    failures = 2
+
+    async def flaky(received: Received) -> Any:
+        nonlocal failures
+        if failures:
+            failures -= 1
+            raise Abort(grpc.StatusCode.UNAVAILABLE, "blip")
+        return await empty_answer(received)
+
+    watch = Watch()
+    async with (
+        ScriptedServer(flaky) as server,
+        Client(
+            ACCESS_KEY,
+            SECRET,
+            host=server.target,
+            insecure=True,
+            interceptors=[watch],
+            retry_policy=RetryPolicy(base_delay=0.001),
+        ) as client,
+    ):
+        await client.roles.get("r-1")
+        await client.roles.get("r-2")
+    assert watch.calls == [["retry", "retry"], []]
+    assert watch.attempts == [0, 1, 2, 0]

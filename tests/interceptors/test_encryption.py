@@ -205,3 +205,15 @@ async def test_after_a_failed_key_generation_the_next_caller_tries_again() -> No
     assert retrieved.managed_secret.value == again.managed_secret.value == PLAINTEXT
     assert len(attempts) == 2  # failed once, then made once and kept
     assert len(server.received) == 2  # nothing was sent without a key
+
+
+async def test_the_engine_key_fetched_on_the_way_needs_no_slot_of_its_own() -> None:
+    # With one call in flight allowed, the create holds it; the engine Get it makes on the
+    # way must not wait behind it (that would wait forever).
+    async with (
+        ScriptedServer(SecretsService()) as server,
+        connect(server, max_in_flight=1) as client,
+    ):
+        secret = M.ManagedSecret(name="db", secret_engine_id="se-1", value=PLAINTEXT)
+        await asyncio.wait_for(client.managed_secrets.create(secret), 30)
+    assert server.paths() == ["/v1.SecretEngines/Get", "/v1.ManagedSecrets/Create"]

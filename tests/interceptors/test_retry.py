@@ -1,8 +1,10 @@
-"""Retry: official backoff, reads retried, writes never repeated, budget, deadlines, pacing."""
+"""Retry: official backoff, reads retried until their deadline, writes never repeated, budget,
+deadlines, pacing, and what is logged."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 import random
 import time
@@ -35,6 +37,20 @@ FAST = RetryPolicy(base_delay=0.001, max_delay=0.01)
 def connect(server: ScriptedServer, **kw: Any) -> Client:
     kw.setdefault("retry_policy", FAST)
     return Client(ACCESS_KEY, SECRET, host=server.target, insecure=True, **kw)
+
+
+class RecordingSleep:
+    """A ``retry_sleep`` that records each wait; waits for real only when ``real``, and then
+    ``overrun`` seconds longer than asked."""
+
+    def __init__(self, *, real: bool = False, overrun: float = 0.0) -> None:
+        self.delays: list[float] = []
+        self.real = real
+        self.overrun = overrun
+
+    async def __call__(self, delay: float) -> None:
+        self.delays.append(delay)
+        await asyncio.sleep(delay + self.overrun if self.real else 0)
 
 
 def test_backoff_equals_the_official_client() -> None:
@@ -76,16 +92,20 @@ async def test_reads_are_retried_until_they_succeed(code: grpc.StatusCode) -> No
     assert len(server.received) == 4
 
 
-async def test_reads_give_up_after_max_retries() -> None:
-    failing = Failing(grpc.StatusCode.UNAVAILABLE)
-    async with ScriptedServer(failing) as server, connect(server) as client:
-        with pytest.raises(errors.RPCError) as caught:
-            await client.accounts.get("a-1")
-    assert caught.value.code == 14
-    assert len(server.received) == 1 + RetryPolicy().max_retries
+async def test_a_read_retries_until_its_deadline_not_a_count() -> None:
+    # Twenty failures in a row: far more than max_retries, well within the deadline.
+    sleep = RecordingSleep()
+    async with (
+        ScriptedServer(Failing(grpc.StatusCode.UNAVAILABLE, times=20)) as server,
+        connect(server, retry_policy=RetryPolicy(), retry_sleep=sleep) as client,
+    ):
+        await client.accounts.get("a-1", timeout=600)
+    assert len(server.received) == 21
+    assert len(sleep.delays) == 20
+    assert [round(d, 2) for d in sleep.delays[:2]] != [0, 0]  # the official backoff
 
 
-async def test_reads_try_as_often_as_the_official_client() -> None:
+async def test_a_read_without_a_deadline_tries_as_often_as_the_official_client() -> None:
     async with ScriptedServer(Failing(grpc.StatusCode.UNAVAILABLE)) as server:
         sdk = strongdm.Client(ACCESS_KEY, SECRET, host=server.target, insecure=True)
         sdk.base_retry_delay = 0.001
@@ -96,9 +116,123 @@ async def test_reads_try_as_often_as_the_official_client() -> None:
             sdk.close()
         theirs = len(server.received)
         async with connect(server) as client:
-            with pytest.raises(errors.RPCError):
-                await client.accounts.get("a-1")
-    assert len(server.received) - theirs == theirs == 5
+            with pytest.raises(errors.RPCError) as caught:
+                await client.accounts.get("a-1", timeout=math.inf)
+    assert len(server.received) - theirs == theirs == 1 + RetryPolicy().max_retries
+    assert caught.value.code == 14
+    assert caught.value.attempts == theirs
+
+
+async def test_every_attempt_shares_the_one_deadline() -> None:
+    sleep = RecordingSleep(real=True)
+    steady = RetryPolicy(base_delay=0.05, factor=1.0, jitter=0.0)
+    async with (
+        ScriptedServer(Failing(grpc.StatusCode.UNAVAILABLE)) as server,
+        connect(server, retry_policy=steady, retry_sleep=sleep) as client,
+    ):
+        with pytest.raises(errors.RPCError) as caught:
+            await asyncio.wait_for(client.accounts.get("a-1", timeout=0.5), 30)
+    assert caught.value.code == 14
+    # The waits fit in the one deadline, so there cannot be more than 0.5 / 0.05 of them...
+    assert sum(sleep.delays) < 0.5
+    assert caught.value.attempts == len(server.received) <= 11
+    # ...and each attempt got what the attempts and waits before it left, not 0.5 again.
+    for n, received in enumerate(server.received):
+        assert received.time_remaining is not None
+        assert received.time_remaining <= 0.5 - sum(sleep.delays[:n]) + 0.01
+
+
+async def test_no_wait_is_started_that_would_end_past_the_deadline() -> None:
+    sleep = RecordingSleep(real=True)
+    async with (
+        ScriptedServer(Failing(grpc.StatusCode.UNAVAILABLE)) as server,
+        connect(server, retry_policy=RetryPolicy(), retry_sleep=sleep) as client,
+    ):
+        # The first retry would wait about 1.6 s: more than the 0.5 s the call has.
+        with pytest.raises(errors.RPCError) as caught:
+            await asyncio.wait_for(client.accounts.get("a-1", timeout=0.5), 30)
+    assert sleep.delays == []
+    assert caught.value.code == 14 and caught.value.attempts == 1
+    assert len(server.received) == 1
+
+
+async def test_no_attempt_is_sent_after_a_wait_that_overran_the_deadline() -> None:
+    sleep = RecordingSleep(real=True, overrun=0.5)  # a loop too busy to wake up in time
+    steady = RetryPolicy(base_delay=0.05, factor=1.0, jitter=0.0)
+    async with (
+        ScriptedServer(Failing(grpc.StatusCode.UNAVAILABLE)) as server,
+        connect(server, retry_policy=steady, retry_sleep=sleep) as client,
+    ):
+        with pytest.raises(errors.RPCError) as caught:
+            await asyncio.wait_for(client.accounts.get("a-1", timeout=0.3), 30)
+    # The failure the caller gets is the service's, not a deadline the client ran into.
+    assert type(caught.value) is errors.RPCError and caught.value.code == 14
+    assert len(sleep.delays) == 1 and len(server.received) == caught.value.attempts == 1
+
+
+NOT_TRANSIENT = [
+    c
+    for c in grpc.StatusCode
+    if c.name
+    not in {
+        "OK",
+        "CANCELLED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "RESOURCE_EXHAUSTED",  # the rate-limit rules
+        "UNAUTHENTICATED",  # refreshed and retried once: tests/interceptors/test_refresh.py
+    }
+]
+
+
+@pytest.mark.parametrize("code", NOT_TRANSIENT, ids=lambda c: c.name)
+async def test_a_read_that_is_refused_reaches_the_service_exactly_once(
+    code: grpc.StatusCode,
+) -> None:
+    async def refuse(received: Received) -> Any:
+        raise Abort(code, "no")
+
+    sleep = RecordingSleep()  # a retry would show here at once, not after a backoff
+    async with ScriptedServer(refuse) as server, connect(server, retry_sleep=sleep) as client:
+        with pytest.raises(errors.RPCError) as caught:
+            await client.accounts.get("a-1", timeout=30)
+        with pytest.raises(errors.RPCError):
+            [a async for a in client.accounts.list("", timeout=30)]
+    assert caught.value.code == code.value[0]
+    assert caught.value.attempts == 1
+    assert server.paths() == ["/v1.Accounts/Get", "/v1.Accounts/List"]
+    assert sleep.delays == []
+
+
+async def test_cancelled_by_grpc_is_retried_for_reads_never_for_writes() -> None:
+    async def cancel_first_attempts(received: Received) -> Any:
+        if received.spec.method == "Create" or server.paths().count(received.path) == 1:
+            raise Abort(grpc.StatusCode.CANCELLED, "stream cancelled")
+        return await empty_answer(received)
+
+    async with ScriptedServer(cancel_first_attempts) as server, connect(server) as client:
+        await client.accounts.get("a-1")  # first attempt CANCELLED, the second answered
+        with pytest.raises(errors.RPCError) as caught:
+            await client.roles.create(M.Role(name="r"))
+    assert caught.value.code == 1 and caught.value.attempts == 1
+    assert server.paths() == ["/v1.Accounts/Get"] * 2 + ["/v1.Roles/Create"]
+
+
+async def test_each_retry_is_logged_and_the_error_counts_the_attempts(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="aiosdm.retry")
+    async with (
+        ScriptedServer(Failing(grpc.StatusCode.INTERNAL, times=2)) as server,
+        connect(server, retry_sleep=RecordingSleep()) as client,
+    ):
+        await client.accounts.get("a-1")
+    retries = [r for r in caplog.records if r.name == "aiosdm.retry"]
+    assert [r.levelno for r in retries] == [logging.DEBUG] * 2
+    first = retries[0].getMessage()
+    assert "Accounts.Get" in first and "INTERNAL" in first and "attempt 1" in first
+    assert "attempt 2" in retries[1].getMessage()
+    assert SECRET not in caplog.text
 
 
 @pytest.mark.parametrize("code", [grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.INTERNAL])
@@ -128,23 +262,16 @@ async def test_a_write_rejected_by_the_rate_limit_is_retried() -> None:
     assert [r.path for r in server.received] == ["/v1.Roles/Create"] * 2
 
 
-async def test_a_write_that_never_reached_the_service_is_retried() -> None:
-    async with ScriptedServer(empty_answer) as probe:
-        port = probe.port  # a port nothing listens on once this closes
-    server = ScriptedServer(empty_answer, port=port)
-
-    async def start_server_then_wait(delay: float) -> None:
-        if server.server is None:
-            await server.__aenter__()
-        await asyncio.sleep(delay)
-
+async def test_a_write_waits_for_a_connection_that_comes_back() -> None:
+    server = ScriptedServer(empty_answer)
+    await server.__aenter__()
+    port = server.port
     client = Client(
         ACCESS_KEY,
         SECRET,
         host=f"127.0.0.1:{port}",
         insecure=True,
-        retry_policy=RetryPolicy(base_delay=0.05),
-        retry_sleep=start_server_then_wait,
+        connect_timeout=30,
         # gRPC itself waits before reconnecting; keep that short here.
         channel_options=[
             ("grpc.initial_reconnect_backoff_ms", 10),
@@ -154,11 +281,34 @@ async def test_a_write_that_never_reached_the_service_is_retried() -> None:
     )
     try:
         async with client:
-            await client.groups.create(M.Group(name="g"))
-    finally:
-        if server.server is not None:
+            await client.accounts.get("a-1")  # connected once
             await server.__aexit__(None, None, None)
-    assert [r.path for r in server.received] == ["/v1.Groups/Create"]
+            write = asyncio.ensure_future(client.groups.create(M.Group(name="g"), timeout=60))
+            await asyncio.sleep(0.2)  # the host is gone: the write waits, unsent
+            assert not write.done()
+            server = ScriptedServer(empty_answer, port=port)
+            await server.__aenter__()
+            await asyncio.wait_for(write, 30)
+    finally:
+        await server.__aexit__(None, None, None)
+    assert server.paths() == ["/v1.Groups/Create"]
+
+
+async def test_the_budget_running_dry_is_a_warning_once(caplog: pytest.LogCaptureFixture) -> None:
+    budget = RetryBudget(max_tokens=4, token_ratio=1)
+    async with (
+        ScriptedServer(Failing(grpc.StatusCode.UNAVAILABLE, times=4)) as server,
+        connect(server, retry_budget=budget) as client,
+    ):
+        for _ in range(3):
+            with pytest.raises(errors.RPCError):
+                await client.accounts.get("a-1")
+        for _ in range(3):
+            await client.accounts.get("a-1")
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and warnings[0].name == "aiosdm.retry"
+    assert "retry budget exhausted" in warnings[0].getMessage()
+    assert budget.allows_retry()
 
 
 async def test_the_retry_budget_stops_a_storm() -> None:
@@ -201,10 +351,13 @@ class RandomFaults:
 
 async def test_thirty_percent_unavailable_and_a_thousand_concurrent_gets_all_succeed() -> None:
     faults = RandomFaults(0.3)
-    # More retries than the official default: with 30 % independent faults, 4 retries
-    # still lose 0.3**5 = 0.24 % of calls; 15 make a loss all but impossible.
-    patient = RetryPolicy(base_delay=0.001, max_delay=0.02, max_retries=15)
-    async with ScriptedServer(faults) as server, connect(server, retry_policy=patient) as client:
+    # The default policy and budget; only the waits are skipped. With 30 % independent
+    # faults, five attempts would still lose 0.3**5 = 0.24 % of calls: reads go on until
+    # their deadline instead.
+    async with (
+        ScriptedServer(faults) as server,
+        connect(server, retry_policy=RetryPolicy(), retry_sleep=RecordingSleep()) as client,
+    ):
         answers = await asyncio.gather(*(client.accounts.get(f"a-{n}") for n in range(1000)))
     assert [a.account.id for a in answers if a.account] == [f"a-{n}" for n in range(1000)]
     assert len(faults.ok) == 1000

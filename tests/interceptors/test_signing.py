@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import types
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import grpc
@@ -14,9 +14,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aiosdm import _signing
+from aiosdm._generated.services import SERVICES
+from aiosdm._service import CallCore
+from aiosdm._transport import Transport
 from aiosdm.client import Client
-from aiosdm.credentials import Credentials
-from aiosdm.interceptors import Call, Handler, Interceptor, Outbound, RetryPolicy
+from aiosdm.credentials import Credentials, StaticCredentials
+from aiosdm.interceptors import (
+    Call,
+    Handler,
+    Interceptor,
+    Outbound,
+    RetryPolicy,
+    SigningInterceptor,
+    build_chain,
+)
 
 from ..client._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, empty_answer
 
@@ -164,3 +175,40 @@ async def test_metadata_from_a_user_interceptor_travels_with_the_signing_headers
         ]
         assert received.header("x-sdm-authentication") == ACCESS_KEY
         assert received.header("x-sdm-signature") == expected_signature(received)
+
+
+class MovableClock:
+    """A clock a test can move: what the signing interceptor reads as "now"."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+async def test_the_signing_key_is_the_current_utc_days() -> None:
+    # One second before midnight UTC, then after it: a long-running client must move on to
+    # the new day's key (the service accepts only keys of days near its own).
+    clock = MovableClock(datetime(2026, 3, 1, 23, 59, 59, tzinfo=UTC))
+    spec = SERVICES["Accounts"]["Get"]
+    async with ScriptedServer(empty_answer) as server:
+        transport = Transport(server.target, insecure=True)
+        signing = SigningInterceptor(StaticCredentials(ACCESS_KEY, SECRET), clock=clock)
+        core = CallCore(build_chain([signing], transport))
+        try:
+            for moved in (timedelta(0), timedelta(0), timedelta(seconds=2), timedelta(days=1)):
+                clock.now += moved
+                await core.unary(spec, spec.request(id="a-1"), None)
+            # A clock in another zone is read as the UTC instant it is: still March 3rd.
+            clock.now = datetime(2026, 3, 4, 1, 0, tzinfo=timezone(timedelta(hours=2)))
+            await core.unary(spec, spec.request(id="a-1"), None)
+        finally:
+            await transport.close()
+    days = [date(2026, 3, d) for d in (1, 1, 2, 3, 3)]
+    assert len(server.received) == len(days)
+    for received, day in zip(server.received, days, strict=True):
+        key = _signing.derive_key(_signing.decode_secret(SECRET), day)
+        assert received.header("x-sdm-signature") == _signing.sign(
+            key, "Accounts.Get", received.body
+        )
