@@ -105,6 +105,37 @@ def loop_lag(server: ServerProcess, repeats: int) -> Table:
     return table
 
 
+def filtered_load(server: ServerProcess, repeats: int, users: int, gets: int) -> Table:
+    table = Table(
+        f"Accounts.Get while many-wildcard lists read {users:,} rows",
+        ["client", "median ms", "p99 ms", "max ms", "lists/s"],
+        "median ms",
+        "idle server",
+        higher_is_better=False,
+    )
+    for lists, label in (
+        (0, "idle server"),
+        (1, "1 list running"),
+        (10, "10 lists running"),
+    ):
+        r = median_of(
+            repeats,
+            lambda n=lists: worker(
+                "filtered_load", server, "aiosdm", "--lists", str(n), "--gets", str(gets)
+            ),
+        )
+        table.add(
+            client=label,
+            **{
+                "median ms": r["median_ms"],
+                "p99 ms": r["p99_ms"],
+                "max ms": r["max_ms"],
+                "lists/s": r["lists_per_s"],
+            },
+        )
+    return table
+
+
 def rate_limited(limit: int) -> Table:
     table = Table(
         f"2,000 calls against a {limit} req/s limit",
@@ -134,15 +165,35 @@ def machine() -> str:
     )
 
 
+#: What ``--only`` may name, in the order a full run measures them.
+BENCHMARKS = (
+    "unary",
+    "listing",
+    "loop-lag",
+    "filtered-load",
+    "signing",
+    "import",
+    "rate-limited",
+)
+_ON_THE_SEEDED_SERVER = {"unary", "listing", "loop-lag", "filtered-load"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer calls and repeats")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=BENCHMARKS,
+        help="run just this benchmark (repeatable); --write-readme then replaces only its table",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     parser.add_argument("--write-readme", action="store_true", help="update bench/README.md")
     args = parser.parse_args()
     repeats = 1 if args.quick else args.repeats
     calls = 500 if args.quick else 3000
+    chosen = set(args.only or BENCHMARKS)
     tables: list[Table] = []
 
     def show(table: Table) -> None:
@@ -151,13 +202,22 @@ def main() -> None:
 
     print(f"aiosdm benchmarks on {machine()}\n", flush=True)
     users = 5_000 if args.quick else 50_000
-    with ServerProcess(users=users) as server:
-        show(unary(server, calls, repeats))
-        show(listing(server, repeats, users))
-        show(loop_lag(server, repeats))
-    show(_micro.signing_cost(20_000 if args.quick else 200_000))
-    show(_micro.import_time(3 if args.quick else 7))
-    show(rate_limited(200))
+    if chosen & _ON_THE_SEEDED_SERVER:
+        with ServerProcess(users=users) as server:
+            if "unary" in chosen:
+                show(unary(server, calls, repeats))
+            if "listing" in chosen:
+                show(listing(server, repeats, users))
+            if "loop-lag" in chosen:
+                show(loop_lag(server, repeats))
+            if "filtered-load" in chosen:
+                show(filtered_load(server, repeats, users, 50 if args.quick else 200))
+    if "signing" in chosen:
+        show(_micro.signing_cost(20_000 if args.quick else 200_000))
+    if "import" in chosen:
+        show(_micro.import_time(3 if args.quick else 7))
+    if "rate-limited" in chosen:
+        show(rate_limited(200))
 
     result = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -170,18 +230,44 @@ def main() -> None:
     args.json.write_text(json.dumps(result, indent=2))
     print(f"results written to {args.json}")
     if args.write_readme:
-        write_readme(tables, result)
+        write_readme(tables, result, partial=bool(args.only))
 
 
-def write_readme(tables: list[Table], result: dict[str, Any]) -> None:
+def write_readme(tables: list[Table], result: dict[str, Any], *, partial: bool = False) -> None:
     path = ROOT / "bench" / "README.md"
-    text = path.read_text()
-    start, end = "<!-- results:start -->", "<!-- results:end -->"
-    body = "\n\n".join(t.render() for t in tables)
-    block = f"{start}\nRun {result['when']} on {result['machine']}.\n\n{body}\n{end}"
-    head, _, rest = text.partition(start)
-    _, _, tail = rest.partition(end)
-    path.write_text(head + block + tail)
+    head, _, rest = path.read_text().partition(RESULTS_START)
+    old, _, tail = rest.partition(RESULTS_END)
+    block = results_block(old, tables, result, partial=partial)
+    path.write_text(f"{head}{RESULTS_START}\n{block}\n{RESULTS_END}{tail}")
+
+
+RESULTS_START, RESULTS_END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def results_block(
+    old: str, tables: list[Table], result: dict[str, Any], *, partial: bool = False
+) -> str:
+    """What goes between README's result markers: all the tables after a full run; after a
+    partial one (``--only``), each table in place of its earlier version (or after the
+    others) saying when it was measured, and every other table left as it was."""
+    if not partial:
+        tables_text = "\n\n".join(t.render() for t in tables)
+        return f"Run {result['when']} on {result['machine']}.\n\n{tables_text}"
+    sections = _sections(old)
+    note = f"Measured alone (`python -m bench --only`), {result['when']} on {result['machine']}."
+    for table in tables:
+        sections[table.title] = f"{table.render()}\n\n{note}"
+    preamble = old.strip().split("\n### ", 1)[0].strip()
+    return "\n\n".join([preamble, *sections.values()])
+
+
+def _sections(block: str) -> dict[str, str]:
+    """The tables of a results block by title (the heading without its "(key: ...)")."""
+    sections: dict[str, str] = {}
+    for part in block.strip().split("\n### ")[1:]:
+        title = part.split("\n", 1)[0].rsplit(" (", 1)[0]
+        sections[title] = f"### {part.strip()}"
+    return sections
 
 
 if __name__ == "__main__":
