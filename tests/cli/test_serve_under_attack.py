@@ -348,6 +348,7 @@ async def test_every_authentication_failure_reads_the_same(tmp_path: Path) -> No
     async with serving_logged(tmp_path) as (creds, _), _wire(creds) as wire:
         create = accounts_pb2.AccountCreateRequest()
         create.account.token.name = "short-lived"
+        create.account.token.permissions.append("role:list")  # what the call below needs
         token = await wire.call("Accounts.Create", create)
         async with WireClient(creds["host"], token.access_key, token.secret_key) as gone:
             await gone.call("Roles.List", roles_pb2.RoleListRequest())  # works while it exists
