@@ -20,7 +20,16 @@ from bench import _micro
 from bench._procs import ROOT, ServerProcess, worker
 from bench._table import Table
 
-SECTIONS = ("unary", "listing", "loop-lag", "burst", "signing", "import", "rate-limited")
+SECTIONS = (
+    "unary",
+    "listing",
+    "loop-lag",
+    "burst",
+    "filtered-load",
+    "signing",
+    "import",
+    "rate-limited",
+)
 
 
 def median_of(repeats: int, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -107,6 +116,37 @@ def loop_lag(server: ServerProcess, repeats: int) -> Table:
     return table
 
 
+def filtered_load(server: ServerProcess, repeats: int, users: int, gets: int) -> Table:
+    table = Table(
+        f"Accounts.Get while many-wildcard lists read {users:,} rows",
+        ["client", "median ms", "p99 ms", "max ms", "lists/s"],
+        "median ms",
+        "idle server",
+        higher_is_better=False,
+    )
+    for lists, label in (
+        (0, "idle server"),
+        (1, "1 list running"),
+        (10, "10 lists running"),
+    ):
+        r = median_of(
+            repeats,
+            lambda n=lists: worker(
+                "filtered_load", server, "aiosdm", "--lists", str(n), "--gets", str(gets)
+            ),
+        )
+        table.add(
+            client=label,
+            **{
+                "median ms": r["median_ms"],
+                "p99 ms": r["p99_ms"],
+                "max ms": r["max_ms"],
+                "lists/s": r["lists_per_s"],
+            },
+        )
+    return table
+
+
 def burst_limits(server: ServerProcess, repeats: int) -> Table:
     """The 1,000-call burst by in-flight limit, beside the bare stub: how the default was chosen."""
     from aiosdm.client import DEFAULT_MAX_IN_FLIGHT
@@ -182,7 +222,7 @@ def main() -> None:
         "--only",
         choices=SECTIONS,
         action="append",
-        help="run only this section (repeatable); results are not written to the README",
+        help="run only this section (repeatable); --write-readme then replaces only its table",
     )
     args = parser.parse_args()
     only = set(args.only or SECTIONS)
@@ -199,8 +239,9 @@ def main() -> None:
 
     print(f"aiosdm benchmarks on {machine()}\n", flush=True)
     users = 5_000 if args.quick else 50_000
-    if only & {"unary", "listing", "loop-lag", "burst"}:
-        with ServerProcess(users=users if "listing" in only else 1) as server:
+    if only & {"unary", "listing", "loop-lag", "burst", "filtered-load"}:
+        seeded = bool(only & {"listing", "filtered-load"})
+        with ServerProcess(users=users if seeded else 1) as server:
             if "unary" in only:
                 show(unary(server, calls, repeats))
             if "listing" in only:
@@ -209,6 +250,8 @@ def main() -> None:
                 show(loop_lag(server, repeats))
             if "burst" in only:
                 show(burst_limits(server, repeats))
+            if "filtered-load" in only:
+                show(filtered_load(server, repeats, users, 50 if args.quick else 200))
     if "signing" in only:
         show(_micro.signing_cost(20_000 if args.quick else 200_000))
     if "import" in only:
@@ -226,19 +269,45 @@ def main() -> None:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2))
     print(f"results written to {args.json}")
-    if args.write_readme and args.only is None:
-        write_readme(tables, result)
+    if args.write_readme:
+        write_readme(tables, result, partial=args.only is not None)
 
 
-def write_readme(tables: list[Table], result: dict[str, Any]) -> None:
+def write_readme(tables: list[Table], result: dict[str, Any], *, partial: bool = False) -> None:
     path = ROOT / "bench" / "README.md"
-    text = path.read_text()
-    start, end = "<!-- results:start -->", "<!-- results:end -->"
-    body = "\n\n".join(t.render() for t in tables)
-    block = f"{start}\nRun {result['when']} on {result['machine']}.\n\n{body}\n{end}"
-    head, _, rest = text.partition(start)
-    _, _, tail = rest.partition(end)
-    path.write_text(head + block + tail)
+    head, _, rest = path.read_text().partition(RESULTS_START)
+    old, _, tail = rest.partition(RESULTS_END)
+    block = results_block(old, tables, result, partial=partial)
+    path.write_text(f"{head}{RESULTS_START}\n{block}\n{RESULTS_END}{tail}")
+
+
+RESULTS_START, RESULTS_END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def results_block(
+    old: str, tables: list[Table], result: dict[str, Any], *, partial: bool = False
+) -> str:
+    """What goes between README's result markers: all the tables after a full run; after a
+    partial one (``--only``), each table in place of its earlier version (or after the
+    others) saying when it was measured, and every other table left as it was."""
+    if not partial:
+        tables_text = "\n\n".join(t.render() for t in tables)
+        return f"Run {result['when']} on {result['machine']}.\n\n{tables_text}"
+    sections = _sections(old)
+    note = f"Measured alone (`python -m bench --only`), {result['when']} on {result['machine']}."
+    for table in tables:
+        sections[table.title] = f"{table.render()}\n\n{note}"
+    preamble = old.strip().split("\n### ", 1)[0].strip()
+    return "\n\n".join([preamble, *sections.values()])
+
+
+def _sections(block: str) -> dict[str, str]:
+    """The tables of a results block by title (the heading without its "(key: ...)")."""
+    sections: dict[str, str] = {}
+    for part in block.strip().split("\n### ")[1:]:
+        title = part.split("\n", 1)[0].rsplit(" (", 1)[0]
+        sections[title] = f"### {part.strip()}"
+    return sections
 
 
 if __name__ == "__main__":

@@ -446,7 +446,7 @@ def create_handler(env: Env, kind: Kind) -> ServerHandler:
 def get_handler(env: Env, kind: Kind) -> ServerHandler:
     async def handle(call: ServerCall, request: Any) -> Message:
         ident, at = id_of(call, request), snapshot_of(request)
-        entity = await env.store.read(lambda tx: tx.get(kind, ident, at))
+        entity = await env.store.read(lambda tx: tx.get(kind, ident, at), lookup=True)
         if entity is None:
             raise not_found(kind.noun, ident)
         return respond(call, entity)

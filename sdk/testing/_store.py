@@ -93,8 +93,11 @@ CREATE TABLE IF NOT EXISTS secret_logs (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data BLOB NOT NULL
 );
 """
-#: Reader threads: enough that a slow list leaves room for point reads.
+#: Reader threads for reads of any length (lists scan).
 _READERS = 4
+#: Threads for point reads by key only (a get): scans never run there, so however many
+#: long lists fill the readers, a get waits for none of them.
+_LOOKUPS = 2
 #: Written into ``meta`` of every database this store makes: a file without it, but with
 #: tables, belongs to something else and is left alone.
 _MARK = ("made_by", "aiosdm local control plane")
@@ -403,6 +406,7 @@ class Store:
         self._before_commit = before_commit
         self._executor: ThreadPoolExecutor | None = None
         self._readers: ThreadPoolExecutor | None = None
+        self._lookups: ThreadPoolExecutor | None = None
         self._conn: sqlite3.Connection | None = None
         self._file: Path | None = None  # the database file: path, or a private one
         self._private_dir: str | None = None
@@ -433,13 +437,16 @@ class Store:
             self._executor = None
             raise
         self._readers = ThreadPoolExecutor(max_workers=_READERS, thread_name_prefix="aiosdm-read")
+        self._lookups = ThreadPoolExecutor(max_workers=_LOOKUPS, thread_name_prefix="aiosdm-get")
 
     async def close(self) -> None:
         if self._executor is None:
             return
-        readers, self._readers = self._readers, None
-        if readers is not None:
-            await asyncio.to_thread(readers.shutdown, wait=True)
+        pools = (self._readers, self._lookups)
+        self._readers = self._lookups = None
+        for pool in pools:
+            if pool is not None:
+                await asyncio.to_thread(pool.shutdown, wait=True)
         with self._reader_lock:
             for conn in self._reader_conns:
                 conn.close()
@@ -450,16 +457,21 @@ class Store:
             self._executor.shutdown(wait=True)
             self._executor = None
 
-    async def read(self, fn: Callable[[Tx], T]) -> T:
+    async def read(self, fn: Callable[[Tx], T], *, lookup: bool = False) -> T:
         """Run ``fn`` on a reader thread against the last committed state.
+
+        Args:
+            lookup: ``fn`` reads a few rows by key (a get) and never scans: it runs on
+                threads of its own, so it never queues behind long lists.
 
         Raises:
             ServiceError: DEADLINE_EXCEEDED when it takes longer than ``read_budget``.
         """
-        if self._readers is None:
+        pool = self._lookups if lookup else self._readers
+        if pool is None:
             raise RuntimeError("store is not open")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._readers, partial(self._read_job, fn))
+        return await loop.run_in_executor(pool, partial(self._read_job, fn))
 
     async def write(self, fn: Callable[[Tx], T], actor: Actor | None = None) -> T:
         """Run ``fn`` in one write transaction; returns once it is committed."""

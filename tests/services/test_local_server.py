@@ -4,6 +4,7 @@ faults and rate limits, all for real over loopback."""
 from __future__ import annotations
 
 import asyncio
+import socket
 import threading
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -134,12 +135,17 @@ async def test_resources_grants_and_nodes(client: Client, server: LocalServer) -
         password="p",
         database="d",
         port=5432,
+        tags={"env": "dev", "team": "db"},
     )
     assert (await client.resources.update(renamed)).resource.name == "pg2"
     fetched = (await client.resources.get(resource.id)).resource
     assert isinstance(fetched, M.Postgres) and (fetched.name, fetched.hostname) == ("pg2", "db")
     assert [r.id for r in await collect(client.resources.list("name:pg2"))] == [resource.id]
-    assert {(t.name, t.value) for t in await collect(client.resources.enumerate_tags(""))} >= set()
+    tags = await collect(client.resources.enumerate_tags(""))
+    assert sorted((t.name, t.value) for t in tags) == [("env", "dev"), ("team", "db")]
+    dev = await client.roles.create(M.Role(name="dev", access_rules=[{"tags": {"env": "dev"}}]))
+    reached_by_role = await collect(client.role_resources.list(""))
+    assert [(r.role_id, r.resource_id) for r in reached_by_role] == [(dev.role.id, resource.id)]
     await client.resources.healthcheck(resource.id)
     now = datetime.now(UTC)
     grant = (
@@ -156,7 +162,6 @@ async def test_resources_grants_and_nodes(client: Client, server: LocalServer) -
     assert [g.id for g in await collect(client.account_grants.list(""))] == [grant.id]
     reachable = await collect(client.account_resources.list("account_id:?", user.id))
     assert [r.resource_id for r in reachable] == [resource.id]
-    assert isinstance(await collect(client.role_resources.list("")), list)
     await client.account_grants.delete(grant.id)
 
     relay = (await client.nodes.create(M.Relay(name="relay-1"))).node
@@ -167,7 +172,12 @@ async def test_resources_grants_and_nodes(client: Client, server: LocalServer) -
     assert (await client.nodes.update(M.Relay(id=relay.id, name="relay-2"))).node.name == "relay-2"
     assert (await client.nodes.get(relay.id)).node.name == "relay-2"
     probe = await client.nodes.tcp_probe(relay.id, "127.0.0.1", server.port)
-    assert isinstance(probe.succeeded, bool)
+    assert (probe.succeeded, probe.error) == (True, "")
+    with socket.socket() as spare:  # a port nobody listens on once this is closed
+        spare.bind(("127.0.0.1", 0))
+        closed_port = spare.getsockname()[1]
+    refused = await client.nodes.tcp_probe(relay.id, "127.0.0.1", closed_port)
+    assert refused.succeeded is False and refused.error
     assert len(await collect(client.nodes.list(""))) == 3
     await client.nodes.delete(relay.id)
     await client.resources.delete(resource.id)
@@ -180,16 +190,31 @@ async def test_history_and_activities_record_every_write(client: Client) -> None
     await client.roles.update(M.Role(id=role.id, name="history-2"))
     await client.roles.delete(role.id)
     records = await collect(client.roles_history.list("id:?", role.id))
-    assert [r.role.name for r in records][:2] == ["history", "history-2"]
-    assert records[-1].deleted_at is not None
+    assert [(r.role.name, r.deleted_at is not None) for r in records] == [
+        ("history", False),
+        ("history-2", False),
+        ("history-2", True),
+    ]
     activities = await collect(client.activities.list(""))
-    assert activities
+    assert [a.verb for a in activities] == ["role created", "role updated", "role deleted"]
+    # One activity per write, each the one its version names.
+    assert [a.id for a in activities] == [r.activity_id for r in records]
     assert (await client.activities.get(activities[0].id)).activity.id == activities[0].id
-    # Every history service answers (the roles' one is checked above), from the wire table.
-    for spec in SERVICE_SPECS.values():
-        if spec.kind == ServiceKind.HISTORY and spec.history_of != "Roles":
-            records = await collect(getattr(client, spec.attribute).list(""))
-            assert all(r.activity_id for r in records), spec.name
+    # Every other history service answers from the wire table with what exists: only roles
+    # were written here, and the organization the server makes on first use (a history list
+    # that served another kind's versions would show them).
+    others = [
+        spec
+        for spec in SERVICE_SPECS.values()
+        if spec.kind == ServiceKind.HISTORY and spec.history_of != "Roles"
+    ]
+    assert len(others) > 20
+    for spec in others:
+        records = await collect(getattr(client, spec.attribute).list(""))
+        if spec.history_of == "Organizations":
+            assert [r.organization.name for r in records] == ["local"]
+        else:
+            assert records == [], spec.name
 
 
 class WireTap:

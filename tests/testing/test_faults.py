@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from asyncio import FIRST_COMPLETED
+from typing import Any
+
 import grpc
 import grpc.aio
 import pytest
 from google.rpc import status_pb2
 
-from aiosdm._generated.v1 import roles_pb2, spec_pb2
+from aiosdm._generated.v1 import accounts_pb2, roles_pb2, spec_pb2
 from aiosdm.testing import RATE_LIMIT_TYPE_URL, Faults, LocalServer, WireClient
 
 
@@ -71,13 +76,34 @@ def test_rates_are_reproducible_with_a_seed() -> None:
     assert first != run(8)
 
 
+async def _timed(wire: WireClient, method: str, request: Any) -> float:
+    """Seconds one call took, as the client saw it."""
+    started = time.monotonic()
+    await wire.call(method, request)
+    return time.monotonic() - started
+
+
+#: Large enough that a call without it is done well before a call with it: a check of
+#: which calls are delayed, not a measure of speed.
+SLOW = 1.0
+
+
 async def test_latency_applies_to_matching_methods_only(
     server: LocalServer, wire: WireClient
 ) -> None:
-    server.faults.set_latency("Roles.*", 0.01)
-    server.faults.set_latency("*", 0.002)
-    assert server.faults.latency("Roles.List") == pytest.approx(0.012)
-    assert server.faults.latency("Accounts.List") == pytest.approx(0.002)
-    assert await _names(wire) == []  # delayed, not failed
+    server.faults.set_latency("Roles.*", SLOW)
+    server.faults.set_latency("*", 0.05)
+    assert server.faults.latency("Roles.List") == pytest.approx(SLOW + 0.05)
+    assert server.faults.latency("Accounts.List") == pytest.approx(0.05)
+
+    roles = asyncio.create_task(_timed(wire, "Roles.List", roles_pb2.RoleListRequest()))
+    accounts = asyncio.create_task(_timed(wire, "Accounts.List", accounts_pb2.AccountListRequest()))
+    # Sent together, the call only "*" matches ends first; each took at least its latency.
+    done, _ = await asyncio.wait({roles, accounts}, timeout=60, return_when=FIRST_COMPLETED)
+    assert done == {accounts}
+    assert accounts.result() >= 0.05
+    assert await asyncio.wait_for(roles, 60) >= SLOW + 0.05
+
     server.faults.clear()
     assert server.faults.latency("Roles.List") == 0
+    assert await _timed(wire, "Roles.List", roles_pb2.RoleListRequest()) < SLOW  # delay gone

@@ -143,3 +143,25 @@ async def test_a_store_is_listed_page_by_page() -> None:
             await client.secret_stores.create(aiosdm.AWSStore(name=f"aws-{i}", region="eu-west-1"))
         pages = [len(page) async for page in client.secret_store_healths.list("").pages()]
         assert pages == [2, 2, 2]
+
+
+@pytest.mark.parametrize(
+    "address", [".", "\x80", "a" * 64 + ".example", "https://a..b:8200", "https://\u2028:1"]
+)
+async def test_an_address_no_resolver_takes_is_unhealthy_not_internal(
+    server: LocalServer, address: str
+) -> None:
+    # The resolver's UnicodeError (an empty label, one over 63 characters, a character
+    # IDNA refuses) once escaped the probe as INTERNAL; found by tests/testing/test_fuzz.py.
+    async with server.client() as client:
+        relay = (await client.nodes.create(aiosdm.Relay(name="relay"))).node
+        store = (
+            await client.secret_stores.create(
+                aiosdm.VaultTokenStore(name="odd", server_address=address)
+            )
+        ).secret_store
+        assert relay is not None and store is not None
+        await client.secret_store_healths.healthcheck(store.id)
+        [row] = [h async for h in client.secret_store_healths.list("")]
+    assert row.status == "unhealthy"
+    assert "not a valid host name" in row.reachability

@@ -75,6 +75,12 @@ async def _probe(address: str) -> _Outcome:
     if not host:
         return _Outcome(UNHEALTHY, f"invalid address {address!r}: no host")
     try:
+        # The resolver encodes the name so (labels of 1..63 characters, as DNS allows), and
+        # its UnicodeError is no OSError: a name it cannot encode is an answer, not a crash.
+        host.encode("idna")
+    except UnicodeError:
+        return _Outcome(UNHEALTHY, f"invalid address {address!r}: not a valid host name")
+    try:
         _, writer = await asyncio.wait_for(asyncio.open_connection(host, port), _PROBE_TIMEOUT)
     except TimeoutError:
         return _Outcome(UNHEALTHY, f"{host}:{port}: no answer within {_PROBE_TIMEOUT:g}s")
