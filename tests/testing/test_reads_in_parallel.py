@@ -13,29 +13,6 @@ from aiosdm.testing import LocalServer
 ROWS = 20_000
 
 
-async def test_a_point_read_finishes_while_a_long_scan_runs() -> None:
-    async with LocalServer() as server:
-        ids = await server.seed([Role(name=f"role-{i:05d}") for i in range(ROWS)])
-        async with server.client() as client:
-            finished: list[str] = []
-
-            async def scan() -> None:
-                # Matches nothing, so one page means reading every row.
-                found = [r async for r in client.roles.list("name:nothing-like-this")]
-                assert found == []
-                finished.append("scan")
-
-            async def point_reads() -> None:
-                for ident in ids[:5]:
-                    await client.roles.get(ident)
-                finished.append("gets")
-
-            scanning = asyncio.create_task(scan())
-            await asyncio.sleep(0)  # the scan's request goes out first
-            await asyncio.wait_for(asyncio.gather(scanning, point_reads()), 60)
-    assert finished == ["gets", "scan"]
-
-
 async def test_a_get_waits_for_none_of_ten_long_lists() -> None:
     # More lists than reader threads: a get queued behind them would wait for several to end.
     async with LocalServer() as server:
