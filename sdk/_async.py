@@ -11,12 +11,31 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Coroutine, Hashable
 from functools import partial
-from typing import Any, Generic, TypeVar
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
 
-__all__ = ["SingleFlight"]
+__all__ = ["ClosesOnExit", "SingleFlight"]
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+
+
+class ClosesOnExit:
+    """``async with thing:`` hands out ``thing`` and awaits ``thing.close()`` on the way out."""
+
+    async def close(self) -> None:
+        raise NotImplementedError
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
 
 
 class SingleFlight(Generic[K, V]):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from aiosdm import _signing
+from aiosdm._async import ClosesOnExit
 from aiosdm._generated.client_services import ClientServices
 from aiosdm._generated.services import SERVICES
 from aiosdm._limits import InFlightLimit
@@ -62,7 +63,7 @@ DEFAULT_CONNECT_TIMEOUT = 5.0
 DEFAULT_MAX_IN_FLIGHT = 64
 
 
-class Client(ClientServices):
+class Client(ClientServices, ClosesOnExit):
     """An asyncio client for the strongDM API.
 
     Use it as ``async with Client(key, secret) as client:`` (or call
@@ -194,12 +195,6 @@ class Client(ClientServices):
     def timeout(self) -> float | None:
         """The default timeout of calls given none (set once, when the client is made)."""
         return self._timeout
-
-    async def __aenter__(self) -> Client:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
 
     async def close(self) -> None:
         """Close the connection, ending calls in flight. Safe to call more than once."""

@@ -8,7 +8,7 @@ from typing import Literal
 
 import aiohttp
 
-from aiosdm._async import SingleFlight
+from aiosdm._async import ClosesOnExit, SingleFlight
 from aiosdm._clock import Clock, utc_now
 from aiosdm._refresh_policy import RefreshPolicy
 from aiosdm._tls import require_tls_or_loopback
@@ -40,7 +40,7 @@ _SAML_SESSION = "saml"  # the identity provider names the STS session, not us
 SamlAuth = SamlLogin | IdpLogin | aiohttp.BasicAuth | tuple[str, str]
 
 
-class SamlSessionProvider:
+class SamlSessionProvider(ClosesOnExit):
     """Sessions for ``role`` in any account, through an identity provider's SAML assertion.
 
     The login is pluggable (``auth``): :class:`BasicLogin`, :class:`AdfsFormLogin`,
@@ -173,12 +173,6 @@ class SamlSessionProvider:
         if self._owns_http and self._http is not None:
             await self._http.close()
             self._http = None
-
-    async def __aenter__(self) -> SamlSessionProvider:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
 
     async def _assume(self, account_id: str) -> AwsCredentials:
         assertion = await self.assertion()

@@ -20,13 +20,13 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC
-from types import TracebackType
-from typing import Any, Protocol, Self, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 import aiohttp
 from yarl import URL
 
+from aiosdm._async import ClosesOnExit
 from aiosdm._clock import Clock, utc_now
 from aiosdm._tls import require_tls_or_loopback
 from aiosdm.credentials._aliyun_client_key import AliyunClientKey
@@ -141,7 +141,7 @@ class _FixedClientKey:
         return self._key
 
 
-class AliyunClient:
+class AliyunClient(ClosesOnExit):
     """Calls one Aliyun RPC-style API (one endpoint and version).
 
     Name the endpoint, or the region (and product) it is derived from.
@@ -244,17 +244,6 @@ class AliyunClient:
         if self._owns_http and self._http is not None:
             await self._http.close()
             self._http = None
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     async def _send(
         self, action: str, params: Mapping[str, str], key: AliyunAccessKey | AliyunClientKey

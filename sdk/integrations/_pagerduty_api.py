@@ -17,6 +17,8 @@ from typing import Any
 
 import aiohttp
 
+from aiosdm._async import ClosesOnExit
+
 __all__ = [
     "OnCall",
     "PagerDutyAuthError",
@@ -87,7 +89,7 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class PagerDutyClient:
+class PagerDutyClient(ClosesOnExit):
     """Async PagerDuty client. Use as ``async with PagerDutyClient(token) as pd:``.
 
     Args:
@@ -123,12 +125,6 @@ class PagerDutyClient:
 
     def __repr__(self) -> str:
         return f"PagerDutyClient(base_url={self._base_url!r})"
-
-    async def __aenter__(self) -> PagerDutyClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
 
     async def close(self) -> None:
         if self._owns_session and self._session is not None:

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from google.protobuf.message import Message
 
 from aiosdm import errors
+from aiosdm._async import ClosesOnExit
 from aiosdm._generated.v1 import access_requests_pb2
 from aiosdm._specs import MethodSpec, Shape
 from aiosdm._status import StatusCode
@@ -100,7 +100,7 @@ def control_handlers(env: Env) -> list[tuple[MethodSpec[Any, Any], ServerHandler
     return [(FILE, file), (DECIDE, decide)]
 
 
-class ControlClient:
+class ControlClient(ClosesOnExit):
     """Files and decides access requests on a running local control plane from another
     process (``aiosdm serve``), as :class:`LocalServer`'s methods do in-process.
 
@@ -205,14 +205,3 @@ class ControlClient:
 
     async def close(self) -> None:
         await self._transport.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()

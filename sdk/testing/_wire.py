@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import grpc
 import grpc.aio
 from google.protobuf.message import Message
 
 from aiosdm import _signing
+from aiosdm._async import ClosesOnExit
 from aiosdm._generated.services import SERVICES
 from aiosdm._specs import MethodSpec
 
@@ -24,7 +24,7 @@ def _spec(signing_name: str) -> MethodSpec[Any, Any]:
         raise ValueError(f"unknown method {signing_name!r}") from None
 
 
-class WireClient:
+class WireClient(ClosesOnExit):
     """Signed unary calls over a plaintext channel, for wire-level tests.
 
     Example::
@@ -79,14 +79,3 @@ class WireClient:
         channel, self._channel = self._channel, None
         if channel is not None:
             await channel.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
