@@ -41,7 +41,7 @@ from aiosdm.credentials._errors import (
     SecretFormatError,
 )
 from aiosdm.credentials._file import FileCredentials
-from aiosdm.credentials._rotating import Fetched, RotatingSource
+from aiosdm.credentials._rotating import Fetched, RotatingSource, Schedule
 from aiosdm.credentials._secret_document import RotationHints
 from aiosdm.credentials._token_bucket import TokenBucket
 
@@ -79,6 +79,7 @@ __all__ = [
     "RefreshPolicy",
     "RotatingSource",
     "RotationHints",
+    "Schedule",
     "SecretFormatError",
     "StaticCredentials",
     "TokenBucket",

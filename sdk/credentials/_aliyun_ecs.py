@@ -12,21 +12,17 @@ a metadata service without that falls back to plain requests unless ``require_to
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import Unpack
 from urllib.parse import quote
 
 import aiohttp
 
-from aiosdm._clock import Clock, utc_now
-from aiosdm._refresh_policy import RefreshPolicy
 from aiosdm.credentials._aliyun_client import AliyunAccessKey
 from aiosdm.credentials._errors import CredentialsRefreshError
 from aiosdm.credentials._rotating import (
-    DEFAULT_COALESCE,
-    DEFAULT_INTERVAL,
-    DEFAULT_JITTER,
     Fetched,
     RotatingSource,
+    Schedule,
 )
 from aiosdm.credentials._secret_document import (
     RotationHints,
@@ -34,7 +30,6 @@ from aiosdm.credentials._secret_document import (
     parse_time,
     read_text_field,
 )
-from aiosdm.credentials._token_bucket import TokenBucket
 
 __all__ = ["DEFAULT_METADATA_URL", "AliyunEcsRamRole"]
 
@@ -69,21 +64,11 @@ class AliyunEcsRamRole(RotatingSource[AliyunAccessKey]):
         token_ttl: int = 21600,
         timeout: float = 5.0,
         http: aiohttp.ClientSession | None = None,
-        refresh_interval: timedelta = DEFAULT_INTERVAL,
-        jitter: timedelta = DEFAULT_JITTER,
-        forced_refresh_limit: TokenBucket | None = None,
-        coalesce_window: timedelta = DEFAULT_COALESCE,
-        refresh_policy: RefreshPolicy | None = None,
-        clock: Clock = utc_now,
+        **schedule: Unpack[Schedule],
     ) -> None:
         super().__init__(
             name=f"aliyun-ecs-ram-role:{role_name or '(attached)'}",
-            refresh_interval=refresh_interval,
-            jitter=jitter,
-            forced_refresh_limit=forced_refresh_limit,
-            coalesce_window=coalesce_window,
-            refresh_policy=refresh_policy,
-            clock=clock,
+            **schedule,
         )
         self._role = role_name
         self._base = metadata_url.rstrip("/")

@@ -5,20 +5,15 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import Any
+from typing import Any, Unpack
 
-from aiosdm._clock import Clock, utc_now
-from aiosdm._refresh_policy import RefreshPolicy
 from aiosdm.credentials._aliyun_client import AliyunAccessKey, AliyunClient
 from aiosdm.credentials._base import Credentials
 from aiosdm.credentials._errors import SecretFormatError
 from aiosdm.credentials._rotating import (
-    DEFAULT_COALESCE,
-    DEFAULT_INTERVAL,
-    DEFAULT_JITTER,
     Fetched,
     RotatingSource,
+    Schedule,
 )
 from aiosdm.credentials._secret_document import (
     RotationHints,
@@ -27,7 +22,6 @@ from aiosdm.credentials._secret_document import (
     parse_time,
     read_text_field,
 )
-from aiosdm.credentials._token_bucket import TokenBucket
 
 __all__ = [
     "KMS_API_VERSION",
@@ -139,23 +133,13 @@ class AliyunSecretsManager(RotatingSource[Credentials]):
         version_id: str | None = None,
         access_key_field: str | None = None,
         secret_key_field: str | None = None,
-        refresh_interval: timedelta = DEFAULT_INTERVAL,
-        jitter: timedelta = DEFAULT_JITTER,
-        forced_refresh_limit: TokenBucket | None = None,
-        coalesce_window: timedelta = DEFAULT_COALESCE,
-        refresh_policy: RefreshPolicy | None = None,
-        clock: Clock = utc_now,
+        **schedule: Unpack[Schedule],
     ) -> None:
         if (access_key_field is None) != (secret_key_field is None):
             raise ValueError("give both access_key_field and secret_key_field, or neither")
         super().__init__(
             name=f"aliyun-kms:{secret_name}",
-            refresh_interval=refresh_interval,
-            jitter=jitter,
-            forced_refresh_limit=forced_refresh_limit,
-            coalesce_window=coalesce_window,
-            refresh_policy=refresh_policy,
-            clock=clock,
+            **schedule,
         )
         self._source = _KmsSource(kms, secret_name, version_stage, version_id)
         self._fields = (
@@ -200,21 +184,11 @@ class AliyunManagedAccessKey(RotatingSource[AliyunAccessKey]):
         kms: AliyunClient,
         version_stage: str = "ACSCurrent",
         version_id: str | None = None,
-        refresh_interval: timedelta = DEFAULT_INTERVAL,
-        jitter: timedelta = DEFAULT_JITTER,
-        forced_refresh_limit: TokenBucket | None = None,
-        coalesce_window: timedelta = DEFAULT_COALESCE,
-        refresh_policy: RefreshPolicy | None = None,
-        clock: Clock = utc_now,
+        **schedule: Unpack[Schedule],
     ) -> None:
         super().__init__(
             name=f"aliyun-kms:{secret_name}",
-            refresh_interval=refresh_interval,
-            jitter=jitter,
-            forced_refresh_limit=forced_refresh_limit,
-            coalesce_window=coalesce_window,
-            refresh_policy=refresh_policy,
-            clock=clock,
+            **schedule,
         )
         self._source = _KmsSource(kms, secret_name, version_stage, version_id)
 

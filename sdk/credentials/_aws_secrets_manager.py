@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
-from typing import Any
+from typing import Any, Unpack
 
-from aiosdm._clock import Clock, utc_now
-from aiosdm._refresh_policy import RefreshPolicy
 from aiosdm.aws._botocore import Session, new_session, prepare
 from aiosdm.credentials._base import Credentials
 from aiosdm.credentials._rotating import (
-    DEFAULT_COALESCE,
-    DEFAULT_INTERVAL,
-    DEFAULT_JITTER,
     Fetched,
     RotatingSource,
+    Schedule,
 )
 from aiosdm.credentials._secret_document import (
     RotationHints,
     credentials_from,
     load_json_object,
 )
-from aiosdm.credentials._token_bucket import TokenBucket
 
 __all__ = ["AwsSecretsManager"]
 
@@ -65,21 +59,11 @@ class AwsSecretsManager(RotatingSource[Credentials]):
         version_id: str | None = None,
         access_key_field: str = "access_key",
         secret_key_field: str = "secret_key",
-        refresh_interval: timedelta = DEFAULT_INTERVAL,
-        jitter: timedelta = DEFAULT_JITTER,
-        forced_refresh_limit: TokenBucket | None = None,
-        coalesce_window: timedelta = DEFAULT_COALESCE,
-        refresh_policy: RefreshPolicy | None = None,
-        clock: Clock = utc_now,
+        **schedule: Unpack[Schedule],
     ) -> None:
         super().__init__(
             name=f"aws-secretsmanager:{secret_id}",
-            refresh_interval=refresh_interval,
-            jitter=jitter,
-            forced_refresh_limit=forced_refresh_limit,
-            coalesce_window=coalesce_window,
-            refresh_policy=refresh_policy,
-            clock=clock,
+            **schedule,
         )
         self._secret_id = secret_id
         self._session_source = session

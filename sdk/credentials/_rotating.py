@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
-from typing import Generic, Self, TypeVar
+from typing import Generic, Self, TypedDict, TypeVar
 
 from aiosdm._async import SingleFlight
 from aiosdm._clock import Clock, utc_now
@@ -38,7 +38,7 @@ from aiosdm.credentials._schedule import next_refresh_delay, retry_delay
 from aiosdm.credentials._secret_document import RotationHints
 from aiosdm.credentials._token_bucket import TokenBucket
 
-__all__ = ["Fetched", "RotatingSource"]
+__all__ = ["Fetched", "RotatingSource", "Schedule"]
 
 _log = logging.getLogger("aiosdm.credentials")
 
@@ -47,6 +47,20 @@ T = TypeVar("T")
 DEFAULT_INTERVAL = timedelta(hours=6)
 DEFAULT_JITTER = timedelta(minutes=10)
 DEFAULT_COALESCE = timedelta(seconds=5)
+
+
+class Schedule(TypedDict, total=False):
+    """The keywords every rotating source takes for when it fetches (see :class:`RotatingSource`).
+
+    Sources take them as ``**schedule`` and hand them on, so the defaults live in one place.
+    """
+
+    refresh_interval: timedelta
+    jitter: timedelta
+    forced_refresh_limit: TokenBucket | None
+    coalesce_window: timedelta
+    refresh_policy: RefreshPolicy | None
+    clock: Clock
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ def test_public_names() -> None:
         "RefreshPolicy",
         "RotatingSource",
         "RotationHints",
+        "Schedule",
         "SecretFormatError",
         "StaticAliyunAccessKey",
         "StaticCredentials",
