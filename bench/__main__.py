@@ -79,7 +79,7 @@ def main() -> None:
             for section in plan.sections:
                 show(PARTS[section](server, s))
     if "rate-limited" in only:
-        show(_local.rate_limited(200))
+        show(_local.rate_limited(200, s.rate_limited_calls))
 
     result = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),

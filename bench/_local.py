@@ -100,9 +100,9 @@ def filtered_load(server: ServerProcess, repeats: int, users: int, gets: int) ->
     return table
 
 
-def rate_limited(limit: int) -> Table:
+def rate_limited(limit: int, calls: int) -> Table:
     table = Table(
-        f"2,000 calls against a {limit} req/s limit",
+        f"{calls:,} calls against a {limit} req/s limit",
         ["client", "seconds", "attempts", "rejected share"],
         "seconds",
         "official",
@@ -110,7 +110,7 @@ def rate_limited(limit: int) -> Table:
     )
     for client in ("aiosdm", "official"):
         with ServerProcess(users=1, rate_limit=limit) as server:
-            r = worker("rate_limited", server, client)
+            r = worker("rate_limited", server, client, "--calls", str(calls))
             attempts = server.stop().get("Accounts.Get", 0)
         rejected = (attempts - r["calls"]) / attempts if attempts else 0.0
         table.add(

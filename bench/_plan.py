@@ -44,6 +44,7 @@ class Settings:
     startup_runs: int  # fresh interpreters per client in "startup"
     server_calls: int
     filtered_gets: int
+    rate_limited_calls: int  # against a 200 calls/s limit
     latency: float = LATENCY
 
 
@@ -60,6 +61,7 @@ def settings(*, quick: bool, repeats: int) -> Settings:
             startup_runs=3,
             server_calls=500,
             filtered_gets=50,
+            rate_limited_calls=400,
         )
     return Settings(
         repeats=repeats,
@@ -72,6 +74,7 @@ def settings(*, quick: bool, repeats: int) -> Settings:
         startup_runs=7,
         server_calls=3_000,
         filtered_gets=200,
+        rate_limited_calls=2_000,
     )
 
 
