@@ -7,7 +7,9 @@ side is ever saturated, so the process CPU per call is the client's own cost. A 
 of the calls, on the same schedule, warms up and is not counted.
 
 Clients: ``aiosdm``, ``stub`` (bare grpc.aio, pre-signed bytes), ``official`` (the sync SDK,
-each call run by a 32-thread pool as it comes due).
+each call run by a 32-thread pool as it comes due), and the schedule alone, with no call:
+``schedule`` (an ``asyncio.sleep`` of ``--idle`` seconds in each call's place) and
+``schedule-threads`` (a ``time.sleep`` in the pool), the harness's own cost per call.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import statistics
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 from bench.workers._common import Meter, Target, arguments, percentile, presigned_get, report
 
@@ -35,21 +37,27 @@ def due(started: float, now: float, rate: float, calls: int) -> int:
 async def paced_async(
     call: Callable[[], Awaitable[object]], rate: float, calls: int, server_pid: int = 0
 ) -> tuple[Meter, list[float]]:
+    """Each call started by a timer of its own on the loop (no pacing coroutine to wake)."""
+    loop = asyncio.get_running_loop()
     latencies: list[float] = []
     tasks: list[asyncio.Task[None]] = []
+    all_started = asyncio.Event()
 
     async def one() -> None:
         began = time.perf_counter()
         await call()
         latencies.append(time.perf_counter() - began)
 
+    def start() -> None:
+        tasks.append(loop.create_task(one()))
+        if len(tasks) == calls:
+            all_started.set()
+
     with Meter(server_pid) as meter:
-        started, issued = time.perf_counter(), 0
-        while issued < calls:
-            now_due = due(started, time.perf_counter(), rate, calls)
-            tasks.extend(asyncio.create_task(one()) for _ in range(now_due - issued))
-            issued = now_due
-            await asyncio.sleep(max(0.0, started + issued / rate - time.perf_counter()))
+        started = loop.time()
+        for i in range(calls):
+            loop.call_at(started + i / rate, start)
+        await all_started.wait()
         await asyncio.gather(*tasks)
     return meter, latencies
 
@@ -71,7 +79,7 @@ def paced_threads(
             latencies.append(time.perf_counter() - began)
 
     with Meter(server_pid) as meter:
-        futures = []
+        futures: list[Future[None]] = []
         started, issued = time.perf_counter(), 0
         while issued < calls:
             now_due = due(started, time.perf_counter(), rate, calls)
@@ -83,7 +91,12 @@ def paced_threads(
     return meter, latencies
 
 
-async def run_async(client: str, t: Target, rate: float, calls: int) -> tuple[Meter, list[float]]:
+async def run_async(
+    client: str, t: Target, rate: float, calls: int, idle: float
+) -> tuple[Meter, list[float]]:
+    if client == "schedule":
+        await paced_async(lambda: asyncio.sleep(idle), rate, calls // 10)
+        return await paced_async(lambda: asyncio.sleep(idle), rate, calls, t.pid)
     if client == "stub":
         import grpc
 
@@ -99,6 +112,12 @@ async def run_async(client: str, t: Target, rate: float, calls: int) -> tuple[Me
         return await paced_async(lambda: sdm.accounts.get(t.user_id), rate, calls, t.pid)
 
 
+def run_threads(t: Target, rate: float, calls: int, idle: float) -> tuple[Meter, list[float]]:
+    with ThreadPoolExecutor(THREADS) as pool:
+        paced_threads(pool, lambda: time.sleep(idle), rate, calls // 10)
+        return paced_threads(pool, lambda: time.sleep(idle), rate, calls, t.pid)
+
+
 def run_official(t: Target, rate: float, calls: int) -> tuple[Meter, list[float]]:
     import strongdm
 
@@ -110,12 +129,20 @@ def run_official(t: Target, rate: float, calls: int) -> tuple[Meter, list[float]
 
 def main() -> None:
     args, target = arguments(
-        [("--rate", {"type": float, "default": 500.0}), ("--calls", {"type": int, "default": 3000})]
+        [
+            ("--rate", {"type": float, "default": 500.0}),
+            ("--calls", {"type": int, "default": 3000}),
+            ("--idle", {"type": float, "default": 0.03, "help": "the schedule's stand-in call"}),
+        ]
     )
     if args.client == "official":
         meter, latencies = run_official(target, args.rate, args.calls)
+    elif args.client == "schedule-threads":
+        meter, latencies = run_threads(target, args.rate, args.calls, args.idle)
     else:
-        meter, latencies = asyncio.run(run_async(args.client, target, args.rate, args.calls))
+        meter, latencies = asyncio.run(
+            run_async(args.client, target, args.rate, args.calls, args.idle)
+        )
     report(
         calls_per_s=args.calls / meter.wall,
         cpu_us_per_call=meter.cpu / args.calls * 1e6,
