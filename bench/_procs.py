@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +17,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class ServerProcess:
-    """``with ServerProcess(users=50_000) as server:`` -> ``server.ready`` is the ready file."""
+    """``with ServerProcess(users=50_000) as server:`` -> ``server.ready`` is the ready file.
 
-    def __init__(self, *, users: int = 1, rate_limit: int = 0) -> None:
+    ``latency`` (seconds) holds every call that long at the server before it is served: a
+    remote service's round trip, on loopback.
+    """
+
+    def __init__(self, *, users: int = 1, rate_limit: int = 0, latency: float = 0.0) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="aiosdm-bench-")
         self.ready = Path(self._dir.name) / "server.json"
         self.stats_file = Path(self._dir.name) / "stats.json"
-        self._args = ["--users", str(users), "--rate-limit", str(rate_limit)]
+        self.latency = latency
+        self._args = [
+            "--users",
+            str(users),
+            "--rate-limit",
+            str(rate_limit),
+            "--latency",
+            str(latency),
+        ]
         self._process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> ServerProcess:
@@ -60,7 +74,10 @@ class ServerProcess:
 
 def worker(module: str, server: ServerProcess, client: str, *args: str) -> dict[str, Any]:
     """Run one client worker in its own process; returns its JSON report."""
-    env = dict(os.environ, PYTHONHASHSEED="0")
+    # Bytecode is cached, as it is for an installed package: a source checkout compiling on
+    # every run (PYTHONDONTWRITEBYTECODE) would skew import times and set-up memory.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONHASHSEED"] = "0"
     done = subprocess.run(
         [
             sys.executable,
@@ -82,3 +99,9 @@ def worker(module: str, server: ServerProcess, client: str, *args: str) -> dict[
         raise RuntimeError(f"{module} {client} failed:\n{done.stderr[-2000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def median_of(repeats: int, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Each number of ``run``'s report, the median over ``repeats`` runs."""
+    results = [run() for _ in range(repeats)]
+    return {k: statistics.median(r[k] for r in results) for k in results[0]}

@@ -16,6 +16,7 @@ class Table:
     baseline: str
     higher_is_better: bool = True
     group: str | None = None  # rows compare with the baseline row of the same group
+    note: str = ""  # how the table was measured, printed under it
     rows: list[dict[str, object]] = field(default_factory=list)
 
     def add(self, **row: object) -> None:
@@ -50,12 +51,18 @@ class Table:
             for row in cells
         ]
         better = "higher" if self.higher_is_better else "lower"
-        return "\n".join(
-            [f"### {self.title} ({self.key}: {better} is better)", "", line, rule, *body]
-        )
+        heading = f"### {self.title} ({self.key}: {better} is better)"
+        note = ["", self.note] if self.note else []
+        return "\n".join([heading, "", line, rule, *body, *note])
 
     def as_dict(self) -> dict[str, object]:
-        return {"title": self.title, "key": self.key, "baseline": self.baseline, "rows": self.rows}
+        return {
+            "title": self.title,
+            "key": self.key,
+            "baseline": self.baseline,
+            "note": self.note,
+            "rows": self.rows,
+        }
 
 
 def _fmt(value: object) -> str:

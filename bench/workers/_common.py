@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import resource
 import sys
 import time
@@ -19,6 +21,7 @@ class Target:
     access_key: str
     secret_key: str
     user_id: str
+    pid: int = 0  # the server's process, whose CPU time /proc shows
 
 
 def arguments(
@@ -58,19 +61,81 @@ def rss_kib() -> int:
 
 
 def peak_rss_kib() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """The highest resident set size since start, or since :func:`reset_peak_rss` (KiB)."""
+    try:
+        with open("/proc/self/status") as f:
+            found = re.search(r"^VmHWM:\s+(\d+) kB", f.read(), re.MULTILINE)
+    except OSError:
+        found = None
+    if found is None:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(found.group(1))
+
+
+def reset_peak_rss() -> bool:
+    """Start the peak RSS over from the RSS now (Linux: ``clear_refs`` 5), so that a peak
+    reached during set-up does not hide what comes after. False where that is not possible."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def proc_cpu_seconds(stat: str, ticks_per_second: int) -> float:
+    """User plus system CPU of a process (all its threads) from its ``/proc/PID/stat`` line.
+
+    The command name (field 2) is in parentheses and may itself hold spaces or parentheses,
+    so fields are counted from the last ``)``: utime and stime are fields 14 and 15.
+    """
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / ticks_per_second
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU seconds the server process has used so far; 0.0 where /proc cannot tell."""
+    if not pid:
+        return 0.0
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return proc_cpu_seconds(f.read(), os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError):
+        return 0.0
 
 
 class Meter:
-    """Wall time and process CPU (all threads) of a measured section."""
+    """Wall time and process CPU (all threads) of a measured section, and the server's CPU
+    over it when given the server's pid."""
+
+    def __init__(self, server_pid: int = 0) -> None:
+        self.server_pid = server_pid
 
     def __enter__(self) -> Meter:
+        self.server0 = server_cpu_seconds(self.server_pid)
         self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.wall = time.perf_counter() - self.wall0
         self.cpu = time.process_time() - self.cpu0
+        self.server_cpu = server_cpu_seconds(self.server_pid) - self.server0
+
+
+def busy(seconds: float) -> None:
+    """Spin for ``seconds`` of CPU: the work a caller does per item or per answer."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """The value below which ``share`` (0..1) of ``values`` lie (nearest rank); 0.0 if none."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * share // 1))  # ceil, at least the first
+    return ordered[min(len(ordered), int(rank)) - 1]
 
 
 def report(**values: Any) -> None:

@@ -1,4 +1,5 @@
-"""2,000 calls against a rate-limited server: completion time (attempts come from the server)."""
+"""``--calls`` calls (2,000 by default) against a rate-limited server: completion time
+(the attempts are counted by the server)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from bench.workers._common import Meter, Target, arguments, report
 
-CALLS = 2000
 
-
-async def run_aiosdm(t: Target) -> Meter:
+async def run_aiosdm(t: Target, calls: int) -> Meter:
     import aiosdm
 
     async with aiosdm.Client(t.access_key, t.secret_key, host=t.host, insecure=True) as client:
@@ -21,23 +20,26 @@ async def run_aiosdm(t: Target) -> Meter:
                 await client.accounts.get(t.user_id)
 
         with Meter() as meter:
-            await asyncio.gather(*(one() for _ in range(CALLS)))
+            await asyncio.gather(*(one() for _ in range(calls)))
     return meter
 
 
-def run_official(t: Target) -> Meter:
+def run_official(t: Target, calls: int) -> Meter:
     import strongdm
 
     client = strongdm.Client(t.access_key, t.secret_key, host=t.host, insecure=True)
     with ThreadPoolExecutor(32) as pool, Meter() as meter:
-        list(pool.map(lambda _: client.accounts.get(t.user_id), range(CALLS)))
+        list(pool.map(lambda _: client.accounts.get(t.user_id), range(calls)))
     return meter
 
 
 def main() -> None:
-    args, target = arguments()
-    meter = run_official(target) if args.client == "official" else asyncio.run(run_aiosdm(target))
-    report(calls=CALLS, seconds=meter.wall)
+    args, target = arguments([("--calls", {"type": int, "default": 2000})])
+    if args.client == "official":
+        meter = run_official(target, args.calls)
+    else:
+        meter = asyncio.run(run_aiosdm(target, args.calls))
+    report(calls=args.calls, seconds=meter.wall)
 
 
 if __name__ == "__main__":

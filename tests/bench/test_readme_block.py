@@ -34,3 +34,14 @@ def test_a_partial_run_replaces_its_table_in_place_and_appends_new_ones() -> Non
     assert block.startswith("Run 2030-01-01T00:00:00+00:00 on a box.")  # the full run's line
     assert "5.00x" in block and "2.00x" not in block and "3.00x" in block
     assert block.count("Measured alone") == 2  # under A and C, not under B
+
+
+def test_a_partial_run_replaces_a_table_together_with_its_note() -> None:
+    first = _table("A", 2.0)
+    first.note = "old note"
+    full = results_block("", [first, _table("B", 3.0)], RESULT)
+    again = _table("A", 4.0)
+    again.note = "new note"
+    block = results_block(full, [again], RESULT, partial=True)
+    assert "old note" not in block and block.count("new note") == 1
+    assert block.index("new note") < block.index("Measured alone") < block.index("### B")

@@ -25,3 +25,13 @@ def test_missing_baseline_leaves_the_ratio_empty() -> None:
     table.add(client="aiosdm", ms=5.0)
     assert "lower is better" in table.render()
     assert cells(table) == [["aiosdm", "5.00", ""]]
+
+
+def test_a_note_is_printed_under_the_rows_and_kept_in_the_json() -> None:
+    table = Table("t", ["client", "ms"], "ms", "base", note="Measured with 30 ms latency.")
+    table.add(client="base", ms=2.0)
+    lines = table.render().splitlines()
+    assert lines[-2:] == ["", "Measured with 30 ms latency."]
+    assert lines[-3].startswith("| base")
+    assert table.as_dict()["note"] == "Measured with 30 ms latency."
+    assert Table("t", ["client"], "ms", "base").render().splitlines()[-1].startswith("|")
