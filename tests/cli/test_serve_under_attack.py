@@ -2,8 +2,10 @@
 
 Each test names what the server once did wrong: inputs that ended in INTERNAL (or were
 stored and then broke every list of grants in both SDKs), a wildcard filter and ten long
-lists that held up an unrelated Get, and UNAUTHENTICATED messages that told keys apart.
-The server's own log is read at the end: no traceback may be in it.
+lists that held up an unrelated Get, a read budget (``--read-budget``) that let a scan run
+on, and UNAUTHENTICATED messages that told keys apart; and what must hold for overlong
+names, filters and messages. The server's own log is read at the end: no traceback may be
+in it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from aiosdm import (
     ManagedSecret,
     Postgres,
     Role,
+    Token,
     User,
     VaultTokenStore,
     errors,
@@ -442,7 +445,26 @@ async def test_every_authentication_failure_reads_the_same(tmp_path: Path) -> No
             bad_signature = await _refusal(forged.call("Roles.List", roles_pb2.RoleListRequest()))
         async with WireClient(creds["host"], "AKnobody", wrong_secret) as stranger:
             unknown = await _refusal(stranger.call("Roles.List", roles_pb2.RoleListRequest()))
-    answers = {(e.code(), e.details()) for e in (deleted, bad_signature, unknown)}
+        async with _client(creds) as client:
+            lapsed = await client.accounts.create(
+                Token(
+                    name="lapsed",
+                    account_type="api",
+                    permissions=["role:list"],
+                    deadline=datetime.now(UTC) - timedelta(minutes=1),
+                )
+            )
+            held = await client.accounts.create(
+                Token(name="held", account_type="api", permissions=["role:list"])
+            )
+            assert isinstance(held.account, Token)
+            held.account.suspended = True
+            await client.accounts.update(held.account)
+        refused = []
+        for made in (lapsed, held):
+            async with WireClient(creds["host"], made.access_key, made.secret_key) as key:
+                refused.append(await _refusal(key.call("Roles.List", roles_pb2.RoleListRequest())))
+    answers = {(e.code(), e.details()) for e in (deleted, bad_signature, unknown, *refused)}
     assert len(answers) == 1
     [(code, _)] = answers
     assert code == grpc.StatusCode.UNAUTHENTICATED
