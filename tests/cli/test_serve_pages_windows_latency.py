@@ -149,25 +149,22 @@ SLOW = 1.0
 
 async def test_latency_from_the_command_line_delays_the_calls_it_names(tmp_path: Path) -> None:
     latency = ("--latency", f"Roles.*:{SLOW}", "--latency", "Accounts.Get:0.05")
+    accounts = accounts_pb2.AccountListRequest()
     async with serving(tmp_path, *latency) as (_, creds), _wire(creds) as wire:
+        await wire.call("Accounts.List", accounts)  # connected: calls below wait on the server
         roles = asyncio.create_task(_timed(wire, "Roles.List", roles_pb2.RoleListRequest()))
-        accounts = asyncio.create_task(
-            _timed(wire, "Accounts.List", accounts_pb2.AccountListRequest())
-        )
         try:
-            # Sent together, the call no latency names ends first; the named one waited
-            # at least its latency.
-            done, _ = await asyncio.wait(
-                {roles, accounts}, timeout=CALL_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
-            )
-            assert done == {accounts}
+            await asyncio.sleep(SLOW / 5)  # the Roles call is in the server first
+            await asyncio.wait_for(wire.call("Accounts.List", accounts), CALL_TIMEOUT)
+            # The call no latency names came back while the one named still waits (were
+            # both delayed alike, the Roles call, sent first, would be back first).
+            assert not roles.done()
             assert await roles >= SLOW
-            get = accounts_pb2.AccountGetRequest(id="a-nobody")
-            started = time.monotonic()
-            with pytest.raises(grpc.aio.AioRpcError) as caught:
-                await asyncio.wait_for(wire.call("Accounts.Get", get), CALL_TIMEOUT)
-            assert caught.value.code() == grpc.StatusCode.NOT_FOUND
-            assert time.monotonic() - started >= 0.05  # the second --latency holds too
         finally:
             roles.cancel()
-            accounts.cancel()
+        get = accounts_pb2.AccountGetRequest(id="a-nobody")
+        started = time.monotonic()
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await asyncio.wait_for(wire.call("Accounts.Get", get), CALL_TIMEOUT)
+        assert caught.value.code() == grpc.StatusCode.NOT_FOUND
+        assert time.monotonic() - started >= 0.05  # the second --latency holds too
