@@ -8,14 +8,20 @@ alike, and no key hands out more than it holds."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import grpc
+import grpc.aio
 import pytest
 
 from aiosdm import Client, errors
 from aiosdm._generated import models as M
+from aiosdm._generated.services import SERVICE_SPECS
+from aiosdm._generated.v1 import accounts_pb2, activities_pb2
+from aiosdm.testing import WireClient
 from aiosdm.testing._permissions import EVERY
 
 from .test_serve import serving
@@ -154,3 +160,32 @@ async def test_our_client_too_and_no_key_hands_out_what_it_lacks(tmp_path: Path)
 
 def _as(creds: dict[str, str], created: M.AccountCreateResponse) -> Client:
     return Client(created.access_key, created.secret_key, host=creds["host"], insecure=True)
+
+
+async def test_a_key_holding_nothing_is_refused_by_every_method(tmp_path: Path) -> None:
+    """Every method of the wire table needs a permission: a Token holding none gets
+    PERMISSION_DENIED from each (checked before the request is even decoded), and nothing
+    changes."""
+    methods = [m for spec in SERVICE_SPECS.values() for m in spec.methods.values()]
+    async with (
+        serving(tmp_path) as (_, creds),
+        WireClient(creds["host"], creds["access_key"], creds["secret_key"]) as admin,
+    ):
+        create = accounts_pb2.AccountCreateRequest()
+        create.account.token.name = "nothing"
+        made = await admin.call("Accounts.Create", create)
+        before = await admin.call("Activities.List", activities_pb2.ActivityListRequest())
+        codes: dict[str, str] = {}
+        async with WireClient(creds["host"], made.access_key, made.secret_key) as bare:
+            for method in methods:
+                body = b""  # an empty request: every field at its default
+                call = bare.call_bytes(
+                    method.signing_name, body, metadata=bare.metadata(method.signing_name, body)
+                )
+                with pytest.raises(grpc.aio.AioRpcError) as caught:
+                    await asyncio.wait_for(call, 30)
+                codes[method.signing_name] = caught.value.code().name
+        after = await admin.call("Activities.List", activities_pb2.ActivityListRequest())
+    assert len(methods) > 150  # the whole wire table
+    assert {name for name, code in codes.items() if code != "PERMISSION_DENIED"} == set()
+    assert list(after.activities) == list(before.activities)
