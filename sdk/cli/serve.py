@@ -53,6 +53,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--page-size", type=int, default=50, help="default list page size")
     parser.add_argument("--max-page-size", type=int, default=1000, help="largest list page")
     parser.add_argument(
+        "--read-budget",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="longest one read (a list page, a get) may run before it ends in "
+        "DEADLINE_EXCEEDED (default 10)",
+    )
+    parser.add_argument(
         "--fault",
         action="append",
         default=[],
@@ -77,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         faults = [_parse_fault(spec) for spec in args.fault]
         latencies = [_parse_latency(spec) for spec in args.latency]
         rate_limit = RateLimit(args.rate_limit, args.rate_limit_period) if args.rate_limit else None
+        if not args.read_budget > 0:
+            raise ValueError(f"--read-budget {args.read_budget:g}: want seconds above 0")
         if args.credentials_out is not None:
             _check_writable_dir(args.credentials_out)
     except ValueError as err:
@@ -153,6 +163,7 @@ async def _serve(
         page_size=args.page_size,
         max_page_size=args.max_page_size,
         seed=args.seed,
+        read_budget=args.read_budget,
     )
     try:
         await server.start()

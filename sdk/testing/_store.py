@@ -141,6 +141,29 @@ def now_us() -> int:
     return time.time_ns() // 1000
 
 
+_NO_DEADLINE = float("inf")
+
+
+class _ReaderConnection(sqlite3.Connection):
+    """A reader thread's connection, which stops a read past its ``deadline`` (monotonic).
+
+    SQLite's progress handler (:meth:`over_budget`) interrupts one long statement, but is
+    asked only every few thousand steps of a statement; a list that filters chunk by chunk
+    runs many short statements and spends its time between them, so each statement is
+    also refused from the start once the deadline has passed.
+    """
+
+    deadline = _NO_DEADLINE
+
+    def over_budget(self) -> int:
+        return int(time.monotonic() > self.deadline)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        if self.over_budget():
+            raise sqlite3.OperationalError("interrupted")  # as SQLite says it
+        return super().execute(sql, parameters)
+
+
 class Tx:
     """One job on the store thread: reads, and for writes the changes of one transaction."""
 
@@ -410,7 +433,7 @@ class Store:
         self._conn: sqlite3.Connection | None = None
         self._file: Path | None = None  # the database file: path, or a private one
         self._private_dir: str | None = None
-        self._local = threading.local()  # each reader thread's connection and deadline
+        self._local = threading.local()  # each reader thread's connection
         self._reader_conns: list[sqlite3.Connection] = []
         self._reader_lock = threading.Lock()
         self._lock: int | None = None
@@ -563,16 +586,21 @@ class Store:
         self._clock.last = max(now_us(), self._clock.last + 1)
         return self._clock.last
 
-    def _reader(self) -> sqlite3.Connection:
+    def _reader(self) -> _ReaderConnection:
         """This reader thread's own connection (read-only), made on first use."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        conn: _ReaderConnection | None = getattr(self._local, "conn", None)
         if conn is None:
             uri = f"file:{quote(str(self._file))}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                uri,
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+                factory=_ReaderConnection,
+            )
             conn.execute("PRAGMA query_only=ON")
-            local = self._local
             # SQLite asks every few thousand steps; a nonzero answer interrupts the query.
-            conn.set_progress_handler(lambda: int(time.monotonic() > local.deadline), 4096)
+            conn.set_progress_handler(conn.over_budget, 4096)
             self._local.conn = conn
             with self._reader_lock:
                 self._reader_conns.append(conn)
@@ -580,8 +608,8 @@ class Store:
 
     def _read_job(self, fn: Callable[[Tx], T]) -> T:
         conn = self._reader()
-        self._local.deadline = time.monotonic() + self.read_budget
         conn.execute("BEGIN")  # one snapshot for the whole job
+        conn.deadline = time.monotonic() + self.read_budget
         try:
             return fn(Tx(self, now=now_us(), actor=None, conn=conn))
         except sqlite3.OperationalError as err:
@@ -592,6 +620,7 @@ class Store:
                 f"the query ran longer than {self.read_budget:g} s: narrow the filter",
             ) from None
         finally:
+            conn.deadline = _NO_DEADLINE
             conn.execute("COMMIT")
 
     def _write_job(self, fn: Callable[[Tx], T], actor: Actor | None) -> T:

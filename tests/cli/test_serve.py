@@ -111,6 +111,9 @@ async def test_bad_arguments_and_busy_ports_fail_fast(tmp_path: Path) -> None:
     proc = await _spawn("--fault", "nonsense")
     _, err = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode == 2 and b"METHOD:CODE:RATE" in err
+    proc = await _spawn("--read-budget", "0")
+    _, err = await asyncio.wait_for(proc.communicate(), 60)
+    assert proc.returncode == 2 and b"--read-budget 0: want seconds above 0" in err
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -2,8 +2,10 @@
 
 Each test names what the server once did wrong: inputs that ended in INTERNAL (or were
 stored and then broke every list of grants in both SDKs), a wildcard filter and ten long
-lists that held up an unrelated Get, and UNAUTHENTICATED messages that told keys apart.
-The server's own log is read at the end: no traceback may be in it.
+lists that held up an unrelated Get, a read budget (``--read-budget``) that let a scan run
+on, and UNAUTHENTICATED messages that told keys apart; and what must hold for overlong
+names, filters and messages. The server's own log is read at the end: no traceback may be
+in it.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from aiosdm import (
     ManagedSecret,
     Postgres,
     Role,
+    Token,
     User,
     VaultTokenStore,
+    errors,
 )
 from aiosdm._generated.v1 import (
     account_grants_pb2,
@@ -152,6 +156,18 @@ def _deep_rules() -> roles_pb2.RoleCreateRequest:
     return request
 
 
+def _role(name: str = "r", tag: str = "") -> roles_pb2.RoleCreateRequest:
+    request = roles_pb2.RoleCreateRequest()
+    request.role.name = name
+    if tag:
+        request.role.tags.pairs.add(name=tag, value="v")
+    return request
+
+
+def _listed(filter_text: str) -> roles_pb2.RoleListRequest:
+    return roles_pb2.RoleListRequest(filter=filter_text)
+
+
 def _probe(host: str) -> nodes_pb2.NodeTCPProbeRequest:
     return nodes_pb2.NodeTCPProbeRequest(node_id="n-1", host=host, port=22)
 
@@ -177,6 +193,11 @@ BAD_INPUTS: list[tuple[str, str, Callable[[Target], Any], str]] = [
     ("access rules 100,000 deep", ROLES, lambda _: _deep_rules(), "access_rules"),
     ("probe host, 64-character label", "Nodes.TCPProbe", lambda _: _probe("a" * 64 + ".x"), "host"),
     ("probe host with a NUL", "Nodes.TCPProbe", lambda _: _probe("db\x00.internal"), "host"),
+    ("name of 256 characters", ROLES, lambda _: _role(name="n" * 256), "role.name: at most 255"),
+    ("name with a NUL", ROLES, lambda _: _role(name="a\x00b"), "role.name: must not contain NUL"),
+    ("tag name of 256 characters", ROLES, lambda _: _role(tag="t" * 256), "role.tags.pairs.name"),
+    ("filter of 5,000 characters", "Roles.List", lambda _: _listed("name:" + "x" * 5000), "filter"),
+    ("filter of 33 terms", "Roles.List", lambda _: _listed(",".join(["name:x"] * 33)), "filter"),
 ]
 
 
@@ -291,6 +312,32 @@ async def test_bad_input_is_one_line_never_internal_and_nothing_breaks(tmp_path:
     assert "Traceback" not in log and "INTERNAL" not in log, log[-2000:]
 
 
+#: gRPC's own default is 4 MiB; the server sets its receive limit to 64 MiB on purpose.
+RECEIVE_LIMIT = 64 * 1024 * 1024
+
+
+async def test_message_size_past_the_field_limits_and_past_the_receive_limit(
+    tmp_path: Path,
+) -> None:
+    async with serving_logged(tmp_path) as (creds, proc), _wire(creds) as wire:
+        # Above gRPC's default limit, below the server's: it arrives, and the field is named.
+        big = roles_pb2.RoleCreateRequest(role={"name": "big", "access_rules": "x" * 5_000_000})
+        refused = await _refusal(wire.call("Roles.Create", big))
+        assert refused.code() == grpc.StatusCode.INVALID_ARGUMENT
+        assert refused.details() == "role.access_rules: at most 65536 characters"
+        # Past the server's limit: gRPC refuses it before any handler runs.
+        huge = roles_pb2.RoleCreateRequest(role={"name": "h", "access_rules": "x" * RECEIVE_LIMIT})
+        refused = await _refusal(wire.call("Roles.Create", huge))
+        assert refused.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+        del big, huge
+        listed = await asyncio.wait_for(
+            wire.call("Roles.List", roles_pb2.RoleListRequest()), CALL_TIMEOUT
+        )
+        assert list(listed.roles) == []  # nothing stored, and still serving
+        log = await _stop_and_read_log(proc, tmp_path)
+    assert "Traceback" not in log, log[-2000:]
+
+
 #: Twelve stars: a backtracking matcher needs about 255 ** 12 steps on the name below.
 MANY_STARS = "name:*a*a*a*a*a*a*a*a*a*a*a*a*b"
 
@@ -344,6 +391,43 @@ async def test_a_get_waits_for_none_of_ten_long_lists(tmp_path: Path) -> None:
     assert running >= 8, running
 
 
+BUDGET_ROWS = 20_000
+
+
+async def test_a_read_over_the_servers_budget_ends_in_deadline_exceeded(tmp_path: Path) -> None:
+    db = tmp_path / "budget.db"
+    async with LocalServer(db=db) as setup:
+        ids = await setup.seed([Role(name=f"role-{i:05d}") for i in range(BUDGET_ROWS)])
+    # 1 ms: no scan of 20,000 rows ends within it, while a get reads a row or two.
+    budget = ("--db", str(db), "--read-budget", "0.001")
+    async with serving_logged(tmp_path, *budget) as (creds, proc):
+        async with _wire(creds) as wire:
+            scan = roles_pb2.RoleListRequest(filter="name:nothing-like-this")
+            refused = await _refusal(wire.call("Roles.List", scan))
+            got = await asyncio.wait_for(
+                wire.call("Roles.Get", roles_pb2.RoleGetRequest(id=ids[0])), CALL_TIMEOUT
+            )
+        # The server's budget ended it, not the caller's (30 s, far from spent); it says why.
+        assert refused.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+        assert refused.details() == "the query ran longer than 0.001 s: narrow the filter"
+        assert got.role.name == "role-00000"  # and the server is still serving
+
+        def official_scan() -> None:
+            sdk = _official(creds)
+            try:
+                list(sdk.roles.list("name:nothing-like-this", timeout=CALL_TIMEOUT))
+            finally:
+                sdk.close()
+
+        with pytest.raises(strongdm.errors.TimeoutError):
+            await asyncio.to_thread(official_scan)
+        async with _client(creds) as client:
+            with pytest.raises(errors.TimeoutError):
+                [r async for r in client.roles.list("name:nothing-like-this", timeout=30)]
+        log = await _stop_and_read_log(proc, tmp_path)
+    assert "Traceback" not in log, log[-2000:]
+
+
 async def test_every_authentication_failure_reads_the_same(tmp_path: Path) -> None:
     async with serving_logged(tmp_path) as (creds, _), _wire(creds) as wire:
         create = accounts_pb2.AccountCreateRequest()
@@ -361,7 +445,26 @@ async def test_every_authentication_failure_reads_the_same(tmp_path: Path) -> No
             bad_signature = await _refusal(forged.call("Roles.List", roles_pb2.RoleListRequest()))
         async with WireClient(creds["host"], "AKnobody", wrong_secret) as stranger:
             unknown = await _refusal(stranger.call("Roles.List", roles_pb2.RoleListRequest()))
-    answers = {(e.code(), e.details()) for e in (deleted, bad_signature, unknown)}
+        async with _client(creds) as client:
+            lapsed = await client.accounts.create(
+                Token(
+                    name="lapsed",
+                    account_type="api",
+                    permissions=["role:list"],
+                    deadline=datetime.now(UTC) - timedelta(minutes=1),
+                )
+            )
+            held = await client.accounts.create(
+                Token(name="held", account_type="api", permissions=["role:list"])
+            )
+            assert isinstance(held.account, Token)
+            held.account.suspended = True
+            await client.accounts.update(held.account)
+        refused = []
+        for made in (lapsed, held):
+            async with WireClient(creds["host"], made.access_key, made.secret_key) as key:
+                refused.append(await _refusal(key.call("Roles.List", roles_pb2.RoleListRequest())))
+    answers = {(e.code(), e.details()) for e in (deleted, bad_signature, unknown, *refused)}
     assert len(answers) == 1
     [(code, _)] = answers
     assert code == grpc.StatusCode.UNAUTHENTICATED

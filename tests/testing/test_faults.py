@@ -106,4 +106,11 @@ async def test_latency_applies_to_matching_methods_only(
 
     server.faults.clear()
     assert server.faults.latency("Roles.List") == 0
-    assert await _timed(wire, "Roles.List", roles_pb2.RoleListRequest()) < SLOW  # delay gone
+    # The delay is gone: now a Roles call ends before an Accounts one that waits SLOW / 2
+    # (with the old delays still there, the Roles one would wait twice as long).
+    server.faults.set_latency("Accounts.*", SLOW / 2)
+    roles = asyncio.create_task(_timed(wire, "Roles.List", roles_pb2.RoleListRequest()))
+    accounts = asyncio.create_task(_timed(wire, "Accounts.List", accounts_pb2.AccountListRequest()))
+    done, _ = await asyncio.wait({roles, accounts}, timeout=60, return_when=FIRST_COMPLETED)
+    assert done == {roles}
+    assert await asyncio.wait_for(accounts, 60) >= SLOW / 2

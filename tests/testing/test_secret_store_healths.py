@@ -152,7 +152,7 @@ async def test_an_address_no_resolver_takes_is_unhealthy_not_internal(
     server: LocalServer, address: str
 ) -> None:
     # The resolver's UnicodeError (an empty label, one over 63 characters, a character
-    # IDNA refuses) once escaped the probe as INTERNAL; found by tests/testing/test_fuzz.py.
+    # IDNA refuses) once escaped the probe as INTERNAL; found by tests/cli/test_serve_fuzz.py.
     async with server.client() as client:
         relay = (await client.nodes.create(aiosdm.Relay(name="relay"))).node
         store = (

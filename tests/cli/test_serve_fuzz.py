@@ -1,4 +1,5 @@
-"""Fuzzing the local control plane: hostile bytes and wild messages at every method.
+"""Fuzzing ``aiosdm serve``, a real server process: hostile bytes and wild messages at
+every method.
 
 Every method of the wire table (``SERVICE_SPECS``) is sent, signed as a client would sign
 it, arbitrary bytes, a well-formed message built from its descriptor (tame, with one
@@ -13,7 +14,8 @@ host a probe could resolve is rewritten to 127.0.0.1, so nothing leaves the mach
 Whatever arrives, the server must answer with a status about the request, never
 INTERNAL (or UNKNOWN, or no answer), and keep serving; and whatever it agreed to store
 must stay readable: after each service that writes, and at the end for every service,
-both SDKs list the same server and must read the same items.
+both SDKs list the same server and must read the same items. At the end the process must
+still be running, its log (its stderr) must hold no traceback, and it must stop cleanly.
 
 Hypothesis runs from a fixed seed per test (derived from what it fuzzes, so that each
 service gets calls of its own, not the same choices replayed) with a fixed number of
@@ -26,12 +28,17 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import select
+import signal
 import string
+import subprocess
+import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -64,7 +71,9 @@ from aiosdm._generated.kinds import KIND_OF_SERVICE, KINDS
 from aiosdm._generated.services import SERVICE_SPECS
 from aiosdm._generated.v1 import hints_pb2
 from aiosdm._specs import MethodSpec, ServiceKind, Shape
-from aiosdm.testing import ThreadedServer, WireClient
+from aiosdm.testing import WireClient
+
+from .test_serve import READY
 
 strongdm = pytest.importorskip("strongdm")
 
@@ -207,9 +216,11 @@ _SCALARS: dict[int, st.SearchStrategy[Any]] = {
 
 @dataclass
 class Fuzzing:
-    """One server for the module, a loop to call it from, and what the calls may name."""
+    """One server process for the module, a loop to call it from, and what the calls may
+    name."""
 
-    server: ThreadedServer
+    server: subprocess.Popen[bytes]
+    log: Path  # the server's stderr
     runner: asyncio.Runner
     wire: WireClient
     ours: Client
@@ -359,27 +370,79 @@ async def _harvest(wire: WireClient) -> list[str]:
     return sorted(i for i in found if i)
 
 
-@pytest.fixture(scope="module")
-def fuzzing() -> Iterator[Fuzzing]:
-    # Small engine keys: secret engines make one per create and rotation.
-    with ThreadedServer(engine_key_bits=1024) as server, asyncio.Runner() as runner:
-        wire = WireClient(server.host, server.access_key, server.secret_key)
-        ours = Client(server.access_key, server.secret_key, host=server.host, insecure=True)
-        theirs = strongdm.Client(
-            server.access_key, server.secret_key, host=server.host, insecure=True
+#: Starting the server (an interpreter, imports, a listening socket) and stopping it.
+START_TIMEOUT, STOP_TIMEOUT = 60.0, 30.0
+
+
+def _serve(folder: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+    """``aiosdm serve`` on a free loopback port, its stderr in ``folder/serve.log``; returns
+    the process and the admin credentials it wrote, once it says it is listening."""
+    creds = folder / "creds.json"
+    with (folder / "serve.log").open("wb") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "aiosdm.cli.main",
+                "serve",
+                "--port",
+                "0",
+                "--credentials-out",
+                str(creds),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=log,
         )
+    try:
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], START_TIMEOUT)
+        line = proc.stdout.readline() if ready else b""  # one write: the whole line is there
+        assert line.startswith(READY), (line, (folder / "serve.log").read_text()[-2000:])
+        return proc, json.loads(creds.read_text())
+    except BaseException:
+        _stop(proc)
+        raise
 
-        async def setup() -> list[str]:
-            await ours.__aenter__()
-            await _populate(ours)
-            return await _harvest(wire)
 
+def _stop(proc: subprocess.Popen[bytes]) -> int:
+    """SIGTERM, then SIGKILL if it has not stopped within STOP_TIMEOUT; its exit status."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
         try:
-            yield Fuzzing(server, runner, wire, ours, theirs, runner.run(setup()))
-        finally:
-            theirs.close()
-            runner.run(ours.close())
-            runner.run(wire.close())
+            proc.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(STOP_TIMEOUT)
+    if proc.stdout is not None:
+        proc.stdout.close()
+    return proc.returncode
+
+
+@pytest.fixture(scope="module")
+def fuzzing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzing]:
+    folder = tmp_path_factory.mktemp("fuzz")
+    proc, creds = _serve(folder)
+    host, access_key, secret_key = creds["host"], creds["access_key"], creds["secret_key"]
+    try:
+        with asyncio.Runner() as runner:
+            wire = WireClient(host, access_key, secret_key)
+            ours = Client(access_key, secret_key, host=host, insecure=True)
+            theirs = strongdm.Client(access_key, secret_key, host=host, insecure=True)
+
+            async def setup() -> list[str]:
+                await ours.__aenter__()
+                await _populate(ours)
+                return await _harvest(wire)
+
+            try:
+                ids = runner.run(setup())
+                yield Fuzzing(proc, folder / "serve.log", runner, wire, ours, theirs, ids)
+            finally:
+                theirs.close()
+                runner.run(ours.close())
+                runner.run(wire.close())
+    finally:
+        _stop(proc)
 
 
 # -- wild messages ---------------------------------------------------------------------
@@ -900,6 +963,15 @@ def test_afterwards_everything_stored_reads_in_both_sdks(fuzzing: Fuzzing) -> No
     if fuzzing.called:  # the fuzz ran first (as in a whole run): it reached every method
         assert {m.signing_name for m in METHODS} <= fuzzing.called
     # Still serving (the answers it gave are in the message when it is not).
+    assert fuzzing.server.poll() is None, fuzzing.log.read_text()[-2000:]
     roles = SERVICE_SPECS["Roles"].methods["List"]
     assert fuzzing.send(roles, b"") is grpc.StatusCode.OK, fuzzing.answers
     assert fuzzing.read_back(_lists()) > 100  # the fuzz stored things, and they all read
+
+
+def test_last_the_server_logged_no_traceback_and_stops_cleanly(fuzzing: Fuzzing) -> None:
+    # Runs last (tests run in file order): it stops the module's server.
+    assert fuzzing.server.poll() is None
+    assert _stop(fuzzing.server) == 0
+    log = fuzzing.log.read_text()
+    assert "Traceback" not in log, log[-4000:]
