@@ -38,7 +38,7 @@ from typing import Any
 import grpc
 from google.protobuf.message import DecodeError
 
-from aiosdm import errors
+from aiosdm import _handoff, errors
 from aiosdm._status import StatusCode
 from aiosdm.interceptors._chain import Call
 
@@ -132,7 +132,9 @@ class Transport:
         if timeout is not None and timeout <= 0:
             raise errors.TimeoutError()
         try:
-            raw = await multicallable(body, metadata=call.metadata, timeout=timeout)
+            rpc = multicallable(body, metadata=call.metadata, timeout=timeout)
+            _handoff.handed_over()
+            raw = await rpc
         except grpc.aio.AioRpcError as exc:
             code = StatusCode.of(exc.code())
             details = exc.details() or ""
