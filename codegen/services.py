@@ -45,13 +45,13 @@ def methods_of(service: str) -> dict[str, MethodSpec[Any, Any]]:
     return methods
 ''')
 
-BUILDER = Template('''
+BUILDER = Template("""
 
 def _$function() -> dict[str, MethodSpec[Any, Any]]:
 $imports
     return {
 $methods    }
-''')
+""")
 
 MODULE = Template('''"""Every service and RPC aiosdm speaks, with what the protos' annotations
 say of them (this loads every message; a client uses ``methods_of`` instead).

@@ -183,9 +183,7 @@ class ListIterator(AsyncIterator[T]):
             self._cancel()
             raise
 
-    def _spawn(
-        self, cursor: str, handoff: _Handoff | None = None
-    ) -> asyncio.Task[tuple[Any, str]]:
+    def _spawn(self, cursor: str, handoff: _Handoff | None = None) -> asyncio.Task[tuple[Any, str]]:
         # The task copies the context as it is now: only this fetch reports its hand-over.
         token = _handoff.listener.set(handoff)
         try:
