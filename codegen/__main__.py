@@ -35,7 +35,7 @@ def build() -> dict[str, str]:
     for file in sorted({m.file for m in schema.messages.values() if m.porcelain}):
         tree[f"models/{file}.py"] = emitter.emit_module(file, f"Models for {file}.proto.")
     tree["models/__init__.py"] = emitter.emit_init()
-    tree["services.py"] = emit_services(schema)
+    tree.update(emit_services(schema))
     tree.update(emit_clients(schema))
     tree["kinds.py"] = emit_kinds(schema)
     return tidy(tree)

@@ -71,7 +71,7 @@ SERVICE_CLASS = Template("""
 
 class $cls(Service):
 $doc
-    _methods = SERVICES["$service"]
+    _methods = methods_of("$service")
 $methods""")
 
 SNAPSHOT_CLASS = Template("""
@@ -343,7 +343,7 @@ class ClientEmitter:
                 f"from aiosdm._generated.models.{model_file} import {', '.join(sorted(names))}"
             )
         lines += [
-            "from aiosdm._generated.services import SERVICES",
+            "from aiosdm._generated.methods import methods_of",
             "from aiosdm._pagination import ListIterator",
             "from aiosdm._service import CallCore, Service",
             "",

@@ -15,6 +15,7 @@ the retry after a credential refresh included).
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -73,6 +74,38 @@ class Call:
         if self.deadline is None:
             return None
         return self.deadline - time.monotonic()
+
+
+def next_attempt(call: Call, attempt: int) -> Call:
+    """A copy of ``call`` for attempt number ``attempt`` (cheaper than ``dataclasses.replace``)."""
+    if type(call) is not Call:  # a subclass may carry fields of its own
+        return dataclasses.replace(call, attempt=attempt)
+    return Call(
+        call.method,
+        call.request,
+        call.deadline,
+        call.idempotent,
+        attempt,
+        call.metadata,
+        call.body,
+        call.events,
+    )
+
+
+def signed(call: Call, metadata: tuple[tuple[str, str], ...], body: bytes) -> Call:
+    """A copy of ``call`` carrying the signed ``body`` and its ``metadata``."""
+    if type(call) is not Call:
+        return dataclasses.replace(call, metadata=metadata, body=body)
+    return Call(
+        call.method,
+        call.request,
+        call.deadline,
+        call.idempotent,
+        call.attempt,
+        metadata,
+        body,
+        call.events,
+    )
 
 
 class Handler(Protocol):

@@ -12,6 +12,9 @@
 
 The client's RSA-4096 key is made once, in a worker thread (it takes a second
 of CPU), and callers that need it at the same time share that one generation.
+
+``cryptography`` is imported only when a key is first needed: most clients never
+touch a managed secret, and it is the biggest import of the client.
 """
 
 from __future__ import annotations
@@ -19,14 +22,14 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import Awaitable, Callable
-from typing import Any
-
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from typing import TYPE_CHECKING, Any
 
 from aiosdm import errors
 from aiosdm._async import SingleFlight
 from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 __all__ = ["EncryptionInterceptor", "generate_client_key"]
 
@@ -46,6 +49,9 @@ _SECRET_RETRIEVE = "/v1.ManagedSecrets/Retrieve"
 
 
 def _oaep() -> padding.OAEP:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     return padding.OAEP(
         mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None
     )
@@ -53,6 +59,8 @@ def _oaep() -> padding.OAEP:
 
 def generate_client_key() -> rsa.RSAPrivateKey:
     """A new RSA-4096 key (e = 65537) for receiving secrets. Slow: call it in a thread."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     return rsa.generate_private_key(public_exponent=65537, key_size=4096)
 
 
@@ -90,6 +98,9 @@ class EncryptionInterceptor(Interceptor):
 
     def remember_engines(self, engines: Any) -> None:
         """Cache the public key of each ``SecretEngine`` message in ``engines``."""
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
         for engine in engines:
             arm_name = engine.WhichOneof("secret_engine")
             if arm_name is None:
@@ -113,6 +124,8 @@ class EncryptionInterceptor(Interceptor):
         return await self._generating.run(None, self._generate)
 
     async def _generate(self) -> tuple[rsa.RSAPrivateKey, bytes]:
+        from cryptography.hazmat.primitives import serialization
+
         private_key = await asyncio.to_thread(self.key_factory)
         pem = private_key.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo

@@ -151,6 +151,13 @@ class RateLimitPacer:
     def __repr__(self) -> str:
         return f"RateLimitPacer(buckets={sorted(self._buckets)})"
 
+    def paces(self, path: str) -> bool:
+        """Whether :meth:`acquire` has anything to do for ``path``: a bucket it uses was seen
+        exhausted and is not back to normal yet (or the event loop is new to the pacer)."""
+        if self._loop is not asyncio.get_running_loop():
+            return True  # acquire() takes up the new loop (and drops another loop's waits)
+        return self._bucket_for(path) is not None
+
     async def acquire(self, path: str, deadline: float | None) -> Permit | None:
         """Wait for leave to send a call on ``path``; None when ``path`` is not paced.
 

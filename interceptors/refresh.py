@@ -8,7 +8,6 @@ processed. Each refresh is logged at WARNING on ``aiosdm.credentials`` (never a 
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +16,14 @@ from aiosdm import errors
 from aiosdm._async import SingleFlight
 from aiosdm._status import StatusCode, is_unauthenticated
 from aiosdm.credentials import CredentialsProvider
-from aiosdm.interceptors._chain import Call, CallEvent, Handler, Interceptor, Outbound
+from aiosdm.interceptors._chain import (
+    Call,
+    CallEvent,
+    Handler,
+    Interceptor,
+    Outbound,
+    next_attempt,
+)
 
 __all__ = ["CredentialRefreshInterceptor", "is_expired"]
 
@@ -97,4 +103,4 @@ class _RefreshOutbound(Outbound):
             call.events.append(
                 CallEvent("credentials_refresh", {"code": code.name if code else str(error.code)})
             )
-        return await self.next.unary(dataclasses.replace(call, attempt=call.attempt + 1))
+        return await self.next.unary(next_attempt(call, call.attempt + 1))

@@ -25,7 +25,6 @@ the error finally raised carries ``attempts``.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import random
 import time
@@ -37,7 +36,14 @@ from typing import Any
 from aiosdm import errors
 from aiosdm._generated.models.spec import RateLimitMetadata
 from aiosdm._status import StatusCode
-from aiosdm.interceptors._chain import Call, CallEvent, Handler, Interceptor, Outbound
+from aiosdm.interceptors._chain import (
+    Call,
+    CallEvent,
+    Handler,
+    Interceptor,
+    Outbound,
+    next_attempt,
+)
 from aiosdm.interceptors.budget import RetryBudget
 from aiosdm.interceptors.pacing import Permit, Quota, QuotaExhausted, RateLimitPacer
 
@@ -159,13 +165,14 @@ class _RetryOutbound(Outbound):
         attempt = 0
         while True:
             try:
-                permit = await self._permit(call) if paced else None
+                # No detour through the pacer while none of its buckets holds this path.
+                permit = await self._permit(call) if paced and pacer.paces(path) else None
             except QuotaExhausted as exhausted:
                 raise last or _counted(_quota_error(exhausted), attempt) from None
             except TimeoutError:
                 raise last or _counted(errors.TimeoutError(), attempt) from None
             try:
-                response = await self.next.unary(dataclasses.replace(call, attempt=attempt))
+                response = await self.next.unary(next_attempt(call, attempt))
             except errors.RPCError as error:
                 last = _counted(error, attempt + 1)
                 if error.code == StatusCode.RESOURCE_EXHAUSTED:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
+from datetime import UTC, date
 from typing import Any
 
 from aiosdm import _signing
 from aiosdm._clock import Clock, utc_now
-from aiosdm.credentials import CredentialsProvider
-from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound
+from aiosdm.credentials import Credentials, CredentialsProvider
+from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound, signed
 
 __all__ = ["SigningInterceptor"]
 
@@ -29,6 +29,9 @@ class SigningInterceptor(Interceptor):
         user_agent: sent as ``x-sdm-user-agent``.
         clock: the current UTC time, read on every attempt: the signing key is the UTC
             day's, so a long-running client moves to the next key at midnight.
+
+    The day's key of the current credentials is kept, and made again only when the day or
+    the credentials change (a rotated key pair replaces it: no old secret is kept).
     """
 
     def __init__(
@@ -41,9 +44,21 @@ class SigningInterceptor(Interceptor):
         self.credentials = credentials
         self.user_agent = user_agent
         self.clock = clock
+        self._key: tuple[Credentials, date, bytes] | None = None
 
     def intercept(self, next: Handler) -> Handler:
         return _SigningOutbound(next, self)
+
+    def day_key(self, credentials: Credentials) -> bytes:
+        """The signing key of ``credentials`` for the current UTC day."""
+        now = self.clock()
+        day = (now if now.tzinfo is UTC else now.astimezone(UTC)).date()
+        kept = self._key
+        if kept is not None and kept[0] is credentials and kept[1] == day:
+            return kept[2]
+        key = _signing.day_key(credentials.secret_bytes, day)
+        self._key = (credentials, day, key)
+        return key
 
 
 class _SigningOutbound(Outbound):
@@ -52,17 +67,18 @@ class _SigningOutbound(Outbound):
         self._config = config
 
     async def unary(self, call: Call) -> Any:
-        credentials = await self._config.credentials.get()
+        config = self._config
+        credentials = await config.credentials.get()
         body = call.request.SerializeToString()
-        key = _signing.derive_key(credentials.secret_bytes, _signing.utc_day(self._config.clock()))
+        key = config.day_key(credentials)
         # Keep what outer links added; an ``x-sdm-*`` header of ours set there would be
         # sent twice and could disagree with the signature, so ours replace it.
-        kept = tuple((k, v) for k, v in call.metadata if k not in _HEADERS)
+        kept = tuple((k, v) for k, v in call.metadata if k not in _HEADERS) if call.metadata else ()
         metadata = (
             *kept,
             ("x-sdm-authentication", credentials.access_key),
             ("x-sdm-signature", _signing.sign(key, call.method.signing_name, body)),
             ("x-sdm-api-version", _signing.API_VERSION),
-            ("x-sdm-user-agent", self._config.user_agent),
+            ("x-sdm-user-agent", config.user_agent),
         )
-        return await self.next.unary(dataclasses.replace(call, metadata=metadata, body=body))
+        return await self.next.unary(signed(call, metadata, body))

@@ -115,11 +115,20 @@ def left_default(model: Model) -> bool:
     return bool(vars(model).get(_DEFAULT_MARK)) and model == type(model)()
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def timestamp_from(p: Timestamp) -> datetime | None:
-    """A wire timestamp as an aware UTC datetime; epoch 0 (the unset value) is None."""
-    if not p.seconds and not p.nanos:
+    """A wire timestamp as an aware UTC datetime; epoch 0 (the unset value) is None.
+
+    The same instant as ``p.ToDatetime(tzinfo=UTC)`` (nanoseconds cut toward zero to
+    microseconds), in a fraction of its time.
+    """
+    seconds, nanos = p.seconds, p.nanos
+    if not seconds and not nanos:
         return None
-    return p.ToDatetime(tzinfo=UTC)
+    micros = nanos // 1000 if nanos >= 0 else -(-nanos // 1000)
+    return _EPOCH + timedelta(seconds=seconds, microseconds=micros)
 
 
 def timestamp_into(value: datetime | None, p: Timestamp) -> None:

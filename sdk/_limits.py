@@ -10,9 +10,7 @@ served and within their deadline, before doing any of that.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
-from collections.abc import AsyncIterator
 
 from aiosdm import errors
 
@@ -36,20 +34,36 @@ class InFlightLimit:
     def __repr__(self) -> str:
         return f"InFlightLimit({self.limit})"
 
-    @contextlib.asynccontextmanager
-    async def slot(self, deadline: float | None) -> AsyncIterator[None]:
-        """Hold one slot for the block; wait for it until ``deadline`` (monotonic) at most.
+    def slot(self, deadline: float | None) -> _Slot:
+        """Hold one slot for an ``async with`` block; wait for it until ``deadline``
+        (monotonic) at most.
 
         Raises:
             aiosdm.errors.TimeoutError: the deadline passed while waiting.
         """
-        if self.limit is None:
-            yield
-            return
+        return _Slot(self, deadline)
+
+    def _semaphore(self) -> asyncio.Semaphore:
         loop = asyncio.get_running_loop()
         if self._loop is not loop or self._slots is None:
-            self._loop, self._slots = loop, asyncio.Semaphore(self.limit)
-        slots = self._slots
+            self._loop, self._slots = loop, asyncio.Semaphore(self.limit or 1)
+        return self._slots
+
+
+class _Slot:
+    # A plain class rather than @asynccontextmanager: it is entered on every call.
+    __slots__ = ("_deadline", "_held", "_limit")
+
+    def __init__(self, limit: InFlightLimit, deadline: float | None) -> None:
+        self._limit = limit
+        self._deadline = deadline
+        self._held: asyncio.Semaphore | None = None
+
+    async def __aenter__(self) -> None:
+        if self._limit.limit is None:
+            return
+        slots = self._limit._semaphore()
+        deadline = self._deadline
         if slots.locked() and deadline is not None:
             try:
                 async with asyncio.timeout(deadline - time.monotonic()):
@@ -58,7 +72,9 @@ class InFlightLimit:
                 raise errors.TimeoutError() from None
         else:
             await slots.acquire()  # at once when a slot is free
-        try:
-            yield
-        finally:
+        self._held = slots
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        slots, self._held = self._held, None
+        if slots is not None:
             slots.release()

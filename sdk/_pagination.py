@@ -1,10 +1,14 @@
 """Paged lists as async iterators that keep exactly one page in flight ahead.
 
 While the caller works through page *n*, page *n + 1* is already being fetched;
-page *n + 2* is only asked for once page *n + 1* is handed out. Leaving the loop
-early (``break``, an exception, ``aclose()`` or dropping the iterator) cancels
-the fetch in flight. A cursor the service hands out a second time stops the list
-with an error instead of reading the same pages forever.
+page *n + 2* is only asked for once page *n + 1* is handed out. The next request
+is started from the wire page's cursor before page *n* is turned into models, and
+page *n* is handed out only once that request is with gRPC (or waits for something
+else: a slot, a rate limit, a connection), so it travels while the caller works even
+when the caller's work never gives the event loop a turn. Leaving the loop early
+(``break``, an exception, ``aclose()`` or dropping the iterator) cancels the fetch in
+flight. A cursor the service hands out a second time stops the list with an error
+instead of reading the same pages forever.
 """
 
 from __future__ import annotations
@@ -14,16 +18,20 @@ import contextlib
 import json
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from aiosdm import errors
+from aiosdm import _handoff, errors
 
 __all__ = ["ListIterator", "PageFetcher", "quote_filter_args"]
 
 T = TypeVar("T")
 
-#: Fetches the page at a cursor ("" for the first): returns its items and the next cursor.
-PageFetcher = Callable[[str], Awaitable[tuple[list[T], str]]]
+#: Fetches the page at a cursor ("" for the first): returns the wire page and the next cursor.
+PageFetcher = Callable[[str], Awaitable[tuple[Any, str]]]
+
+# Loop turns a page waits, at most, for the next page's request to reach gRPC: the fetch
+# usually gets there in one; when it waits for a slot or a rate limit, it is not worth more.
+_HANDOFF_TURNS = 8
 
 
 def quote_filter_args(filter: str, *args: object) -> str:
@@ -52,20 +60,40 @@ def _consume_outcome(task: asyncio.Task[object]) -> None:
         task.exception()
 
 
+class _Handoff:
+    """Set by the transport (see :mod:`aiosdm._handoff`) once the fetch's request is with gRPC."""
+
+    __slots__ = ("done",)
+
+    def __init__(self) -> None:
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+
+
 class ListIterator(AsyncIterator[T]):
     """The items of a paged list: ``async for item in it`` or ``async for page in it.pages()``.
 
-    An iterator is consumed once, either by items or by pages. ``name`` (the method)
-    goes into errors.
+    An iterator is consumed once, either by items or by pages. ``fetch`` gets wire pages,
+    ``items`` turns one into its models; ``name`` (the method) goes into errors.
     """
 
-    def __init__(self, fetch: PageFetcher[T], *, prefetch: bool = True, name: str = "") -> None:
+    def __init__(
+        self,
+        fetch: PageFetcher,
+        items: Callable[[Any], list[T]],
+        *,
+        prefetch: bool = True,
+        name: str = "",
+    ) -> None:
         self._fetch = fetch
+        self._convert = items
         self._prefetch = prefetch
         self._name = name or "the list"
         self._seen: set[str] = set()  # cursors handed out so far
         self._cursor = ""  # where the next page starts, when it is not fetched ahead
-        self._task: asyncio.Task[tuple[list[T], str]] | None = None
+        self._task: asyncio.Task[tuple[Any, str]] | None = None
         self._started = False
         self._finished = False
         self._mode: str | None = None
@@ -132,30 +160,36 @@ class ListIterator(AsyncIterator[T]):
             self._finished = True
             return None
         try:
-            items, cursor = await task
+            page, cursor = await task
+            if cursor in self._seen:
+                self._finished = True
+                # The cursor itself is left out: it is opaque and means nothing to the reader.
+                raise errors.UnknownError(
+                    f"{self._name} answered a page cursor it had given before; "
+                    "stopped instead of reading the same pages again"
+                )
+            if cursor:
+                self._seen.add(cursor)
+            if cursor and self._prefetch:
+                handoff = _Handoff()
+                self._task = self._spawn(cursor, handoff)
+                await _until_handed_over(self._task, handoff)
+            else:
+                self._task, self._cursor = None, cursor
+            # Converted only now: the next request travels meanwhile.
+            return self._convert(page)
         except BaseException:
             self._finished = True
             self._cancel()
             raise
-        if cursor in self._seen:
-            self._finished = True
-            # The cursor itself is left out: it is opaque and means nothing to the reader.
-            raise errors.UnknownError(
-                f"{self._name} answered a page cursor it had given before; "
-                "stopped instead of reading the same pages again"
-            )
-        if cursor:
-            self._seen.add(cursor)
-        if cursor and self._prefetch:
-            self._task = self._spawn(cursor)
-            # Let the fetch send its request now, before the caller gets busy with this page.
-            await asyncio.sleep(0)
-        else:
-            self._task, self._cursor = None, cursor
-        return items
 
-    def _spawn(self, cursor: str) -> asyncio.Task[tuple[list[T], str]]:
-        task = asyncio.ensure_future(self._fetch(cursor))
+    def _spawn(self, cursor: str, handoff: _Handoff | None = None) -> asyncio.Task[tuple[Any, str]]:
+        # The task copies the context as it is now: only this fetch reports its hand-over.
+        token = _handoff.listener.set(handoff)
+        try:
+            task = asyncio.ensure_future(self._fetch(cursor))
+        finally:
+            _handoff.listener.reset(token)
         task.add_done_callback(_consume_outcome)
         return task
 
@@ -164,3 +198,14 @@ class ListIterator(AsyncIterator[T]):
         if task is not None and not task.done():
             with contextlib.suppress(RuntimeError):  # the event loop is already closed
                 task.cancel()
+
+
+async def _until_handed_over(task: asyncio.Task[Any], handoff: _Handoff) -> None:
+    """Give ``task`` loop turns until its request is with gRPC, then one more for gRPC's
+    own task to send it (it was scheduled before ours: the loop runs callbacks in order)."""
+    for _ in range(_HANDOFF_TURNS):
+        if handoff.done or task.done():
+            break
+        await asyncio.sleep(0)
+    if handoff.done and not task.done():
+        await asyncio.sleep(0)

@@ -196,7 +196,8 @@ class Service:
         # An explicit timeout is one deadline for every page; the default bounds each page.
         whole = None if timeout is None else core.deadline(timeout)
 
-        async def fetch(cursor: str) -> tuple[list[T], str]:
+        async def fetch(cursor: str) -> tuple[Any, str]:
+            # The wire page: the iterator starts the next request before making models.
             deadline = core.deadline(None) if timeout is None else whole
             async with core.slot(deadline):
                 page = type(request)()
@@ -204,6 +205,6 @@ class Service:
                 if cursor:
                     page.meta.cursor = cursor
                 response = await core.unary(spec, page, deadline)
-            return items(response), response.meta.next_cursor
+            return response, response.meta.next_cursor
 
-        return ListIterator(fetch, prefetch=core.prefetch, name=spec.signing_name)
+        return ListIterator(fetch, items, prefetch=core.prefetch, name=spec.signing_name)

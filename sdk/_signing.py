@@ -3,7 +3,9 @@
 key       = HMAC-SHA256(HMAC-SHA256(secret, "YYYY-MM-DD" of the UTC day), "sdm_api_v1")
 signature = base64(HMAC-SHA256(key, SHA256(signing_name + "\\n" + request bytes)))
 
-The derived key only changes once a day, so it is cached per (secret, day).
+The derived key only changes once a day: :func:`derive_key` caches it per (secret,
+day) for the local control plane; the client's signing link keeps only its current
+key pair's (:func:`day_key`), so a rotated-away secret is not kept.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from functools import lru_cache
 
 from aiosdm._version import __version__
 
-__all__ = ["API_VERSION", "USER_AGENT", "decode_secret", "derive_key", "sign", "utc_day"]
+__all__ = [
+    "API_VERSION",
+    "USER_AGENT",
+    "day_key",
+    "decode_secret",
+    "derive_key",
+    "sign",
+    "utc_day",
+]
 
 #: Sent as ``x-sdm-api-version``: the API revision these protos describe.
 API_VERSION = "2025-04-14"
@@ -43,14 +53,20 @@ def utc_day(now: datetime | None = None) -> date:
     return (now or datetime.now(UTC)).astimezone(UTC).date()
 
 
+def day_key(secret: bytes, day: date) -> bytes:
+    """The signing key of ``secret`` for the UTC ``day`` (not cached)."""
+    dated = hmac.digest(secret, day.isoformat().encode("ascii"), "sha256")
+    return hmac.digest(dated, _KEY_LABEL, "sha256")
+
+
 @lru_cache(maxsize=64)
 def derive_key(secret: bytes, day: date) -> bytes:
     """The per-day signing key (cached: it changes once a day per secret)."""
-    day_key = hmac.new(secret, day.isoformat().encode("ascii"), hashlib.sha256).digest()
-    return hmac.new(day_key, _KEY_LABEL, hashlib.sha256).digest()
+    return day_key(secret, day)
 
 
 def sign(key: bytes, signing_name: str, body: bytes) -> str:
     """Signature of one request: ``key`` from :func:`derive_key`, ``body`` the exact bytes sent."""
-    digest = hashlib.sha256(signing_name.encode("utf-8") + b"\n" + body).digest()
-    return base64.b64encode(hmac.new(key, digest, hashlib.sha256).digest()).decode("ascii")
+    digest = hashlib.sha256(signing_name.encode("utf-8") + b"\n")
+    digest.update(body)
+    return base64.b64encode(hmac.digest(key, digest.digest(), "sha256")).decode("ascii")

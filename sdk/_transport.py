@@ -18,6 +18,9 @@ can suggest ``insecure=True`` and gRPC's C core does not print its own handshake
 failure to stderr. It is skipped when a proxy is configured, which gRPC would use
 and the probe would not.
 
+Start-up. ``grpc`` is imported when the first channel opens, not with the client:
+building a client stays cheap, and a script that never calls pays nothing for it.
+
 Event loops. A channel belongs to the event loop that made it. Used from a new
 loop (a second ``asyncio.run()``) once the old one has finished, the transport
 makes a new channel there.
@@ -33,21 +36,21 @@ import socket
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import grpc
 from google.protobuf.message import DecodeError
 
-from aiosdm import errors
+from aiosdm import _handoff, errors
 from aiosdm._status import StatusCode
 from aiosdm.interceptors._chain import Call
+
+if TYPE_CHECKING:
+    import grpc
 
 __all__ = ["Transport"]
 
 log = logging.getLogger("aiosdm.transport")
 
-_READY = grpc.ChannelConnectivity.READY
-_FAILING = grpc.ChannelConnectivity.TRANSIENT_FAILURE
 _PLAINTEXT_HINT = (
     "if the server speaks plaintext (such as a local control plane), pass insecure=True"
 )
@@ -110,6 +113,8 @@ class Transport:
             log.debug("event loop changed: opening a new channel to %s", self.host)
             current = None
         if current is None:
+            import grpc  # first channel: see "Start-up" above
+
             if self.insecure:
                 channel = grpc.aio.insecure_channel(self.host, options=self._options)
             else:
@@ -120,6 +125,8 @@ class Transport:
 
     async def unary(self, call: Call) -> Any:
         """Send ``call.body`` (or the serialized request) and parse the response."""
+        import grpc  # loaded by _open(); named here for the except clause
+
         current = self._open()
         connected = await self._ready(current, call)
         path = call.method.path
@@ -132,7 +139,9 @@ class Transport:
         if timeout is not None and timeout <= 0:
             raise errors.TimeoutError()
         try:
-            raw = await multicallable(body, metadata=call.metadata, timeout=timeout)
+            rpc = multicallable(body, metadata=call.metadata, timeout=timeout)
+            _handoff.handed_over()
+            raw = await rpc
         except grpc.aio.AioRpcError as exc:
             code = StatusCode.of(exc.code())
             details = exc.details() or ""
@@ -150,8 +159,10 @@ class Transport:
 
     async def _ready(self, current: _Channel, call: Call) -> bool:
         """Wait for the channel to connect; False when gRPC has given up on the host."""
+        import grpc
+
         # Not asked to connect here: the first connection waits for the TLS probe.
-        if current.channel.get_state() is _READY:
+        if current.channel.get_state() is grpc.ChannelConnectivity.READY:
             return True
         task = current.connecting
         if task is None or task.done():
@@ -166,6 +177,9 @@ class Transport:
             raise errors.TimeoutError() from None
 
     async def _connect(self, current: _Channel) -> bool:
+        import grpc
+
+        ready, failing = grpc.ChannelConnectivity.READY, grpc.ChannelConnectivity.TRANSIENT_FAILURE
         channel = current.channel
         if not current.probed and not self.insecure:
             await self._probe_tls()
@@ -173,13 +187,13 @@ class Transport:
         try:
             async with asyncio.timeout(self.connect_timeout):
                 state = channel.get_state(try_to_connect=True)
-                while state is not _READY:
-                    if state is _FAILING and not current.connected_once:
+                while state is not ready:
+                    if state is failing and not current.connected_once:
                         return False
                     await channel.wait_for_state_change(state)
                     state = channel.get_state(try_to_connect=True)
         except TimeoutError:
-            if channel.get_state() is _FAILING:
+            if channel.get_state() is failing:
                 return False  # the attempt fails at once, with gRPC's reason
             raise errors.ConnectError(
                 self.host, f"no answer within {self.connect_timeout:g}s (connect_timeout)"

@@ -9,12 +9,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Unpack
 
-from cryptography.hazmat.primitives.asymmetric import rsa
-
 from aiosdm import _signing
 from aiosdm._async import ClosesOnExit
 from aiosdm._generated.client_services import ClientServices
-from aiosdm._generated.services import SERVICES
+from aiosdm._generated.methods import methods_of
 from aiosdm._limits import InFlightLimit
 from aiosdm._service import CallCore
 from aiosdm._transport import Transport
@@ -36,6 +34,8 @@ from aiosdm.interceptors import (
 from aiosdm.interceptors._chain import attempt_links
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     from aiosdm._client_options import ClientOptions
     from aiosdm.snapshot import SnapshotClient
 
@@ -212,7 +212,7 @@ class Client(ClientServices, ClosesOnExit):
 
     async def _fetch_engine(self, engine_id: str, deadline: float | None) -> None:
         # Through the whole chain, so the encryption interceptor caches the engine's key.
-        spec = SERVICES["SecretEngines"]["Get"]
+        spec = methods_of("SecretEngines")["Get"]
         request = spec.request()
         request.id = engine_id
         await self._core.unary(spec, request, deadline)

@@ -26,8 +26,15 @@ def test_services_and_models_load_on_first_use() -> None:
     assert "grpc" not in after_import
     assert "aiosdm._generated.models.accounts" not in after_import
     assert "aiosdm._generated.clients.accounts" not in after_client
+    # A client loads no service's messages, no cryptography (managed secrets only) and no
+    # gRPC (the first call opens the channel) until they are used.
+    assert not {m for m in after_client if m.endswith("_pb2") and "accounts" in m}
+    assert "aiosdm._generated.v1.drivers_pb2" not in after_client
+    assert "cryptography" not in after_client
+    assert "grpc" not in after_client
     assert "aiosdm._generated.clients.accounts" in after_accounts
     assert "aiosdm._generated.models.drivers" not in after_accounts  # resources never touched
+    assert "aiosdm._generated.v1.drivers_pb2" not in after_accounts
 
 
 def test_lazy_names_resolve_to_the_real_objects() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from aiosdm._generated.methods import methods_of
 from aiosdm._generated.models.groups import (
     Group,
     GroupCreateFromRolesResponse,
@@ -21,7 +22,6 @@ from aiosdm._generated.models.groups import (
     read_group_update_response,
     write_group,
 )
-from aiosdm._generated.services import SERVICES
 from aiosdm._pagination import ListIterator
 from aiosdm._service import CallCore, Service
 
@@ -31,7 +31,7 @@ __all__ = ["Groups", "SnapshotGroups"]
 class Groups(Service):
     """Create, read, change and remove groups. Reached as ``client.groups``."""
 
-    _methods = SERVICES["Groups"]
+    _methods = methods_of("Groups")
 
     async def create(self, group: Group, timeout: float | None = None) -> GroupCreateResponse:
         """Create a group; the answer carries it as stored."""
