@@ -14,8 +14,8 @@ from typing import Any
 
 from aiosdm import errors
 from aiosdm._async import SingleFlight
+from aiosdm._credentials import CredentialsProvider
 from aiosdm._status import StatusCode, is_unauthenticated
-from aiosdm.credentials import CredentialsProvider
 from aiosdm.interceptors._chain import (
     Call,
     CallEvent,

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiosdm import _signing
 from aiosdm._clock import Clock, utc_now
-from aiosdm.credentials import Credentials, CredentialsProvider
+from aiosdm._credentials import Credentials, CredentialsProvider
 from aiosdm.interceptors._chain import Call, Handler, Interceptor, Outbound, signed
 
 __all__ = ["SigningInterceptor"]

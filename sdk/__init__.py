@@ -28,13 +28,13 @@ if TYPE_CHECKING:
     # so aiosdm.User is the real class to a type checker, not Any.
     from aiosdm import constants as constants
     from aiosdm import errors as errors
+    from aiosdm._credentials import Credentials as Credentials
+    from aiosdm._credentials import CredentialsProvider as CredentialsProvider
+    from aiosdm._credentials import StaticCredentials as StaticCredentials
     from aiosdm._generated.models import *  # noqa: F403  (every model: models.__all__)
     from aiosdm._signing import API_VERSION as API_VERSION
     from aiosdm.client import Client as Client
     from aiosdm.constants import *  # noqa: F403  (listed in _CONSTANTS)
-    from aiosdm.credentials import Credentials as Credentials
-    from aiosdm.credentials import CredentialsProvider as CredentialsProvider
-    from aiosdm.credentials import StaticCredentials as StaticCredentials
     from aiosdm.errors import AlreadyExistsError as AlreadyExistsError
     from aiosdm.errors import AuthenticationError as AuthenticationError
     from aiosdm.errors import BadRequestError as BadRequestError
@@ -102,15 +102,15 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "API_VERSION": ("aiosdm._signing", "API_VERSION"),
     "Call": ("aiosdm.interceptors", "Call"),
     "Client": ("aiosdm.client", "Client"),
-    "Credentials": ("aiosdm.credentials", "Credentials"),
-    "CredentialsProvider": ("aiosdm.credentials", "CredentialsProvider"),
+    "Credentials": ("aiosdm._credentials", "Credentials"),
+    "CredentialsProvider": ("aiosdm._credentials", "CredentialsProvider"),
     "Handler": ("aiosdm.interceptors", "Handler"),
     "Interceptor": ("aiosdm.interceptors", "Interceptor"),
     "Outbound": ("aiosdm.interceptors", "Outbound"),
     "RetryBudget": ("aiosdm.interceptors", "RetryBudget"),
     "RetryPolicy": ("aiosdm.interceptors", "RetryPolicy"),
     "SnapshotClient": ("aiosdm.snapshot", "SnapshotClient"),
-    "StaticCredentials": ("aiosdm.credentials", "StaticCredentials"),
+    "StaticCredentials": ("aiosdm._credentials", "StaticCredentials"),
     "constants": ("aiosdm.constants", None),
     "errors": ("aiosdm.errors", None),
     **{name: ("aiosdm.constants", name) for name in _CONSTANTS},

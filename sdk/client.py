@@ -16,7 +16,7 @@ from aiosdm._generated.methods import methods_of
 from aiosdm._limits import InFlightLimit
 from aiosdm._service import CallCore
 from aiosdm._transport import Transport
-from aiosdm.credentials import CredentialsProvider, StaticCredentials
+from aiosdm._credentials import CredentialsProvider, StaticCredentials
 from aiosdm.errors import RPCError
 from aiosdm.interceptors import (
     CredentialRefreshInterceptor,

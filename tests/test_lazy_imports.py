@@ -32,6 +32,8 @@ def test_services_and_models_load_on_first_use() -> None:
     assert "aiosdm._generated.v1.drivers_pb2" not in after_client
     assert "cryptography" not in after_client
     assert "grpc" not in after_client
+    # Nor the credential sources: a client with a key pair needs only what a key pair is.
+    assert "aiosdm.credentials" not in after_client
     assert "aiosdm._generated.clients.accounts" in after_accounts
     assert "aiosdm._generated.models.drivers" not in after_accounts  # resources never touched
     assert "aiosdm._generated.v1.drivers_pb2" not in after_accounts

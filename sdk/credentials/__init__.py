@@ -29,10 +29,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from aiosdm._credentials import Credentials, CredentialsProvider, StaticCredentials
 from aiosdm._extras import MissingExtraError, has_modules
 from aiosdm._refresh_policy import RefreshMoments, RefreshPolicy
 from aiosdm._status import ExpiredPredicate, is_unauthenticated
-from aiosdm.credentials._base import Credentials, CredentialsProvider, StaticCredentials
 from aiosdm.credentials._env import EnvCredentials
 from aiosdm.credentials._errors import (
     CredentialsError,

@@ -7,8 +7,8 @@ import binascii
 from dataclasses import dataclass, field
 from typing import Any, Unpack
 
+from aiosdm._credentials import Credentials
 from aiosdm.credentials._aliyun_client import AliyunAccessKey, AliyunClient
-from aiosdm.credentials._base import Credentials
 from aiosdm.credentials._errors import SecretFormatError
 from aiosdm.credentials._rotating import (
     Fetched,

@@ -6,8 +6,8 @@ import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any, Unpack
 
+from aiosdm._credentials import Credentials
 from aiosdm.aws._botocore import Session, new_session, prepare
-from aiosdm.credentials._base import Credentials
 from aiosdm.credentials._rotating import (
     Fetched,
     RotatingSource,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from aiosdm.credentials._base import Credentials
+from aiosdm._credentials import Credentials
 from aiosdm.credentials._errors import CredentialsNotFoundError, SecretFormatError
 
 __all__ = ["EnvCredentials"]

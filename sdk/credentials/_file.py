@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from aiosdm._async import SingleFlight
-from aiosdm.credentials._base import Credentials
+from aiosdm._credentials import Credentials
 from aiosdm.credentials._errors import CredentialsError, CredentialsNotFoundError
 from aiosdm.credentials._secret_document import credentials_from, load_json_object
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from aiosdm.credentials._base import Credentials
+from aiosdm._credentials import Credentials
 from aiosdm.credentials._errors import SecretFormatError
 
 __all__ = ["RotationHints", "credentials_from", "load_json_object", "read_text_field"]
