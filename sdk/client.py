@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from aiosdm import _signing
 from aiosdm._async import ClosesOnExit
+from aiosdm._credentials import CredentialsProvider, StaticCredentials
 from aiosdm._generated.client_services import ClientServices
 from aiosdm._generated.methods import methods_of
 from aiosdm._limits import InFlightLimit
 from aiosdm._service import CallCore
 from aiosdm._transport import Transport
-from aiosdm._credentials import CredentialsProvider, StaticCredentials
 from aiosdm.errors import RPCError
 from aiosdm.interceptors import (
     CredentialRefreshInterceptor,
