@@ -28,6 +28,7 @@ __all__ = [
     "left_default",
     "made_default",
     "parse_arm",
+    "payload",
     "require_aware",
     "tags_from",
     "tags_into",
@@ -38,6 +39,7 @@ __all__ = [
 
 
 _M = TypeVar("_M", bound=Message)
+_T = TypeVar("_T")
 
 
 class Model:
@@ -113,6 +115,21 @@ def left_default(model: Model) -> bool:
     given by the caller or read from the wire is sent field by field, even when empty.
     """
     return bool(vars(model).get(_DEFAULT_MARK)) and model == type(model)()
+
+
+def payload(p: Message, name: str, read: Callable[[Any], _T | None]) -> _T:
+    """The entity a successful create, get or update returns, from field ``name`` of ``p``.
+
+    The service always sends it; an answer without it (or with an empty entity of no kind)
+    raises :class:`aiosdm.errors.UnknownError` instead of reading as None or an empty model.
+    """
+    if p.HasField(name):
+        value = read(getattr(p, name))
+        if value is not None:
+            return value
+    from aiosdm.errors import UnknownError  # errors imports the models, which import this
+
+    raise UnknownError(f"the service answered {p.DESCRIPTOR.name} without its {name}")
 
 
 def timestamp_from(p: Timestamp) -> datetime | None:

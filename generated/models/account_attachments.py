@@ -143,7 +143,7 @@ def read_account_attachment_create_response(
 ) -> AccountAttachmentCreateResponse:
     return AccountAttachmentCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        account_attachment=read_account_attachment(p.account_attachment),
+        account_attachment=_c.payload(p, "account_attachment", read_account_attachment),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -164,7 +164,7 @@ def read_account_attachment_get_response(
 ) -> AccountAttachmentGetResponse:
     return AccountAttachmentGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        account_attachment=read_account_attachment(p.account_attachment),
+        account_attachment=_c.payload(p, "account_attachment", read_account_attachment),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

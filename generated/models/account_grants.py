@@ -168,7 +168,7 @@ def read_account_grant_create_response(
 ) -> AccountGrantCreateResponse:
     return AccountGrantCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        account_grant=read_account_grant(p.account_grant),
+        account_grant=_c.payload(p, "account_grant", read_account_grant),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -190,7 +190,7 @@ def write_account_grant_get_response(
 def read_account_grant_get_response(p: _pb.AccountGrantGetResponse) -> AccountGrantGetResponse:
     return AccountGrantGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        account_grant=read_account_grant(p.account_grant),
+        account_grant=_c.payload(p, "account_grant", read_account_grant),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

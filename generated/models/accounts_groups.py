@@ -273,7 +273,7 @@ def read_account_group_create_response(
     p: _pb.AccountGroupCreateResponse,
 ) -> AccountGroupCreateResponse:
     return AccountGroupCreateResponse(
-        account_group=read_account_group(p.account_group),
+        account_group=_c.payload(p, "account_group", read_account_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -292,7 +292,7 @@ def write_account_group_get_response(
 def read_account_group_get_response(p: _pb.AccountGroupGetResponse) -> AccountGroupGetResponse:
     return AccountGroupGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        account_group=read_account_group(p.account_group),
+        account_group=_c.payload(p, "account_group", read_account_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

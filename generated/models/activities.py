@@ -212,6 +212,6 @@ def write_activity_get_response(m: ActivityGetResponse, p: _pb.ActivityGetRespon
 def read_activity_get_response(p: _pb.ActivityGetResponse) -> ActivityGetResponse:
     return ActivityGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        activity=read_activity(p.activity),
+        activity=_c.payload(p, "activity", read_activity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )

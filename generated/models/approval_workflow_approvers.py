@@ -182,7 +182,9 @@ def read_approval_workflow_approver_create_response(
     p: _pb.ApprovalWorkflowApproverCreateResponse,
 ) -> ApprovalWorkflowApproverCreateResponse:
     return ApprovalWorkflowApproverCreateResponse(
-        approval_workflow_approver=read_approval_workflow_approver(p.approval_workflow_approver),
+        approval_workflow_approver=_c.payload(
+            p, "approval_workflow_approver", read_approval_workflow_approver
+        ),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -203,7 +205,9 @@ def read_approval_workflow_approver_get_response(
 ) -> ApprovalWorkflowApproverGetResponse:
     return ApprovalWorkflowApproverGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        approval_workflow_approver=read_approval_workflow_approver(p.approval_workflow_approver),
+        approval_workflow_approver=_c.payload(
+            p, "approval_workflow_approver", read_approval_workflow_approver
+        ),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -175,7 +175,7 @@ def read_approval_workflow_step_create_response(
     p: _pb.ApprovalWorkflowStepCreateResponse,
 ) -> ApprovalWorkflowStepCreateResponse:
     return ApprovalWorkflowStepCreateResponse(
-        approval_workflow_step=read_approval_workflow_step(p.approval_workflow_step),
+        approval_workflow_step=_c.payload(p, "approval_workflow_step", read_approval_workflow_step),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -199,7 +199,7 @@ def read_approval_workflow_step_get_response(
 ) -> ApprovalWorkflowStepGetResponse:
     return ApprovalWorkflowStepGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        approval_workflow_step=read_approval_workflow_step(p.approval_workflow_step),
+        approval_workflow_step=_c.payload(p, "approval_workflow_step", read_approval_workflow_step),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

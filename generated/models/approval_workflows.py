@@ -275,7 +275,7 @@ def read_approval_workflow_create_response(
     p: _pb.ApprovalWorkflowCreateResponse,
 ) -> ApprovalWorkflowCreateResponse:
     return ApprovalWorkflowCreateResponse(
-        approval_workflow=read_approval_workflow(p.approval_workflow),
+        approval_workflow=_c.payload(p, "approval_workflow", read_approval_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -296,7 +296,7 @@ def read_approval_workflow_get_response(
 ) -> ApprovalWorkflowGetResponse:
     return ApprovalWorkflowGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        approval_workflow=read_approval_workflow(p.approval_workflow),
+        approval_workflow=_c.payload(p, "approval_workflow", read_approval_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -315,7 +315,7 @@ def read_approval_workflow_update_response(
     p: _pb.ApprovalWorkflowUpdateResponse,
 ) -> ApprovalWorkflowUpdateResponse:
     return ApprovalWorkflowUpdateResponse(
-        approval_workflow=read_approval_workflow(p.approval_workflow),
+        approval_workflow=_c.payload(p, "approval_workflow", read_approval_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -446,7 +446,7 @@ def write_group_create_response(m: GroupCreateResponse, p: _pb.GroupCreateRespon
 
 def read_group_create_response(p: _pb.GroupCreateResponse) -> GroupCreateResponse:
     return GroupCreateResponse(
-        group=read_group(p.group),
+        group=_c.payload(p, "group", read_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -486,7 +486,7 @@ def write_group_get_response(m: GroupGetResponse, p: _pb.GroupGetResponse) -> No
 def read_group_get_response(p: _pb.GroupGetResponse) -> GroupGetResponse:
     return GroupGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        group=read_group(p.group),
+        group=_c.payload(p, "group", read_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -504,7 +504,7 @@ def write_group_update_response(m: GroupUpdateResponse, p: _pb.GroupUpdateRespon
 
 def read_group_update_response(p: _pb.GroupUpdateResponse) -> GroupUpdateResponse:
     return GroupUpdateResponse(
-        group=read_group(p.group),
+        group=_c.payload(p, "group", read_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

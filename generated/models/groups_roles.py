@@ -266,7 +266,7 @@ def write_group_role_create_response(
 
 def read_group_role_create_response(p: _pb.GroupRoleCreateResponse) -> GroupRoleCreateResponse:
     return GroupRoleCreateResponse(
-        group_role=read_group_role(p.group_role),
+        group_role=_c.payload(p, "group_role", read_group_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -283,7 +283,7 @@ def write_group_role_get_response(m: GroupRoleGetResponse, p: _pb.GroupRoleGetRe
 def read_group_role_get_response(p: _pb.GroupRoleGetResponse) -> GroupRoleGetResponse:
     return GroupRoleGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        group_role=read_group_role(p.group_role),
+        group_role=_c.payload(p, "group_role", read_group_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

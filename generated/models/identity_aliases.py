@@ -169,7 +169,7 @@ def read_identity_alias_create_response(
 ) -> IdentityAliasCreateResponse:
     return IdentityAliasCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        identity_alias=read_identity_alias(p.identity_alias),
+        identity_alias=_c.payload(p, "identity_alias", read_identity_alias),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -188,7 +188,7 @@ def write_identity_alias_get_response(
 def read_identity_alias_get_response(p: _pb.IdentityAliasGetResponse) -> IdentityAliasGetResponse:
     return IdentityAliasGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        identity_alias=read_identity_alias(p.identity_alias),
+        identity_alias=_c.payload(p, "identity_alias", read_identity_alias),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -209,7 +209,7 @@ def read_identity_alias_update_response(
 ) -> IdentityAliasUpdateResponse:
     return IdentityAliasUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        identity_alias=read_identity_alias(p.identity_alias),
+        identity_alias=_c.payload(p, "identity_alias", read_identity_alias),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -159,7 +159,7 @@ def read_identity_set_create_response(
 ) -> IdentitySetCreateResponse:
     return IdentitySetCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        identity_set=read_identity_set(p.identity_set),
+        identity_set=_c.payload(p, "identity_set", read_identity_set),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -178,7 +178,7 @@ def write_identity_set_get_response(
 def read_identity_set_get_response(p: _pb.IdentitySetGetResponse) -> IdentitySetGetResponse:
     return IdentitySetGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        identity_set=read_identity_set(p.identity_set),
+        identity_set=_c.payload(p, "identity_set", read_identity_set),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -199,7 +199,7 @@ def read_identity_set_update_response(
 ) -> IdentitySetUpdateResponse:
     return IdentitySetUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        identity_set=read_identity_set(p.identity_set),
+        identity_set=_c.payload(p, "identity_set", read_identity_set),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

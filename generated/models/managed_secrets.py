@@ -802,7 +802,7 @@ def read_managed_secret_create_response(
 ) -> ManagedSecretCreateResponse:
     return ManagedSecretCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        managed_secret=read_managed_secret(p.managed_secret),
+        managed_secret=_c.payload(p, "managed_secret", read_managed_secret),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -826,7 +826,7 @@ def read_managed_secret_update_response(
 ) -> ManagedSecretUpdateResponse:
     return ManagedSecretUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        managed_secret=read_managed_secret(p.managed_secret),
+        managed_secret=_c.payload(p, "managed_secret", read_managed_secret),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -884,7 +884,7 @@ def write_managed_secret_get_response(
 def read_managed_secret_get_response(p: _pb.ManagedSecretGetResponse) -> ManagedSecretGetResponse:
     return ManagedSecretGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        managed_secret=read_managed_secret(p.managed_secret),
+        managed_secret=_c.payload(p, "managed_secret", read_managed_secret),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -143,7 +143,7 @@ def read_peering_group_node_create_response(
 ) -> PeeringGroupNodeCreateResponse:
     return PeeringGroupNodeCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        peering_group_node=read_peering_group_node(p.peering_group_node),
+        peering_group_node=_c.payload(p, "peering_group_node", read_peering_group_node),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -164,7 +164,7 @@ def read_peering_group_node_get_response(
 ) -> PeeringGroupNodeGetResponse:
     return PeeringGroupNodeGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        peering_group_node=read_peering_group_node(p.peering_group_node),
+        peering_group_node=_c.payload(p, "peering_group_node", read_peering_group_node),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

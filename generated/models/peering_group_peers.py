@@ -143,7 +143,7 @@ def read_peering_group_peer_create_response(
 ) -> PeeringGroupPeerCreateResponse:
     return PeeringGroupPeerCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        peering_group_peer=read_peering_group_peer(p.peering_group_peer),
+        peering_group_peer=_c.payload(p, "peering_group_peer", read_peering_group_peer),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -164,7 +164,7 @@ def read_peering_group_peer_get_response(
 ) -> PeeringGroupPeerGetResponse:
     return PeeringGroupPeerGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        peering_group_peer=read_peering_group_peer(p.peering_group_peer),
+        peering_group_peer=_c.payload(p, "peering_group_peer", read_peering_group_peer),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -143,7 +143,7 @@ def read_peering_group_resource_create_response(
 ) -> PeeringGroupResourceCreateResponse:
     return PeeringGroupResourceCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        peering_group_resource=read_peering_group_resource(p.peering_group_resource),
+        peering_group_resource=_c.payload(p, "peering_group_resource", read_peering_group_resource),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -164,7 +164,7 @@ def read_peering_group_resource_get_response(
 ) -> PeeringGroupResourceGetResponse:
     return PeeringGroupResourceGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        peering_group_resource=read_peering_group_resource(p.peering_group_resource),
+        peering_group_resource=_c.payload(p, "peering_group_resource", read_peering_group_resource),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -134,7 +134,7 @@ def read_peering_group_create_response(
 ) -> PeeringGroupCreateResponse:
     return PeeringGroupCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        peering_group=read_peering_group(p.peering_group),
+        peering_group=_c.payload(p, "peering_group", read_peering_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -153,7 +153,7 @@ def write_peering_group_get_response(
 def read_peering_group_get_response(p: _pb.PeeringGroupGetResponse) -> PeeringGroupGetResponse:
     return PeeringGroupGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        peering_group=read_peering_group(p.peering_group),
+        peering_group=_c.payload(p, "peering_group", read_peering_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

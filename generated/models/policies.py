@@ -173,7 +173,7 @@ def write_policy_create_response(m: PolicyCreateResponse, p: _pb.PolicyCreateRes
 
 def read_policy_create_response(p: _pb.PolicyCreateResponse) -> PolicyCreateResponse:
     return PolicyCreateResponse(
-        policy=read_policy(p.policy),
+        policy=_c.payload(p, "policy", read_policy),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -188,7 +188,7 @@ def write_policy_update_response(m: PolicyUpdateResponse, p: _pb.PolicyUpdateRes
 
 def read_policy_update_response(p: _pb.PolicyUpdateResponse) -> PolicyUpdateResponse:
     return PolicyUpdateResponse(
-        policy=read_policy(p.policy),
+        policy=_c.payload(p, "policy", read_policy),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -218,7 +218,7 @@ def write_policy_get_response(m: PolicyGetResponse, p: _pb.PolicyGetResponse) ->
 def read_policy_get_response(p: _pb.PolicyGetResponse) -> PolicyGetResponse:
     return PolicyGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        policy=read_policy(p.policy),
+        policy=_c.payload(p, "policy", read_policy),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -156,7 +156,7 @@ def read_proxy_cluster_key_create_response(
 ) -> ProxyClusterKeyCreateResponse:
     return ProxyClusterKeyCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        proxy_cluster_key=read_proxy_cluster_key(p.proxy_cluster_key),
+        proxy_cluster_key=_c.payload(p, "proxy_cluster_key", read_proxy_cluster_key),
         secret_key=p.secret_key,
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
@@ -181,7 +181,7 @@ def read_proxy_cluster_key_get_response(
 ) -> ProxyClusterKeyGetResponse:
     return ProxyClusterKeyGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        proxy_cluster_key=read_proxy_cluster_key(p.proxy_cluster_key),
+        proxy_cluster_key=_c.payload(p, "proxy_cluster_key", read_proxy_cluster_key),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -169,7 +169,7 @@ def read_remote_identity_create_response(
 ) -> RemoteIdentityCreateResponse:
     return RemoteIdentityCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        remote_identity=read_remote_identity(p.remote_identity),
+        remote_identity=_c.payload(p, "remote_identity", read_remote_identity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -190,7 +190,7 @@ def read_remote_identity_get_response(
 ) -> RemoteIdentityGetResponse:
     return RemoteIdentityGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        remote_identity=read_remote_identity(p.remote_identity),
+        remote_identity=_c.payload(p, "remote_identity", read_remote_identity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -211,7 +211,7 @@ def read_remote_identity_update_response(
 ) -> RemoteIdentityUpdateResponse:
     return RemoteIdentityUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        remote_identity=read_remote_identity(p.remote_identity),
+        remote_identity=_c.payload(p, "remote_identity", read_remote_identity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -89,6 +89,6 @@ def read_remote_identity_group_get_response(
 ) -> RemoteIdentityGroupGetResponse:
     return RemoteIdentityGroupGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        remote_identity_group=read_remote_identity_group(p.remote_identity_group),
+        remote_identity_group=_c.payload(p, "remote_identity_group", read_remote_identity_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )

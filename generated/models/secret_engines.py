@@ -227,14 +227,14 @@ class SecretEngineGetResponse(_c.Model):
 
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_engine: _m_secret_engine_types.SecretEngine | None = None
+    secret_engine: _m_secret_engine_types.SecretEngine
 
     def __init__(
         self,
         *,
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -249,14 +249,14 @@ class SecretEngineCreateResponse(_c.Model):
 
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_engine: _m_secret_engine_types.SecretEngine | None = None
+    secret_engine: _m_secret_engine_types.SecretEngine
 
     def __init__(
         self,
         *,
         meta: _m_spec.CreateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -271,14 +271,14 @@ class SecretEngineUpdateResponse(_c.Model):
 
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_engine: _m_secret_engine_types.SecretEngine | None = None
+    secret_engine: _m_secret_engine_types.SecretEngine
 
     def __init__(
         self,
         *,
         meta: _m_spec.UpdateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -501,7 +501,7 @@ def write_secret_engine_get_response(
 def read_secret_engine_get_response(p: _pb.SecretEngineGetResponse) -> SecretEngineGetResponse:
     return SecretEngineGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        secret_engine=_m_secret_engine_types.read_secret_engine(p.secret_engine),
+        secret_engine=_c.payload(p, "secret_engine", _m_secret_engine_types.read_secret_engine),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -522,7 +522,7 @@ def read_secret_engine_create_response(
 ) -> SecretEngineCreateResponse:
     return SecretEngineCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        secret_engine=_m_secret_engine_types.read_secret_engine(p.secret_engine),
+        secret_engine=_c.payload(p, "secret_engine", _m_secret_engine_types.read_secret_engine),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -543,7 +543,7 @@ def read_secret_engine_update_response(
 ) -> SecretEngineUpdateResponse:
     return SecretEngineUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        secret_engine=_m_secret_engine_types.read_secret_engine(p.secret_engine),
+        secret_engine=_c.payload(p, "secret_engine", _m_secret_engine_types.read_secret_engine),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

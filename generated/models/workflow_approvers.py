@@ -226,7 +226,7 @@ def read_workflow_approvers_create_response(
     p: _pb.WorkflowApproversCreateResponse,
 ) -> WorkflowApproversCreateResponse:
     return WorkflowApproversCreateResponse(
-        workflow_approver=read_workflow_approver(p.workflow_approver),
+        workflow_approver=_c.payload(p, "workflow_approver", read_workflow_approver),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -247,7 +247,7 @@ def read_workflow_approver_get_response(
 ) -> WorkflowApproverGetResponse:
     return WorkflowApproverGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        workflow_approver=read_workflow_approver(p.workflow_approver),
+        workflow_approver=_c.payload(p, "workflow_approver", read_workflow_approver),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

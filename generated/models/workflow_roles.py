@@ -215,7 +215,7 @@ def read_workflow_roles_create_response(
     p: _pb.WorkflowRolesCreateResponse,
 ) -> WorkflowRolesCreateResponse:
     return WorkflowRolesCreateResponse(
-        workflow_role=read_workflow_role(p.workflow_role),
+        workflow_role=_c.payload(p, "workflow_role", read_workflow_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -234,7 +234,7 @@ def write_workflow_role_get_response(
 def read_workflow_role_get_response(p: _pb.WorkflowRoleGetResponse) -> WorkflowRoleGetResponse:
     return WorkflowRoleGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        workflow_role=read_workflow_role(p.workflow_role),
+        workflow_role=_c.payload(p, "workflow_role", read_workflow_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 

@@ -217,7 +217,7 @@ def write_workflow_create_response(
 
 def read_workflow_create_response(p: _pb.WorkflowCreateResponse) -> WorkflowCreateResponse:
     return WorkflowCreateResponse(
-        workflow=read_workflow(p.workflow),
+        workflow=_c.payload(p, "workflow", read_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -237,7 +237,7 @@ def write_workflow_get_response(m: WorkflowGetResponse, p: _pb.WorkflowGetRespon
 def read_workflow_get_response(p: _pb.WorkflowGetResponse) -> WorkflowGetResponse:
     return WorkflowGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        workflow=read_workflow(p.workflow),
+        workflow=_c.payload(p, "workflow", read_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -257,7 +257,7 @@ def write_workflow_update_response(
 
 def read_workflow_update_response(p: _pb.WorkflowUpdateResponse) -> WorkflowUpdateResponse:
     return WorkflowUpdateResponse(
-        workflow=read_workflow(p.workflow),
+        workflow=_c.payload(p, "workflow", read_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
