@@ -264,11 +264,19 @@ class ModelEmitter:
         lines += [
             "",
             "from aiosdm import _convert as _c",
+            "from aiosdm._public import publish",
             f"from aiosdm._generated.v1 import {file}_pb2 as _pb",
         ]
         lines += [f"from aiosdm._generated.models import {d} as _m_{d}" for d in sorted(deps)]
         lines += ["", "__all__ = ["] + [f'    "{e}",' for e in sorted(exports)] + ["]"]
-        return ("\n".join(lines) + "\n" + text).rstrip() + "\n"
+        classes = [e for e in exports if not e.startswith(("write_", "read_"))]
+        tail = [
+            "",
+            "",
+            "# Shown as aiosdm.<Name>, where users import them from.",
+            f"publish({', '.join(classes)})",
+        ]
+        return ("\n".join(lines) + "\n" + text).rstrip() + "\n" + "\n".join(tail) + "\n"
 
     def docstring(self, m: Message, extra: str = "") -> list[str]:
         doc = m.doc or f"The ``v1.{m.name}`` message."
@@ -517,6 +525,7 @@ class ModelEmitter:
             "from typing import TYPE_CHECKING, Any, NamedTuple",
             "",
             "from aiosdm._convert import Model",
+            "from aiosdm._public import publish",
             "",
             "if TYPE_CHECKING:",
         ]
@@ -550,7 +559,9 @@ class ModelEmitter:
             "        return known",
             "    for cls in model_type.__mro__:",
             "        where = _WHERE.get(cls.__name__)",
-            '        if where is not None and cls.__module__ == f"{__name__}.{where[0]}":',
+            "        # The model itself, not a class of the same name (models report aiosdm as",
+            "        # their module, so the name alone does not tell).",
+            "        if where is not None and __getattr__(cls.__name__) is cls:",
             "            break",
             "    else:",
             '        raise TypeError(f"not a model: {model_type.__name__}")',
@@ -577,6 +588,9 @@ class ModelEmitter:
             "def from_message(model_type: type[Model], message: Any) -> Any:",
             '    """Convert a protobuf message to ``model_type`` (a wrapper may give any arm)."""',
             "    return binding(model_type).read(message)",
+            "",
+            "",
+            "publish(from_message, to_message)  # shown as aiosdm.from_message, ...",
             "",
             "",
             "def __getattr__(name: str) -> Any:",

@@ -15,6 +15,7 @@ from aiosdm import _signing
 from aiosdm._generated.client_services import ClientServices
 from aiosdm._generated.services import SERVICES
 from aiosdm._limits import InFlightLimit
+from aiosdm._public import publish
 from aiosdm._service import CallCore
 from aiosdm._transport import Transport
 from aiosdm.credentials import CredentialsProvider, StaticCredentials
@@ -221,3 +222,7 @@ class Client(ClientServices):
         request = spec.request()
         request.id = engine_id
         await self._core.unary(spec, request, deadline)
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(Client)

@@ -11,6 +11,7 @@ from typing import ClassVar
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import accounts_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Account",
@@ -509,3 +510,17 @@ def read_account_delete_response(p: _pb.AccountDeleteResponse) -> AccountDeleteR
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Account,
+    UnknownAccount,
+    User,
+    Service,
+    Token,
+    AccountCreateResponse,
+    AccountGetResponse,
+    AccountUpdateResponse,
+    AccountDeleteResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import activities_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Activity",
@@ -215,3 +216,7 @@ def read_activity_get_response(p: _pb.ActivityGetResponse) -> ActivityGetRespons
         activity=_c.payload(p, "activity", read_activity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(ActivityEntity, ActivityActor, Activity, ActivityGetResponse)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import approval_workflow_approvers_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ApprovalWorkflowApprover",
@@ -246,3 +247,13 @@ def read_approval_workflow_approver_list_response(
     return ApprovalWorkflowApproverListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ApprovalWorkflowApprover,
+    ApprovalWorkflowApproverCreateResponse,
+    ApprovalWorkflowApproverGetResponse,
+    ApprovalWorkflowApproverDeleteResponse,
+    ApprovalWorkflowApproverListResponse,
+)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import approval_workflow_steps_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ApprovalWorkflowStep",
@@ -238,3 +239,13 @@ def read_approval_workflow_step_list_response(
     return ApprovalWorkflowStepListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ApprovalWorkflowStep,
+    ApprovalWorkflowStepCreateResponse,
+    ApprovalWorkflowStepGetResponse,
+    ApprovalWorkflowStepDeleteResponse,
+    ApprovalWorkflowStepListResponse,
+)

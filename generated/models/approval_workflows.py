@@ -10,6 +10,7 @@ from datetime import timedelta
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import approval_workflows_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ApprovalFlowApprover",
@@ -354,3 +355,16 @@ def read_approval_workflow_list_response(
     return ApprovalWorkflowListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ApprovalFlowApprover,
+    ApprovalFlowStep,
+    ApprovalWorkflow,
+    ApprovalWorkflowCreateResponse,
+    ApprovalWorkflowGetResponse,
+    ApprovalWorkflowUpdateResponse,
+    ApprovalWorkflowDeleteResponse,
+    ApprovalWorkflowListResponse,
+)

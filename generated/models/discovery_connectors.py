@@ -11,6 +11,7 @@ from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.models import tags as _m_tags
 from aiosdm._generated.v1 import discovery_connectors_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AWSConnector",
@@ -701,3 +702,23 @@ def read_gcp_connector(p: _pb.GCPConnector) -> GCPConnector:
         workload_provider_id=p.workload_provider_id,
         workload_pool_id=p.workload_pool_id,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Connector,
+    UnknownConnector,
+    ConnectorCreateRequest,
+    ConnectorCreateResponse,
+    ConnectorGetRequest,
+    ConnectorGetResponse,
+    ConnectorUpdateRequest,
+    ConnectorUpdateResponse,
+    ConnectorDeleteRequest,
+    ConnectorDeleteResponse,
+    ConnectorListRequest,
+    ConnectorListResponse,
+    AWSConnector,
+    AzureConnector,
+    GCPConnector,
+)

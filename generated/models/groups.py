@@ -12,6 +12,7 @@ from aiosdm._generated.models import approval_workflows as _m_approval_workflows
 from aiosdm._generated.models import roles as _m_roles
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import groups_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Group",
@@ -535,3 +536,22 @@ def read_group_list_response(p: _pb.GroupListResponse) -> GroupListResponse:
     return GroupListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Group,
+    GroupCreateRequest,
+    GroupCreateFromRolesRequest,
+    GroupFromRole,
+    GroupGetRequest,
+    GroupUpdateRequest,
+    GroupDeleteRequest,
+    GroupListRequest,
+    GroupCreateResponse,
+    GroupCreateFromRolesResponse,
+    GroupGetResponse,
+    GroupUpdateResponse,
+    GroupDeleteResponse,
+    GroupListResponse,
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import groups_roles_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GroupRole",
@@ -318,3 +319,17 @@ def read_group_role_list_response(p: _pb.GroupRoleListResponse) -> GroupRoleList
     return GroupRoleListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    GroupRole,
+    GroupRoleCreateRequest,
+    GroupRoleGetRequest,
+    GroupRoleDeleteRequest,
+    GroupRoleListRequest,
+    GroupRoleCreateResponse,
+    GroupRoleGetResponse,
+    GroupRoleDeleteResponse,
+    GroupRoleListResponse,
+)

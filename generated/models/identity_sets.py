@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import identity_sets_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "IdentitySet",
@@ -221,3 +222,13 @@ def read_identity_set_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    IdentitySet,
+    IdentitySetCreateResponse,
+    IdentitySetGetResponse,
+    IdentitySetUpdateResponse,
+    IdentitySetDeleteResponse,
+)

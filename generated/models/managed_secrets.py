@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import managed_secrets_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ManagedSecret",
@@ -951,3 +952,31 @@ def read_managed_secret_logs_response(
     return ManagedSecretLogsResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ManagedSecretListRequest,
+    ManagedSecretRotationPolicy,
+    ManagedSecretPasswordPolicy,
+    ManagedSecretPolicy,
+    ManagedSecret,
+    ManagedSecretCreateRequest,
+    ManagedSecretUpdateRequest,
+    ManagedSecretRotateRequest,
+    ManagedSecretDeleteRequest,
+    ManagedSecretGetRequest,
+    ManagedSecretRetrieveRequest,
+    ManagedSecretValidateRequest,
+    ManagedSecretLogsRequest,
+    ManagedSecretLog,
+    ManagedSecretListResponse,
+    ManagedSecretCreateResponse,
+    ManagedSecretUpdateResponse,
+    ManagedSecretRotateResponse,
+    ManagedSecretDeleteResponse,
+    ManagedSecretGetResponse,
+    ManagedSecretRetrieveResponse,
+    ManagedSecretValidateResponse,
+    ManagedSecretLogsResponse,
+)

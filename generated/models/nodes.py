@@ -10,6 +10,7 @@ from typing import ClassVar
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import nodes_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Gateway",
@@ -561,3 +562,19 @@ def read_node_tcp_probe_response(p: _pb.NodeTCPProbeResponse) -> NodeTCPProbeRes
         error=p.error,
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Node,
+    UnknownNode,
+    NodeMaintenanceWindow,
+    Relay,
+    Gateway,
+    ProxyCluster,
+    NodeCreateResponse,
+    NodeGetResponse,
+    NodeUpdateResponse,
+    NodeDeleteResponse,
+    NodeTCPProbeResponse,
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import peering_group_resources_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "PeeringGroupResource",
@@ -186,3 +187,12 @@ def read_peering_group_resource_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    PeeringGroupResource,
+    PeeringGroupResourceCreateResponse,
+    PeeringGroupResourceGetResponse,
+    PeeringGroupResourceDeleteResponse,
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import policies_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Policy",
@@ -234,3 +235,14 @@ def read_policy_list_response(p: _pb.PolicyListResponse) -> PolicyListResponse:
     return PolicyListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Policy,
+    PolicyCreateResponse,
+    PolicyUpdateResponse,
+    PolicyDeleteResponse,
+    PolicyGetResponse,
+    PolicyListResponse,
+)

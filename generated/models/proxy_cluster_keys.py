@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import proxy_cluster_keys_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ProxyClusterKey",
@@ -203,3 +204,12 @@ def read_proxy_cluster_key_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ProxyClusterKey,
+    ProxyClusterKeyCreateResponse,
+    ProxyClusterKeyGetResponse,
+    ProxyClusterKeyDeleteResponse,
+)

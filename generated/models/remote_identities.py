@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import remote_identities_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RemoteIdentity",
@@ -233,3 +234,13 @@ def read_remote_identity_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    RemoteIdentity,
+    RemoteIdentityCreateResponse,
+    RemoteIdentityGetResponse,
+    RemoteIdentityUpdateResponse,
+    RemoteIdentityDeleteResponse,
+)

@@ -10,6 +10,7 @@ from aiosdm import _convert as _c
 from aiosdm._generated.models import drivers as _m_drivers
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import resources_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ResourceCreateResponse",
@@ -254,3 +255,14 @@ def read_resource_healthcheck_response(
         meta=_m_spec.read_update_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ResourceHealthcheckRequest,
+    ResourceCreateResponse,
+    ResourceGetResponse,
+    ResourceUpdateResponse,
+    ResourceDeleteResponse,
+    ResourceHealthcheckResponse,
+)

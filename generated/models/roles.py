@@ -10,6 +10,7 @@ from typing import Any
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import roles_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Role",
@@ -232,3 +233,7 @@ def read_role_delete_response(p: _pb.RoleDeleteResponse) -> RoleDeleteResponse:
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(Role, RoleCreateResponse, RoleGetResponse, RoleUpdateResponse, RoleDeleteResponse)

@@ -11,6 +11,7 @@ from aiosdm._generated.models import secret_engine_policy as _m_secret_engine_po
 from aiosdm._generated.models import secret_engine_types as _m_secret_engine_types
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import secret_engines_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GenerateKeysRequest",
@@ -609,3 +610,25 @@ def read_secret_engine_rotate_response(
     return SecretEngineRotateResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    SecretEngineListRequest,
+    SecretEngineGetRequest,
+    SecretEngineCreateRequest,
+    SecretEngineUpdateRequest,
+    SecretEngineDeleteRequest,
+    GenerateKeysRequest,
+    HealthcheckRequest,
+    HealthcheckStatus,
+    SecretEngineRotateRequest,
+    SecretEngineListResponse,
+    SecretEngineGetResponse,
+    SecretEngineCreateResponse,
+    SecretEngineUpdateResponse,
+    SecretEngineDeleteResponse,
+    GenerateKeysResponse,
+    HealthcheckResponse,
+    SecretEngineRotateResponse,
+)

@@ -10,6 +10,7 @@ from aiosdm import _convert as _c
 from aiosdm._generated.models import secret_store_types as _m_secret_store_types
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import secret_stores_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "SecretStoreCreateResponse",
@@ -190,3 +191,12 @@ def read_secret_store_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    SecretStoreCreateResponse,
+    SecretStoreGetResponse,
+    SecretStoreUpdateResponse,
+    SecretStoreDeleteResponse,
+)

@@ -11,6 +11,7 @@ from typing import Any
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import workflows_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Workflow",
@@ -290,3 +291,14 @@ def read_workflow_list_response(p: _pb.WorkflowListResponse) -> WorkflowListResp
     return WorkflowListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Workflow,
+    WorkflowCreateResponse,
+    WorkflowGetResponse,
+    WorkflowUpdateResponse,
+    WorkflowDeleteResponse,
+    WorkflowListResponse,
+)

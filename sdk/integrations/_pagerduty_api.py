@@ -131,6 +131,7 @@ class PagerDutyClient:
         await self.close()
 
     async def close(self) -> None:
+        """Close the HTTP session it made. Safe to call more than once."""
         if self._owns_session and self._session is not None:
             await self._session.close()
         self._session = None

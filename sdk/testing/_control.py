@@ -204,6 +204,7 @@ class ControlClient:
         return model
 
     async def close(self) -> None:
+        """Close the connection. Safe to call more than once."""
         await self._transport.close()
 
     async def __aenter__(self) -> Self:

@@ -52,9 +52,9 @@ def test_every_create_get_and_update_types_its_entity_as_present() -> None:
 )
 def test_an_answer_without_its_entity_is_refused(message: Any) -> None:
     read = models.binding(models.AccountGetResponse).read
-    with pytest.raises(errors.UnknownError, match="AccountGetResponse without its account"):
+    with pytest.raises(ValueError, match="AccountGetResponse without its account"):
         read(message)
-    with pytest.raises(errors.UnknownError, match="RoleGetResponse without its role"):
+    with pytest.raises(ValueError, match="RoleGetResponse without its role"):
         models.binding(models.RoleGetResponse).read(roles_pb2.RoleGetResponse())
     # Present, even empty, it reads.
     assert (
