@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test generate check-generated lint bench typecheck-stage clean
+.PHONY: demo test generate check-generated lint bench typecheck-stage docs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: $(STAMP) typecheck-stage
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	cd build/typecheck && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml -p aiosdm
+
+# The API reference, from the docstrings (pdoc), into build/docs; tests/test_docs.py checks it.
+docs: $(STAMP)
+	$(PY) -m docs --out build/docs
 
 bench: $(STAMP)
 	$(PY) -m bench --write-readme

@@ -47,6 +47,25 @@ class ModelEmitter:
         }
         names = [snake(n) for n in self.porcelain]
         assert len(names) == len(set(names)), "snake-case model names collide"
+        # (response, field) of the entity every successful create, get and update returns
+        # (wire facts: field 2 of the standard responses): typed as present on the model, and
+        # an answer without it is refused when read rather than read as None or an empty model.
+        self.payloads = {
+            (m.response, m.result_field)
+            for s in schema.services
+            for m in s.methods
+            if m.result_field
+        }
+
+    def is_payload(self, f: Field, msg: Message) -> bool:
+        return (msg.name, f.name) in self.payloads
+
+    def optional(self, f: Field, msg: Message) -> bool:
+        """Whether a singular message field reads as None when the wire lacks it."""
+        target = self.msgs[f.message]
+        if self.is_payload(f, msg):
+            return False
+        return bool(target.polymorphic or f.hints.nullable)
 
     # ----- typing helpers -------------------------------------------------
     def ref(self, name: str, here: str) -> str:
@@ -58,7 +77,7 @@ class ModelEmitter:
         m = self.msgs[name]
         return fn if m.file == here else f"_m_{m.file}.{fn}"
 
-    def annotation(self, f: Field, here: str) -> str:
+    def annotation(self, f: Field, here: str, msg: Message | None = None) -> str:
         if f.kind == "scalar":
             base = f.scalar
         elif f.kind == "timestamp":
@@ -79,11 +98,13 @@ class ModelEmitter:
             if not target.porcelain:
                 raise SystemExit(f"porcelain field {f.name} refers to non-porcelain {f.message}")
             base = self.ref(f.message, here)
-            if (target.polymorphic or f.hints.nullable) and not f.repeated:
+            payload = msg is not None and self.is_payload(f, msg)
+            if (target.polymorphic or f.hints.nullable) and not f.repeated and not payload:
                 base += " | None"
         return f"list[{base}]" if f.repeated else base
 
-    def default(self, f: Field, here: str) -> str:
+    def default(self, f: Field, here: str, msg: Message) -> str | None:
+        """The field's default in the class body; None for a payload that has none."""
         secret = ", repr=False" if f.hints.secret else ""
         if f.repeated:
             return f"field(default_factory=list{secret})"
@@ -98,18 +119,20 @@ class ModelEmitter:
         if f.kind == "json":
             return f"field(default_factory={'list' if json_empty(f) == '[]' else 'dict'})"
         target = self.msgs[f.message]
-        if target.polymorphic or f.hints.nullable:
+        if self.is_payload(f, msg) and target.polymorphic:
+            return None  # no kind to make one of: the caller names it
+        if self.optional(f, msg):
             return "None"
         return f"field(default_factory={self.ref(f.message, here)})"
 
-    def init_param(self, f: Field, here: str) -> tuple[str, str]:
+    def init_param(self, f: Field, here: str, msg: Message) -> tuple[str, str]:
         """The ``__init__`` parameter for ``f`` and the statement that stores it.
 
         Mutable defaults arrive as None and are made per instance (None is also what the
         official SDK's constructors accept for "not given").
         """
         a = f.attr
-        typ = self.annotation(f, here)
+        typ = self.annotation(f, here, msg)
         if f.repeated:
             return f"{a}: {typ} | None = None", f"self.{a} = [] if {a} is None else {a}"
         if f.kind == "scalar":
@@ -122,7 +145,9 @@ class ModelEmitter:
             return f"{a}: {typ} | None = None", f"self.{a} = {{}} if {a} is None else {a}"
         if f.kind == "json":
             return f"{a}: Any = None", f"self.{a} = {json_empty(f)} if {a} is None else {a}"
-        if self.msgs[f.message].polymorphic or f.hints.nullable:
+        if self.is_payload(f, msg) and self.msgs[f.message].polymorphic:
+            return f"{a}: {typ}", f"self.{a} = {a}"
+        if self.optional(f, msg):
             return f"{a}: {typ} = None", f"self.{a} = {a}"
         ref = self.ref(f.message, here)
         made = f"{ref}()"
@@ -140,10 +165,11 @@ class ModelEmitter:
         )
 
     def emit_init_method(
-        self, fields: list[Field], here: str, extra: list[tuple[str, str]]
+        self, fields: list[Field], here: str, extra: list[tuple[str, str]], msg: Message
     ) -> list[str]:
         """An explicit ``__init__``: far cheaper at import than one made by @dataclass."""
-        pairs = [self.init_param(f, here) for f in sorted(fields, key=lambda f: f.attr)] + extra
+        ordered = sorted(fields, key=lambda f: f.attr)
+        pairs = [self.init_param(f, here, msg) for f in ordered] + extra
         if not pairs:
             return []
         out = ["", "    def __init__(", "        self,", "        *,"]
@@ -238,11 +264,19 @@ class ModelEmitter:
         lines += [
             "",
             "from aiosdm import _convert as _c",
+            "from aiosdm._public import publish",
             f"from aiosdm._generated.v1 import {file}_pb2 as _pb",
         ]
         lines += [f"from aiosdm._generated.models import {d} as _m_{d}" for d in sorted(deps)]
         lines += ["", "__all__ = ["] + [f'    "{e}",' for e in sorted(exports)] + ["]"]
-        return ("\n".join(lines) + "\n" + text).rstrip() + "\n"
+        classes = [e for e in exports if not e.startswith(("write_", "read_"))]
+        tail = [
+            "",
+            "",
+            "# Shown as aiosdm.<Name>, where users import them from.",
+            f"publish({', '.join(classes)})",
+        ]
+        return ("\n".join(lines) + "\n" + text).rstrip() + "\n" + "\n".join(tail) + "\n"
 
     def docstring(self, m: Message, extra: str = "") -> list[str]:
         doc = m.doc or f"The ``v1.{m.name}`` message."
@@ -274,8 +308,10 @@ class ModelEmitter:
             fields = [f for f in m.model_fields if f.attr not in names]
             every = inherited + fields
         for f in sorted(fields, key=lambda f: f.attr):
-            out.append(f"    {f.attr}: {self.annotation(f, here)} = {self.default(f, here)}")
-        out += self.emit_init_method(every, here, [])
+            default = self.default(f, here, m)
+            value = "" if default is None else f" = {default}"
+            out.append(f"    {f.attr}: {self.annotation(f, here, m)}{value}")
+        out += self.emit_init_method(every, here, [], m)
         if out[-1] == "":
             out.pop()
         return "\n".join(out)
@@ -290,6 +326,7 @@ class ModelEmitter:
                 ("field_number: int = 0", "self.field_number = field_number"),
                 ('raw: bytes = b""', "self.raw = raw"),
             ],
+            m,
         )
         return "\n".join(
             [
@@ -349,7 +386,7 @@ class ModelEmitter:
             ]
         return [f"{fn}({a}, {w})"]
 
-    def read_expr(self, f: Field, here: str, src: str = "p") -> str:
+    def read_expr(self, f: Field, here: str, src: str = "p", msg: Message | None = None) -> str:
         r = f"{src}.{f.name}"
         if f.kind == "scalar":
             return f"list({r})" if f.repeated else r
@@ -372,6 +409,8 @@ class ModelEmitter:
             if self.msgs[f.message].polymorphic:
                 fn = self.fn_ref(f"read_{snake(f.message)}_item", f.message, here)
             return f"[{fn}(x) for x in {r}]"
+        if msg is not None and self.is_payload(f, msg):
+            return f'_c.payload({src}, "{f.name}", {fn})'
         if f.hints.nullable:
             return f'{fn}({r}) if {src}.HasField("{f.name}") else None'
         return f"{fn}({r})"
@@ -461,7 +500,7 @@ class ModelEmitter:
             out += [f"    return {cls}()"]
         else:
             out += [f"    return {cls}("]
-            out += [f"        {f.attr}={self.read_expr(f, here)}," for f in fields]
+            out += [f"        {f.attr}={self.read_expr(f, here, msg=m)}," for f in fields]
             out += ["    )"]
         return "\n".join(out)
 
@@ -486,6 +525,7 @@ class ModelEmitter:
             "from typing import TYPE_CHECKING, Any, NamedTuple",
             "",
             "from aiosdm._convert import Model",
+            "from aiosdm._public import publish",
             "",
             "if TYPE_CHECKING:",
         ]
@@ -519,7 +559,9 @@ class ModelEmitter:
             "        return known",
             "    for cls in model_type.__mro__:",
             "        where = _WHERE.get(cls.__name__)",
-            '        if where is not None and cls.__module__ == f"{__name__}.{where[0]}":',
+            "        # The model itself, not a class of the same name (models report aiosdm as",
+            "        # their module, so the name alone does not tell).",
+            "        if where is not None and __getattr__(cls.__name__) is cls:",
             "            break",
             "    else:",
             '        raise TypeError(f"not a model: {model_type.__name__}")',
@@ -546,6 +588,9 @@ class ModelEmitter:
             "def from_message(model_type: type[Model], message: Any) -> Any:",
             '    """Convert a protobuf message to ``model_type`` (a wrapper may give any arm)."""',
             "    return binding(model_type).read(message)",
+            "",
+            "",
+            "publish(from_message, to_message)  # shown as aiosdm.from_message, ...",
             "",
             "",
             "def __getattr__(name: str) -> Any:",

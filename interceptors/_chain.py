@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from aiosdm._public import publish
 from aiosdm._specs import MethodSpec
 
 __all__ = ["Call", "CallEvent", "Handler", "Interceptor", "Outbound", "build_chain"]
@@ -167,3 +168,7 @@ def build_chain(interceptors: Sequence[Interceptor], transport: Handler) -> Hand
     for interceptor in reversed(interceptors):
         outbound = interceptor.intercept(outbound)
     return outbound
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(Call, Handler, Interceptor, Outbound)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 
+from aiosdm._public import publish
+
 __all__ = ["RetryBudget"]
 
 log = logging.getLogger("aiosdm.retry")
@@ -38,12 +40,14 @@ class RetryBudget:
         return f"RetryBudget(tokens={self.tokens:g}/{self.max_tokens:g})"
 
     def on_success(self) -> None:
+        """Record a call that succeeded: earns back part of a token."""
         self.tokens = min(self.max_tokens, self.tokens + self.token_ratio)
         if self._dry and self.allows_retry():
             self._dry = False
             log.info("retry budget restored: transient failures are retried again")
 
     def on_failure(self) -> None:
+        """Record a retryable failure: spends a token."""
         self.tokens = max(0.0, self.tokens - 1.0)
         if not self._dry and not self.allows_retry():
             self._dry = True
@@ -56,4 +60,9 @@ class RetryBudget:
             )
 
     def allows_retry(self) -> bool:
+        """Whether a retry may be sent now: more than half the tokens are left."""
         return self.tokens > self.max_tokens / 2
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RetryBudget)

@@ -35,6 +35,7 @@ from typing import Any
 
 from aiosdm import errors
 from aiosdm._generated.models.spec import RateLimitMetadata
+from aiosdm._public import publish
 from aiosdm._status import StatusCode
 from aiosdm.interceptors._chain import (
     Call,
@@ -270,3 +271,7 @@ class _RetryOutbound(Outbound):
 def _counted(error: errors.RPCError, attempts: int) -> errors.RPCError:
     error.attempts = attempts
     return error
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RetryPolicy)

@@ -19,7 +19,10 @@ from google.protobuf.duration_pb2 import Duration
 from google.protobuf.message import DecodeError, Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from aiosdm._public import publish
+
 __all__ = [
+    "MissingPayloadError",
     "Model",
     "duration_from",
     "duration_into",
@@ -28,6 +31,7 @@ __all__ = [
     "left_default",
     "made_default",
     "parse_arm",
+    "payload",
     "require_aware",
     "tags_from",
     "tags_into",
@@ -38,6 +42,7 @@ __all__ = [
 
 
 _M = TypeVar("_M", bound=Message)
+_T = TypeVar("_T")
 
 
 class Model:
@@ -116,6 +121,24 @@ def left_default(model: Model) -> bool:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class MissingPayloadError(ValueError):
+    """A success response lacks the entity it always carries (see :func:`payload`); a call
+    raises it as :class:`aiosdm.errors.UnknownError`."""
+
+
+def payload(p: Message, name: str, read: Callable[[Any], _T | None]) -> _T:
+    """The entity a successful create, get or update returns, from field ``name`` of ``p``.
+
+    The service always sends it; an answer without it (or with an empty entity of no kind)
+    raises :class:`MissingPayloadError` instead of reading as None or an empty model.
+    """
+    if p.HasField(name):
+        value = read(getattr(p, name))
+        if value is not None:
+            return value
+    raise MissingPayloadError(f"the service answered {p.DESCRIPTOR.name} without its {name}")
 
 
 def timestamp_from(p: Timestamp) -> datetime | None:
@@ -254,3 +277,6 @@ def _encode_field(number: int, wire_type: int, data: Any) -> bytes:
     if wire_type == 2:
         return tag + _varint(len(data)) + bytes(data)
     raise ValueError("groups are not supported")
+
+
+publish(Model)  # shown as aiosdm.Model, where users import it from

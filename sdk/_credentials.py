@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from aiosdm._public import publish
 from aiosdm._signing import decode_secret
 
 __all__ = ["Credentials", "CredentialsProvider", "StaticCredentials"]
@@ -23,6 +24,7 @@ class Credentials:
 
     @property
     def secret_bytes(self) -> bytes:
+        """The secret key decoded from base64: the HMAC key requests are signed with."""
         return decode_secret(self.secret_key)
 
 
@@ -32,9 +34,11 @@ class CredentialsProvider(Protocol):
     the refresh interceptor calls ``refresh()`` once the service says the key is no good.
     Implementations must be cheap on ``get()`` and single-flight on ``refresh()``."""
 
-    async def get(self) -> Credentials: ...
+    async def get(self) -> Credentials:
+        """The current credentials (cached; fetched on first use)."""
 
-    async def refresh(self) -> Credentials: ...
+    async def refresh(self) -> Credentials:
+        """Fetch the credentials anew, e.g. after the service refused the cached ones."""
 
 
 class StaticCredentials:
@@ -47,7 +51,13 @@ class StaticCredentials:
         return f"StaticCredentials(access_key={self._credentials.access_key!r})"
 
     async def get(self) -> Credentials:
+        """The credentials it was given."""
         return self._credentials
 
     async def refresh(self) -> Credentials:
+        """The credentials it was given (they never change)."""
         return self._credentials
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(Credentials, CredentialsProvider, StaticCredentials)

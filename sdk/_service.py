@@ -27,9 +27,11 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
+from aiosdm._convert import MissingPayloadError
 from aiosdm._limits import InFlightLimit
 from aiosdm._pagination import ListIterator, quote_filter_args
 from aiosdm._specs import MethodSpec
+from aiosdm.errors import UnknownError
 from aiosdm.interceptors._chain import Call, Handler
 
 __all__ = ["CallCore", "Service"]
@@ -92,6 +94,15 @@ class CallCore:
         return await self.handler.unary(call)
 
 
+def _read(read: Callable[[Any], T], response: Any) -> T:
+    """``read(response)``; an answer lacking the entity it always carries is an UnknownError
+    (a failure that came as no gRPC status), like any other unreadable answer."""
+    try:
+        return read(response)
+    except MissingPayloadError as missing:
+        raise UnknownError(str(missing)) from None
+
+
 class Service:
     """Base of the generated service clients (``client.accounts`` etc.): the request
     layouts every method shape shares."""
@@ -133,7 +144,7 @@ class Service:
             request = self._request(method)
             write(entity, getattr(request, field))
             response = await core.unary(self._spec(method), request, deadline)
-        return read(response)
+        return _read(read, response)
 
     async def _by_id(
         self,
@@ -151,7 +162,7 @@ class Service:
             request = self._request(method)
             setattr(request, field, id)
             response = await core.unary(self._spec(method), request, deadline)
-        return read(response)
+        return _read(read, response)
 
     async def _get(
         self, method: str, id: str, read: Callable[[Any], T], timeout: float | None
@@ -167,7 +178,7 @@ class Service:
                 request.meta.snapshot_at.FromDatetime(snapshot_at)
             request.id = id
             response = await core.unary(self._spec(method), request, deadline)
-        return read(response)
+        return _read(read, response)
 
     def _list(
         self,

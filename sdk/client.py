@@ -15,6 +15,7 @@ from aiosdm._credentials import CredentialsProvider, StaticCredentials
 from aiosdm._generated.client_services import ClientServices
 from aiosdm._generated.methods import methods_of
 from aiosdm._limits import InFlightLimit
+from aiosdm._public import publish
 from aiosdm._service import CallCore
 from aiosdm._transport import Transport
 from aiosdm.errors import RPCError
@@ -216,3 +217,7 @@ class Client(ClientServices, ClosesOnExit):
         request = spec.request()
         request.id = engine_id
         await self._core.unary(spec, request, deadline)
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(Client)

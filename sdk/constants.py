@@ -7,6 +7,8 @@ plain ``str``, so any string the service sends is kept, known here or not.
 
 from __future__ import annotations
 
+from aiosdm._public import publish
+
 __all__ = [
     "DEFAULT_BASE_RETRY_DELAY",
     "DEFAULT_MAX_RETRY_DELAY",
@@ -662,3 +664,7 @@ class SSHKeyType:
     ECDSA_384 = "ecdsa-384"
     ECDSA_521 = "ecdsa-521"
     ED_25519 = "ed25519"
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(*(globals()[name] for name in __all__ if not name.startswith("DEFAULT_")))

@@ -34,6 +34,7 @@ from google.rpc import status_pb2
 
 from aiosdm._generated.models.spec import RateLimitMetadata, read_rate_limit_metadata
 from aiosdm._generated.v1 import spec_pb2
+from aiosdm._public import publish
 from aiosdm._status import StatusCode
 
 __all__ = [
@@ -241,3 +242,18 @@ def _status_trailer(metadata: Iterable[tuple[str, Any]] | None) -> status_pb2.St
             # Like the official SDK, a later trailer wins.
             status = status_pb2.Status.FromString(value)
     return status
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    AlreadyExistsError,
+    AuthenticationError,
+    BadRequestError,
+    InternalError,
+    NotFoundError,
+    PermissionError,
+    RPCError,
+    RateLimitError,
+    TimeoutError,
+    UnknownError,
+)

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from aiosdm._convert import require_aware
 from aiosdm._generated.client_services import SnapshotServices
+from aiosdm._public import publish
 from aiosdm._service import CallCore
 
 __all__ = ["SnapshotClient"]
@@ -29,3 +30,7 @@ class SnapshotClient(SnapshotServices):
 
     def __repr__(self) -> str:
         return f"SnapshotClient(snapshot_at={self.snapshot_at.isoformat()})"
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(SnapshotClient)

@@ -164,13 +164,21 @@ def every_field(name: str, fresh: Callable[[], int] | None = None, /, **override
     return Twin(name, {**values, **overrides})
 
 
+def _ours_requires(name: str) -> set[str]:
+    """The fields our constructor cannot do without (the entity of a success response)."""
+    parameters = inspect.signature(getattr(models, name)).parameters.values()
+    return {p.name for p in parameters if p.default is inspect.Parameter.empty}
+
+
 def required_only(name: str, fresh: Callable[[], int] | None = None, /, **overrides: Any) -> Twin:
-    """``name`` with a distinct value in each field the service always requires, no other."""
+    """``name`` with a distinct value in each field the service always requires (or our
+    constructor does), no other."""
     fresh = fresh or counter()
+    ours = _ours_requires(name)
     values = {
         attr: _value(f, fresh, minimal=True)
         for attr, f in official_fields(name).items()
-        if _required(f)
+        if _required(f) or attr in ours
     }
     return Twin(name, {**values, **overrides})
 

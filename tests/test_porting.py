@@ -25,7 +25,8 @@ from .client._servers import (
     Abort,
     Received,
     ScriptedServer,
-    empty_answer,
+    plain_answer,
+    response_of,
     timestamp,
 )
 
@@ -98,7 +99,7 @@ async def test_retry_rate_limit_errors_given_positionally_overrides_the_policy()
         if seen == 1:
             limit = spec_pb2.RateLimitMetadata(limit=1, reset_at=timestamp(time.time()), bucket="k")
             raise Abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "rate limited", rate_limit=limit)
-        return received.spec.response()
+        return response_of(received.spec)
 
     policy = aiosdm.RetryPolicy(retry_rate_limit_errors=False, base_delay=0.001)
     async with (
@@ -115,7 +116,7 @@ NAIVE = datetime(2026, 1, 1, 12, 0)
 async def test_a_naive_datetime_is_refused_before_sending_saying_what_to_pass() -> None:
     grant = aiosdm.AccountGrant(resource_id="rs-1", account_id="a-1", start_from=NAIVE)
     async with (
-        ScriptedServer(empty_answer) as server,
+        ScriptedServer(plain_answer) as server,
         aiosdm.Client(ACCESS_KEY, SECRET, server.target, True) as client,
     ):
         with pytest.raises(ValueError, match="naive datetime") as caught:

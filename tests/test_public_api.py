@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+import types
+import typing
+from datetime import datetime
+from typing import Any
+
 import aiosdm
 from aiosdm import models
 
@@ -115,3 +122,60 @@ def test_the_official_errors_are_importable_from_aiosdm_too() -> None:
 
 def test_constants_are_the_constants_modules() -> None:
     assert set(aiosdm.constants.__all__) <= set(aiosdm.__all__)
+
+
+def _public_objects() -> list[tuple[str, Any]]:
+    """Every class and function aiosdm exports (constants and modules are neither)."""
+    return [
+        (name, getattr(aiosdm, name))
+        for name in aiosdm.__all__
+        if isinstance(getattr(aiosdm, name), (type, types.FunctionType))
+    ]
+
+
+def test_public_names_report_aiosdm_as_their_module() -> None:
+    public = _public_objects()
+    assert len(public) > 300  # the curated classes and every model
+    for name, value in public:
+        assert value.__module__ == "aiosdm", name
+        assert value.__qualname__ == name, name  # so pickle finds it as aiosdm.<name>
+    assert repr(aiosdm.User) == "<class 'aiosdm.User'>"
+
+
+def test_type_hints_of_public_classes_still_resolve() -> None:
+    # The clients' service attributes are typed with names imported for type checkers only.
+    lazy = {"Client", "SnapshotClient"}
+    for name, value in _public_objects():
+        if isinstance(value, type) and name not in lazy:
+            typing.get_type_hints(value)  # NameError if they looked in aiosdm's namespace
+    hints = typing.get_type_hints(aiosdm.AccountCreateResponse)
+    assert hints["account"] is aiosdm.Account
+    assert hints["rate_limit"] is aiosdm.RateLimitMetadata
+    assert typing.get_type_hints(aiosdm.AccountGrant)["valid_until"] == datetime | None
+
+
+def test_public_objects_pickle_copy_and_repr_as_before() -> None:
+    user = aiosdm.User(email="alice@example.com", first_name="Alice")
+    response = aiosdm.AccountCreateResponse(account=user, access_key="ak")
+    unknown = aiosdm.UnknownResource(raw=b"\x0a\x00", field_number=1)
+    values = [
+        user,
+        response,
+        unknown,
+        aiosdm.RetryPolicy(base_delay=0.5),
+        aiosdm.PermissionLevel.ADMIN,
+    ]
+    for value in values:
+        assert pickle.loads(pickle.dumps(value)) == value, value
+        assert copy.deepcopy(value) == value, value
+        assert copy.copy(value) == value, value
+    credentials = pickle.loads(pickle.dumps(aiosdm.StaticCredentials("key", "c2VjcmV0")))
+    assert repr(credentials) == "StaticCredentials(access_key='key')"
+    assert repr(user).startswith("User(created_at=None, id=''")
+    error = pickle.loads(pickle.dumps(aiosdm.NotFoundError("cannot find account 'a-1'")))
+    assert type(error) is aiosdm.NotFoundError and error.code == 5
+    assert repr(error) == "NotFoundError(msg=\"cannot find account 'a-1'\", code=5)"
+    for name, value in _public_objects():
+        assert pickle.loads(pickle.dumps(value)) is value, name
+    # The converters still find each model's message (and not a class of the same name).
+    assert models.from_message(aiosdm.User, models.to_message(user)) == user

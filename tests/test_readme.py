@@ -1,5 +1,6 @@
-"""Every snippet in README.md works: Python blocks run, excerpts match the example files they
-come from (those run in tests/examples), and shown commands parse."""
+"""Every snippet in README.md works: Python blocks run (those marked ``<!-- pytest -->`` as a
+test file under pytest), excerpts match the example files they come from (those run in
+tests/examples), and shown commands parse."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ import pytest
 
 from aiosdm.cli.main import build_parser
 
+pytest_plugins = ["pytester"]
+
 ROOT = Path(__file__).resolve().parent.parent
 BLOCK = re.compile(
-    r"(?:<!-- excerpt: (?P<source>\S+) -->\n)?```(?P<lang>\w+)\n(?P<code>.*?)```", re.S
+    r"(?:<!-- excerpt: (?P<source>\S+) -->\n)?(?:<!-- (?P<pytest>pytest) -->\n)?"
+    r"```(?P<lang>\w+)\n(?P<code>.*?)```",
+    re.S,
 )
 BLOCKS = [m.groupdict() for m in BLOCK.finditer((ROOT / "README.md").read_text())]
 
@@ -31,13 +36,25 @@ def test_readme_shows_the_two_commands_first() -> None:
 
 
 @pytest.mark.parametrize(
-    "code", [b["code"] for b in BLOCKS if b["lang"] == "python" and not b["source"]]
+    "code",
+    [b["code"] for b in BLOCKS if b["lang"] == "python" and not (b["source"] or b["pytest"])],
 )
 def test_python_snippet_runs(code: str) -> None:
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("code", [b["code"] for b in BLOCKS if b["pytest"]])
+def test_pytest_snippet_passes(code: str, pytester: pytest.Pytester) -> None:
+    """Run as a test file in a pytest of its own (the installed plugin gives the fixtures):
+    every test in it passes, none is skipped."""
+    pytester.makepyfile(test_readme_snippet=code)
+    tests = len(re.findall(r"^(?:async )?def test_", code, re.M))
+    assert tests >= 1
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", timeout=120)
+    result.assert_outcomes(passed=tests)
 
 
 @pytest.mark.parametrize("block", [b for b in BLOCKS if b["source"]], ids=lambda b: b["source"])

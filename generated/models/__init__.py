@@ -8,6 +8,7 @@ import importlib
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiosdm._convert import Model
+from aiosdm._public import publish
 
 if TYPE_CHECKING:
     from aiosdm._generated.models.access_request_events_history import (
@@ -2076,7 +2077,9 @@ def binding(model_type: type[Model]) -> Binding:
         return known
     for cls in model_type.__mro__:
         where = _WHERE.get(cls.__name__)
-        if where is not None and cls.__module__ == f"{__name__}.{where[0]}":
+        # The model itself, not a class of the same name (models report aiosdm as
+        # their module, so the name alone does not tell).
+        if where is not None and __getattr__(cls.__name__) is cls:
             break
     else:
         raise TypeError(f"not a model: {model_type.__name__}")
@@ -2103,6 +2106,9 @@ def to_message(model: Model) -> Any:
 def from_message(model_type: type[Model], message: Any) -> Any:
     """Convert a protobuf message to ``model_type`` (a wrapper may give any arm)."""
     return binding(model_type).read(message)
+
+
+publish(from_message, to_message)  # shown as aiosdm.from_message, ...
 
 
 def __getattr__(name: str) -> Any:

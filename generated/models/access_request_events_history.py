@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import access_requests as _m_access_requests
 from aiosdm._generated.v1 import access_request_events_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccessRequestEventHistory",
@@ -65,3 +66,7 @@ def read_access_request_event_history(
         access_request_event=_m_access_requests.read_access_request_event(p.access_request_event),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(AccessRequestEventHistory)

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import access_requests_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccessRequest",
@@ -311,3 +312,14 @@ def read_access_request_config(p: _pb.AccessRequestConfig) -> AccessRequestConfi
         start_from=_c.timestamp_from(p.start_from),
         duration=p.duration,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    AccessRequestListRequest,
+    AccessRequest,
+    AccessRequestListResponse,
+    AccessRequestEvent,
+    RequestableResource,
+    AccessRequestConfig,
+)

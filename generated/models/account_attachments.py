@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import account_attachments_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountAttachment",
@@ -143,7 +144,7 @@ def read_account_attachment_create_response(
 ) -> AccountAttachmentCreateResponse:
     return AccountAttachmentCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        account_attachment=read_account_attachment(p.account_attachment),
+        account_attachment=_c.payload(p, "account_attachment", read_account_attachment),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -164,7 +165,7 @@ def read_account_attachment_get_response(
 ) -> AccountAttachmentGetResponse:
     return AccountAttachmentGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        account_attachment=read_account_attachment(p.account_attachment),
+        account_attachment=_c.payload(p, "account_attachment", read_account_attachment),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -186,3 +187,12 @@ def read_account_attachment_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    AccountAttachment,
+    AccountAttachmentCreateResponse,
+    AccountAttachmentGetResponse,
+    AccountAttachmentDeleteResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import account_attachments as _m_account_attachments
 from aiosdm._generated.v1 import account_attachments_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountAttachmentHistory",
@@ -63,3 +64,7 @@ def read_account_attachment_history(p: _pb.AccountAttachmentHistory) -> AccountA
         account_attachment=_m_account_attachments.read_account_attachment(p.account_attachment),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(AccountAttachmentHistory)

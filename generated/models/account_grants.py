@@ -11,6 +11,7 @@ from typing import Any
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import account_grants_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountGrant",
@@ -168,7 +169,7 @@ def read_account_grant_create_response(
 ) -> AccountGrantCreateResponse:
     return AccountGrantCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        account_grant=read_account_grant(p.account_grant),
+        account_grant=_c.payload(p, "account_grant", read_account_grant),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -190,7 +191,7 @@ def write_account_grant_get_response(
 def read_account_grant_get_response(p: _pb.AccountGrantGetResponse) -> AccountGrantGetResponse:
     return AccountGrantGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        account_grant=read_account_grant(p.account_grant),
+        account_grant=_c.payload(p, "account_grant", read_account_grant),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -212,3 +213,9 @@ def read_account_grant_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    AccountGrant, AccountGrantCreateResponse, AccountGrantGetResponse, AccountGrantDeleteResponse
+)

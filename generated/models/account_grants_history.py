@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import account_grants as _m_account_grants
 from aiosdm._generated.v1 import account_grants_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountGrantHistory",
@@ -64,3 +65,7 @@ def read_account_grant_history(p: _pb.AccountGrantHistory) -> AccountGrantHistor
         account_grant=_m_account_grants.read_account_grant(p.account_grant),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(AccountGrantHistory)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import account_permissions_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountPermission",
@@ -59,3 +60,7 @@ def read_account_permission(p: _pb.AccountPermission) -> AccountPermission:
         scope=p.scope,
         scoped_id=p.scoped_id,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(AccountPermission)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import account_resources_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountResource",
@@ -69,3 +70,7 @@ def read_account_resource(p: _pb.AccountResource) -> AccountResource:
         account_grant_id=p.account_grant_id,
         created_at=_c.timestamp_from(p.created_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(AccountResource)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import account_resources as _m_account_resources
 from aiosdm._generated.v1 import account_resources_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountResourceHistory",
@@ -66,3 +67,7 @@ def read_account_resource_history(p: _pb.AccountResourceHistory) -> AccountResou
         account_resource=_m_account_resources.read_account_resource(p.account_resource),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(AccountResourceHistory)

@@ -11,6 +11,7 @@ from typing import ClassVar
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import accounts_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Account",
@@ -215,7 +216,7 @@ class AccountCreateResponse(_c.Model):
     """The ``v1.AccountCreateResponse`` message. Secret fields are left out of repr()."""
 
     access_key: str = ""
-    account: Account | None = None
+    account: Account
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     secret_key: str = field(default="", repr=False)
@@ -225,7 +226,7 @@ class AccountCreateResponse(_c.Model):
         self,
         *,
         access_key: str = "",
-        account: Account | None = None,
+        account: Account,
         meta: _m_spec.CreateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
         secret_key: str = "",
@@ -245,14 +246,14 @@ class AccountCreateResponse(_c.Model):
 class AccountGetResponse(_c.Model):
     """The ``v1.AccountGetResponse`` message."""
 
-    account: Account | None = None
+    account: Account
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
     def __init__(
         self,
         *,
-        account: Account | None = None,
+        account: Account,
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
@@ -267,14 +268,14 @@ class AccountGetResponse(_c.Model):
 class AccountUpdateResponse(_c.Model):
     """The ``v1.AccountUpdateResponse`` message."""
 
-    account: Account | None = None
+    account: Account
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
     def __init__(
         self,
         *,
-        account: Account | None = None,
+        account: Account,
         meta: _m_spec.UpdateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
@@ -454,7 +455,7 @@ def write_account_create_response(m: AccountCreateResponse, p: _pb.AccountCreate
 def read_account_create_response(p: _pb.AccountCreateResponse) -> AccountCreateResponse:
     return AccountCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        account=read_account(p.account),
+        account=_c.payload(p, "account", read_account),
         token=p.token,
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
         access_key=p.access_key,
@@ -474,7 +475,7 @@ def write_account_get_response(m: AccountGetResponse, p: _pb.AccountGetResponse)
 def read_account_get_response(p: _pb.AccountGetResponse) -> AccountGetResponse:
     return AccountGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        account=read_account(p.account),
+        account=_c.payload(p, "account", read_account),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -491,7 +492,7 @@ def write_account_update_response(m: AccountUpdateResponse, p: _pb.AccountUpdate
 def read_account_update_response(p: _pb.AccountUpdateResponse) -> AccountUpdateResponse:
     return AccountUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        account=read_account(p.account),
+        account=_c.payload(p, "account", read_account),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -509,3 +510,17 @@ def read_account_delete_response(p: _pb.AccountDeleteResponse) -> AccountDeleteR
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Account,
+    UnknownAccount,
+    User,
+    Service,
+    Token,
+    AccountCreateResponse,
+    AccountGetResponse,
+    AccountUpdateResponse,
+    AccountDeleteResponse,
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import accounts_groups_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountGroup",
@@ -273,7 +274,7 @@ def read_account_group_create_response(
     p: _pb.AccountGroupCreateResponse,
 ) -> AccountGroupCreateResponse:
     return AccountGroupCreateResponse(
-        account_group=read_account_group(p.account_group),
+        account_group=_c.payload(p, "account_group", read_account_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -292,7 +293,7 @@ def write_account_group_get_response(
 def read_account_group_get_response(p: _pb.AccountGroupGetResponse) -> AccountGroupGetResponse:
     return AccountGroupGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        account_group=read_account_group(p.account_group),
+        account_group=_c.payload(p, "account_group", read_account_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -329,3 +330,17 @@ def read_account_group_list_response(p: _pb.AccountGroupListResponse) -> Account
     return AccountGroupListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    AccountGroup,
+    AccountGroupCreateRequest,
+    AccountGroupGetRequest,
+    AccountGroupDeleteRequest,
+    AccountGroupListRequest,
+    AccountGroupCreateResponse,
+    AccountGroupGetResponse,
+    AccountGroupDeleteResponse,
+    AccountGroupListResponse,
+)

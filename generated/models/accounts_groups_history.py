@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import accounts_groups as _m_accounts_groups
 from aiosdm._generated.v1 import accounts_groups_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountGroupHistory",
@@ -59,3 +60,7 @@ def read_account_group_history(p: _pb.AccountGroupHistory) -> AccountGroupHistor
         account_group=_m_accounts_groups.read_account_group(p.account_group),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(AccountGroupHistory)

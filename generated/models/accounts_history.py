@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import accounts as _m_accounts
 from aiosdm._generated.v1 import accounts_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AccountHistory",
@@ -55,3 +56,7 @@ def read_account_history(p: _pb.AccountHistory) -> AccountHistory:
         account=_m_accounts.read_account(p.account),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(AccountHistory)

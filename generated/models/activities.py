@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import activities_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Activity",
@@ -212,6 +213,10 @@ def write_activity_get_response(m: ActivityGetResponse, p: _pb.ActivityGetRespon
 def read_activity_get_response(p: _pb.ActivityGetResponse) -> ActivityGetResponse:
     return ActivityGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        activity=read_activity(p.activity),
+        activity=_c.payload(p, "activity", read_activity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(ActivityEntity, ActivityActor, Activity, ActivityGetResponse)

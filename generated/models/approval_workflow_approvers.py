@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import approval_workflow_approvers_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ApprovalWorkflowApprover",
@@ -182,7 +183,9 @@ def read_approval_workflow_approver_create_response(
     p: _pb.ApprovalWorkflowApproverCreateResponse,
 ) -> ApprovalWorkflowApproverCreateResponse:
     return ApprovalWorkflowApproverCreateResponse(
-        approval_workflow_approver=read_approval_workflow_approver(p.approval_workflow_approver),
+        approval_workflow_approver=_c.payload(
+            p, "approval_workflow_approver", read_approval_workflow_approver
+        ),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -203,7 +206,9 @@ def read_approval_workflow_approver_get_response(
 ) -> ApprovalWorkflowApproverGetResponse:
     return ApprovalWorkflowApproverGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        approval_workflow_approver=read_approval_workflow_approver(p.approval_workflow_approver),
+        approval_workflow_approver=_c.payload(
+            p, "approval_workflow_approver", read_approval_workflow_approver
+        ),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -242,3 +247,13 @@ def read_approval_workflow_approver_list_response(
     return ApprovalWorkflowApproverListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ApprovalWorkflowApprover,
+    ApprovalWorkflowApproverCreateResponse,
+    ApprovalWorkflowApproverGetResponse,
+    ApprovalWorkflowApproverDeleteResponse,
+    ApprovalWorkflowApproverListResponse,
+)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import approval_workflow_steps_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ApprovalWorkflowStep",
@@ -175,7 +176,7 @@ def read_approval_workflow_step_create_response(
     p: _pb.ApprovalWorkflowStepCreateResponse,
 ) -> ApprovalWorkflowStepCreateResponse:
     return ApprovalWorkflowStepCreateResponse(
-        approval_workflow_step=read_approval_workflow_step(p.approval_workflow_step),
+        approval_workflow_step=_c.payload(p, "approval_workflow_step", read_approval_workflow_step),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -199,7 +200,7 @@ def read_approval_workflow_step_get_response(
 ) -> ApprovalWorkflowStepGetResponse:
     return ApprovalWorkflowStepGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        approval_workflow_step=read_approval_workflow_step(p.approval_workflow_step),
+        approval_workflow_step=_c.payload(p, "approval_workflow_step", read_approval_workflow_step),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -238,3 +239,13 @@ def read_approval_workflow_step_list_response(
     return ApprovalWorkflowStepListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ApprovalWorkflowStep,
+    ApprovalWorkflowStepCreateResponse,
+    ApprovalWorkflowStepGetResponse,
+    ApprovalWorkflowStepDeleteResponse,
+    ApprovalWorkflowStepListResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import approval_workflow_steps as _m_approval_workflow_steps
 from aiosdm._generated.v1 import approval_workflow_steps_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ApprovalWorkflowStepHistory",
@@ -72,3 +73,7 @@ def read_approval_workflow_step_history(
         ),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(ApprovalWorkflowStepHistory)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import approval_workflows_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ApprovalFlowApprover",
@@ -275,7 +276,7 @@ def read_approval_workflow_create_response(
     p: _pb.ApprovalWorkflowCreateResponse,
 ) -> ApprovalWorkflowCreateResponse:
     return ApprovalWorkflowCreateResponse(
-        approval_workflow=read_approval_workflow(p.approval_workflow),
+        approval_workflow=_c.payload(p, "approval_workflow", read_approval_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -296,7 +297,7 @@ def read_approval_workflow_get_response(
 ) -> ApprovalWorkflowGetResponse:
     return ApprovalWorkflowGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        approval_workflow=read_approval_workflow(p.approval_workflow),
+        approval_workflow=_c.payload(p, "approval_workflow", read_approval_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -315,7 +316,7 @@ def read_approval_workflow_update_response(
     p: _pb.ApprovalWorkflowUpdateResponse,
 ) -> ApprovalWorkflowUpdateResponse:
     return ApprovalWorkflowUpdateResponse(
-        approval_workflow=read_approval_workflow(p.approval_workflow),
+        approval_workflow=_c.payload(p, "approval_workflow", read_approval_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -354,3 +355,16 @@ def read_approval_workflow_list_response(
     return ApprovalWorkflowListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ApprovalFlowApprover,
+    ApprovalFlowStep,
+    ApprovalWorkflow,
+    ApprovalWorkflowCreateResponse,
+    ApprovalWorkflowGetResponse,
+    ApprovalWorkflowUpdateResponse,
+    ApprovalWorkflowDeleteResponse,
+    ApprovalWorkflowListResponse,
+)

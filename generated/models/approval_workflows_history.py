@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import approval_workflows as _m_approval_workflows
 from aiosdm._generated.v1 import approval_workflows_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ApprovalWorkflowHistory",
@@ -63,3 +64,7 @@ def read_approval_workflow_history(p: _pb.ApprovalWorkflowHistory) -> ApprovalWo
         approval_workflow=_m_approval_workflows.read_approval_workflow(p.approval_workflow),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(ApprovalWorkflowHistory)

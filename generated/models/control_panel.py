@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import control_panel_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ControlPanelGetOrgURLInfoResponse",
@@ -211,3 +212,12 @@ def read_control_panel_get_org_url_info_response(
         saml_metadata_url=p.saml_metadata_url,
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ControlPanelGetSSHCAPublicKeyResponse,
+    ControlPanelGetRDPCAPublicKeyResponse,
+    ControlPanelVerifyJWTResponse,
+    ControlPanelGetOrgURLInfoResponse,
+)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import custom_headers_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "CustomHeader",
@@ -77,3 +78,7 @@ def read_custom_headers(p: _pb.CustomHeaders) -> CustomHeaders:
     return CustomHeaders(
         custom_headers=[read_custom_header(x) for x in p.custom_headers],
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(CustomHeader, CustomHeaders)

@@ -11,6 +11,7 @@ from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.models import tags as _m_tags
 from aiosdm._generated.v1 import discovery_connectors_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AWSConnector",
@@ -155,13 +156,13 @@ class ConnectorCreateRequest(_c.Model):
 class ConnectorCreateResponse(_c.Model):
     """The ``v1.ConnectorCreateResponse`` message."""
 
-    connector: Connector | None = None
+    connector: Connector
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
     def __init__(
         self,
         *,
-        connector: Connector | None = None,
+        connector: Connector,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.connector = connector
@@ -188,14 +189,14 @@ class ConnectorGetRequest(_c.Model):
 class ConnectorGetResponse(_c.Model):
     """The ``v1.ConnectorGetResponse`` message."""
 
-    connector: Connector | None = None
+    connector: Connector
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
     def __init__(
         self,
         *,
-        connector: Connector | None = None,
+        connector: Connector,
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
@@ -224,13 +225,13 @@ class ConnectorUpdateRequest(_c.Model):
 class ConnectorUpdateResponse(_c.Model):
     """The ``v1.ConnectorUpdateResponse`` message."""
 
-    connector: Connector | None = None
+    connector: Connector
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
     def __init__(
         self,
         *,
-        connector: Connector | None = None,
+        connector: Connector,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.connector = connector
@@ -498,7 +499,7 @@ def write_connector_create_response(
 
 def read_connector_create_response(p: _pb.ConnectorCreateResponse) -> ConnectorCreateResponse:
     return ConnectorCreateResponse(
-        connector=read_connector(p.connector),
+        connector=_c.payload(p, "connector", read_connector),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -525,7 +526,7 @@ def write_connector_get_response(m: ConnectorGetResponse, p: _pb.ConnectorGetRes
 def read_connector_get_response(p: _pb.ConnectorGetResponse) -> ConnectorGetResponse:
     return ConnectorGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        connector=read_connector(p.connector),
+        connector=_c.payload(p, "connector", read_connector),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -554,7 +555,7 @@ def write_connector_update_response(
 
 def read_connector_update_response(p: _pb.ConnectorUpdateResponse) -> ConnectorUpdateResponse:
     return ConnectorUpdateResponse(
-        connector=read_connector(p.connector),
+        connector=_c.payload(p, "connector", read_connector),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -701,3 +702,23 @@ def read_gcp_connector(p: _pb.GCPConnector) -> GCPConnector:
         workload_provider_id=p.workload_provider_id,
         workload_pool_id=p.workload_pool_id,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Connector,
+    UnknownConnector,
+    ConnectorCreateRequest,
+    ConnectorCreateResponse,
+    ConnectorGetRequest,
+    ConnectorGetResponse,
+    ConnectorUpdateRequest,
+    ConnectorUpdateResponse,
+    ConnectorDeleteRequest,
+    ConnectorDeleteResponse,
+    ConnectorListRequest,
+    ConnectorListResponse,
+    AWSConnector,
+    AzureConnector,
+    GCPConnector,
+)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import granted_account_entitlements_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GrantedAccountEntitlement",
@@ -131,3 +132,7 @@ def read_granted_account_entitlement(p: _pb.GrantedAccountEntitlement) -> Grante
         mapped_identities=read_mapped_identities(p.mapped_identities),
         group_id=p.group_id,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(GrantedEntitlementKubernetesPrivileges, MappedIdentities, GrantedAccountEntitlement)

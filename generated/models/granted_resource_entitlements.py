@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import granted_account_entitlements as _m_granted_account_entitlements
 from aiosdm._generated.v1 import granted_resource_entitlements_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GrantedResourceEntitlement",
@@ -79,3 +80,7 @@ def read_granted_resource_entitlement(
         ),
         group_id=p.group_id,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(GrantedResourceEntitlement)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import granted_account_entitlements as _m_granted_account_entitlements
 from aiosdm._generated.v1 import granted_role_entitlements_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GrantedRoleEntitlement",
@@ -70,3 +71,7 @@ def read_granted_role_entitlement(p: _pb.GrantedRoleEntitlement) -> GrantedRoleE
         ),
         group_id=p.group_id,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(GrantedRoleEntitlement)

@@ -12,6 +12,7 @@ from aiosdm._generated.models import approval_workflows as _m_approval_workflows
 from aiosdm._generated.models import roles as _m_roles
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import groups_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Group",
@@ -446,7 +447,7 @@ def write_group_create_response(m: GroupCreateResponse, p: _pb.GroupCreateRespon
 
 def read_group_create_response(p: _pb.GroupCreateResponse) -> GroupCreateResponse:
     return GroupCreateResponse(
-        group=read_group(p.group),
+        group=_c.payload(p, "group", read_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -486,7 +487,7 @@ def write_group_get_response(m: GroupGetResponse, p: _pb.GroupGetResponse) -> No
 def read_group_get_response(p: _pb.GroupGetResponse) -> GroupGetResponse:
     return GroupGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        group=read_group(p.group),
+        group=_c.payload(p, "group", read_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -504,7 +505,7 @@ def write_group_update_response(m: GroupUpdateResponse, p: _pb.GroupUpdateRespon
 
 def read_group_update_response(p: _pb.GroupUpdateResponse) -> GroupUpdateResponse:
     return GroupUpdateResponse(
-        group=read_group(p.group),
+        group=_c.payload(p, "group", read_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -535,3 +536,22 @@ def read_group_list_response(p: _pb.GroupListResponse) -> GroupListResponse:
     return GroupListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Group,
+    GroupCreateRequest,
+    GroupCreateFromRolesRequest,
+    GroupFromRole,
+    GroupGetRequest,
+    GroupUpdateRequest,
+    GroupDeleteRequest,
+    GroupListRequest,
+    GroupCreateResponse,
+    GroupCreateFromRolesResponse,
+    GroupGetResponse,
+    GroupUpdateResponse,
+    GroupDeleteResponse,
+    GroupListResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import groups as _m_groups
 from aiosdm._generated.v1 import groups_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GroupHistory",
@@ -58,3 +59,7 @@ def read_group_history(p: _pb.GroupHistory) -> GroupHistory:
         group=_m_groups.read_group(p.group),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(GroupHistory)

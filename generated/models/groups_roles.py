@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import groups_roles_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GroupRole",
@@ -266,7 +267,7 @@ def write_group_role_create_response(
 
 def read_group_role_create_response(p: _pb.GroupRoleCreateResponse) -> GroupRoleCreateResponse:
     return GroupRoleCreateResponse(
-        group_role=read_group_role(p.group_role),
+        group_role=_c.payload(p, "group_role", read_group_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -283,7 +284,7 @@ def write_group_role_get_response(m: GroupRoleGetResponse, p: _pb.GroupRoleGetRe
 def read_group_role_get_response(p: _pb.GroupRoleGetResponse) -> GroupRoleGetResponse:
     return GroupRoleGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        group_role=read_group_role(p.group_role),
+        group_role=_c.payload(p, "group_role", read_group_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -318,3 +319,17 @@ def read_group_role_list_response(p: _pb.GroupRoleListResponse) -> GroupRoleList
     return GroupRoleListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    GroupRole,
+    GroupRoleCreateRequest,
+    GroupRoleGetRequest,
+    GroupRoleDeleteRequest,
+    GroupRoleListRequest,
+    GroupRoleCreateResponse,
+    GroupRoleGetResponse,
+    GroupRoleDeleteResponse,
+    GroupRoleListResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import groups_roles as _m_groups_roles
 from aiosdm._generated.v1 import groups_roles_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GroupRoleHistory",
@@ -55,3 +56,7 @@ def read_group_role_history(p: _pb.GroupRoleHistory) -> GroupRoleHistory:
         group_role=_m_groups_roles.read_group_role(p.group_role),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(GroupRoleHistory)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import health_checks_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Healthcheck",
@@ -109,3 +110,7 @@ def read_healthcheck_list_response(p: _pb.HealthcheckListResponse) -> Healthchec
     return HealthcheckListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(Healthcheck, HealthcheckListResponse)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import identity_aliases_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "IdentityAlias",
@@ -169,7 +170,7 @@ def read_identity_alias_create_response(
 ) -> IdentityAliasCreateResponse:
     return IdentityAliasCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        identity_alias=read_identity_alias(p.identity_alias),
+        identity_alias=_c.payload(p, "identity_alias", read_identity_alias),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -188,7 +189,7 @@ def write_identity_alias_get_response(
 def read_identity_alias_get_response(p: _pb.IdentityAliasGetResponse) -> IdentityAliasGetResponse:
     return IdentityAliasGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        identity_alias=read_identity_alias(p.identity_alias),
+        identity_alias=_c.payload(p, "identity_alias", read_identity_alias),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -209,7 +210,7 @@ def read_identity_alias_update_response(
 ) -> IdentityAliasUpdateResponse:
     return IdentityAliasUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        identity_alias=read_identity_alias(p.identity_alias),
+        identity_alias=_c.payload(p, "identity_alias", read_identity_alias),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -231,3 +232,13 @@ def read_identity_alias_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    IdentityAlias,
+    IdentityAliasCreateResponse,
+    IdentityAliasGetResponse,
+    IdentityAliasUpdateResponse,
+    IdentityAliasDeleteResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import identity_aliases as _m_identity_aliases
 from aiosdm._generated.v1 import identity_aliases_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "IdentityAliasHistory",
@@ -59,3 +60,7 @@ def read_identity_alias_history(p: _pb.IdentityAliasHistory) -> IdentityAliasHis
         identity_alias=_m_identity_aliases.read_identity_alias(p.identity_alias),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(IdentityAliasHistory)

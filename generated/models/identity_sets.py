@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import identity_sets_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "IdentitySet",
@@ -159,7 +160,7 @@ def read_identity_set_create_response(
 ) -> IdentitySetCreateResponse:
     return IdentitySetCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        identity_set=read_identity_set(p.identity_set),
+        identity_set=_c.payload(p, "identity_set", read_identity_set),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -178,7 +179,7 @@ def write_identity_set_get_response(
 def read_identity_set_get_response(p: _pb.IdentitySetGetResponse) -> IdentitySetGetResponse:
     return IdentitySetGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        identity_set=read_identity_set(p.identity_set),
+        identity_set=_c.payload(p, "identity_set", read_identity_set),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -199,7 +200,7 @@ def read_identity_set_update_response(
 ) -> IdentitySetUpdateResponse:
     return IdentitySetUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        identity_set=read_identity_set(p.identity_set),
+        identity_set=_c.payload(p, "identity_set", read_identity_set),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -221,3 +222,13 @@ def read_identity_set_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    IdentitySet,
+    IdentitySetCreateResponse,
+    IdentitySetGetResponse,
+    IdentitySetUpdateResponse,
+    IdentitySetDeleteResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import identity_sets as _m_identity_sets
 from aiosdm._generated.v1 import identity_sets_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "IdentitySetHistory",
@@ -55,3 +56,7 @@ def read_identity_set_history(p: _pb.IdentitySetHistory) -> IdentitySetHistory:
         identity_set=_m_identity_sets.read_identity_set(p.identity_set),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(IdentitySetHistory)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import managed_secrets_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ManagedSecret",
@@ -802,7 +803,7 @@ def read_managed_secret_create_response(
 ) -> ManagedSecretCreateResponse:
     return ManagedSecretCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        managed_secret=read_managed_secret(p.managed_secret),
+        managed_secret=_c.payload(p, "managed_secret", read_managed_secret),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -826,7 +827,7 @@ def read_managed_secret_update_response(
 ) -> ManagedSecretUpdateResponse:
     return ManagedSecretUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        managed_secret=read_managed_secret(p.managed_secret),
+        managed_secret=_c.payload(p, "managed_secret", read_managed_secret),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -884,7 +885,7 @@ def write_managed_secret_get_response(
 def read_managed_secret_get_response(p: _pb.ManagedSecretGetResponse) -> ManagedSecretGetResponse:
     return ManagedSecretGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        managed_secret=read_managed_secret(p.managed_secret),
+        managed_secret=_c.payload(p, "managed_secret", read_managed_secret),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -951,3 +952,31 @@ def read_managed_secret_logs_response(
     return ManagedSecretLogsResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ManagedSecretListRequest,
+    ManagedSecretRotationPolicy,
+    ManagedSecretPasswordPolicy,
+    ManagedSecretPolicy,
+    ManagedSecret,
+    ManagedSecretCreateRequest,
+    ManagedSecretUpdateRequest,
+    ManagedSecretRotateRequest,
+    ManagedSecretDeleteRequest,
+    ManagedSecretGetRequest,
+    ManagedSecretRetrieveRequest,
+    ManagedSecretValidateRequest,
+    ManagedSecretLogsRequest,
+    ManagedSecretLog,
+    ManagedSecretListResponse,
+    ManagedSecretCreateResponse,
+    ManagedSecretUpdateResponse,
+    ManagedSecretRotateResponse,
+    ManagedSecretDeleteResponse,
+    ManagedSecretGetResponse,
+    ManagedSecretRetrieveResponse,
+    ManagedSecretValidateResponse,
+    ManagedSecretLogsResponse,
+)

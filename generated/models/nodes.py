@@ -10,6 +10,7 @@ from typing import ClassVar
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import nodes_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Gateway",
@@ -222,7 +223,7 @@ class NodeCreateResponse(_c.Model):
     """The ``v1.NodeCreateResponse`` message. Secret fields are left out of repr()."""
 
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
-    node: Node | None = None
+    node: Node
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
     token: str = field(default="", repr=False)
 
@@ -230,7 +231,7 @@ class NodeCreateResponse(_c.Model):
         self,
         *,
         meta: _m_spec.CreateResponseMetadata | None = None,
-        node: Node | None = None,
+        node: Node,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
         token: str = "",
     ) -> None:
@@ -247,14 +248,14 @@ class NodeGetResponse(_c.Model):
     """The ``v1.NodeGetResponse`` message."""
 
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
-    node: Node | None = None
+    node: Node
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
     def __init__(
         self,
         *,
         meta: _m_spec.GetResponseMetadata | None = None,
-        node: Node | None = None,
+        node: Node,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
@@ -269,14 +270,14 @@ class NodeUpdateResponse(_c.Model):
     """The ``v1.NodeUpdateResponse`` message."""
 
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
-    node: Node | None = None
+    node: Node
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
 
     def __init__(
         self,
         *,
         meta: _m_spec.UpdateResponseMetadata | None = None,
-        node: Node | None = None,
+        node: Node,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
@@ -489,7 +490,7 @@ def write_node_create_response(m: NodeCreateResponse, p: _pb.NodeCreateResponse)
 def read_node_create_response(p: _pb.NodeCreateResponse) -> NodeCreateResponse:
     return NodeCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        node=read_node(p.node),
+        node=_c.payload(p, "node", read_node),
         token=p.token,
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
@@ -507,7 +508,7 @@ def write_node_get_response(m: NodeGetResponse, p: _pb.NodeGetResponse) -> None:
 def read_node_get_response(p: _pb.NodeGetResponse) -> NodeGetResponse:
     return NodeGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        node=read_node(p.node),
+        node=_c.payload(p, "node", read_node),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -524,7 +525,7 @@ def write_node_update_response(m: NodeUpdateResponse, p: _pb.NodeUpdateResponse)
 def read_node_update_response(p: _pb.NodeUpdateResponse) -> NodeUpdateResponse:
     return NodeUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        node=read_node(p.node),
+        node=_c.payload(p, "node", read_node),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -561,3 +562,19 @@ def read_node_tcp_probe_response(p: _pb.NodeTCPProbeResponse) -> NodeTCPProbeRes
         error=p.error,
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Node,
+    UnknownNode,
+    NodeMaintenanceWindow,
+    Relay,
+    Gateway,
+    ProxyCluster,
+    NodeCreateResponse,
+    NodeGetResponse,
+    NodeUpdateResponse,
+    NodeDeleteResponse,
+    NodeTCPProbeResponse,
+)

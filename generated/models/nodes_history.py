@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import nodes as _m_nodes
 from aiosdm._generated.v1 import nodes_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "NodeHistory",
@@ -55,3 +56,7 @@ def read_node_history(p: _pb.NodeHistory) -> NodeHistory:
         node=_m_nodes.read_node(p.node),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(NodeHistory)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import organization_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "LogCategoryConfig",
@@ -334,3 +335,7 @@ def read_log_category_config(p: _pb.LogCategoryConfig) -> LogCategoryConfig:
         remote_encoder=p.remote_encoder,
         remote_discard_replays=p.remote_discard_replays,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(LogConfig, Organization, OrganizationHistoryRecord, LogCategoryConfig)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import organizations_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "MFAConfig",
@@ -255,3 +256,13 @@ def read_organization_test_mfa_response(
     return OrganizationTestMFAResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    OktaMFAConfig,
+    MFAConfig,
+    OrganizationGetMFAResponse,
+    OrganizationUpdateMFAResponse,
+    OrganizationTestMFAResponse,
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import peering_group_nodes_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "PeeringGroupNode",
@@ -143,7 +144,7 @@ def read_peering_group_node_create_response(
 ) -> PeeringGroupNodeCreateResponse:
     return PeeringGroupNodeCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        peering_group_node=read_peering_group_node(p.peering_group_node),
+        peering_group_node=_c.payload(p, "peering_group_node", read_peering_group_node),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -164,7 +165,7 @@ def read_peering_group_node_get_response(
 ) -> PeeringGroupNodeGetResponse:
     return PeeringGroupNodeGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        peering_group_node=read_peering_group_node(p.peering_group_node),
+        peering_group_node=_c.payload(p, "peering_group_node", read_peering_group_node),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -186,3 +187,12 @@ def read_peering_group_node_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    PeeringGroupNode,
+    PeeringGroupNodeCreateResponse,
+    PeeringGroupNodeGetResponse,
+    PeeringGroupNodeDeleteResponse,
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import peering_group_peers_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "PeeringGroupPeer",
@@ -143,7 +144,7 @@ def read_peering_group_peer_create_response(
 ) -> PeeringGroupPeerCreateResponse:
     return PeeringGroupPeerCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        peering_group_peer=read_peering_group_peer(p.peering_group_peer),
+        peering_group_peer=_c.payload(p, "peering_group_peer", read_peering_group_peer),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -164,7 +165,7 @@ def read_peering_group_peer_get_response(
 ) -> PeeringGroupPeerGetResponse:
     return PeeringGroupPeerGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        peering_group_peer=read_peering_group_peer(p.peering_group_peer),
+        peering_group_peer=_c.payload(p, "peering_group_peer", read_peering_group_peer),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -186,3 +187,12 @@ def read_peering_group_peer_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    PeeringGroupPeer,
+    PeeringGroupPeerCreateResponse,
+    PeeringGroupPeerGetResponse,
+    PeeringGroupPeerDeleteResponse,
+)

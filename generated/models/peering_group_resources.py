@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import peering_group_resources_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "PeeringGroupResource",
@@ -143,7 +144,7 @@ def read_peering_group_resource_create_response(
 ) -> PeeringGroupResourceCreateResponse:
     return PeeringGroupResourceCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        peering_group_resource=read_peering_group_resource(p.peering_group_resource),
+        peering_group_resource=_c.payload(p, "peering_group_resource", read_peering_group_resource),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -164,7 +165,7 @@ def read_peering_group_resource_get_response(
 ) -> PeeringGroupResourceGetResponse:
     return PeeringGroupResourceGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        peering_group_resource=read_peering_group_resource(p.peering_group_resource),
+        peering_group_resource=_c.payload(p, "peering_group_resource", read_peering_group_resource),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -186,3 +187,12 @@ def read_peering_group_resource_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    PeeringGroupResource,
+    PeeringGroupResourceCreateResponse,
+    PeeringGroupResourceGetResponse,
+    PeeringGroupResourceDeleteResponse,
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import peering_groups_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "PeeringGroup",
@@ -134,7 +135,7 @@ def read_peering_group_create_response(
 ) -> PeeringGroupCreateResponse:
     return PeeringGroupCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        peering_group=read_peering_group(p.peering_group),
+        peering_group=_c.payload(p, "peering_group", read_peering_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -153,7 +154,7 @@ def write_peering_group_get_response(
 def read_peering_group_get_response(p: _pb.PeeringGroupGetResponse) -> PeeringGroupGetResponse:
     return PeeringGroupGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        peering_group=read_peering_group(p.peering_group),
+        peering_group=_c.payload(p, "peering_group", read_peering_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -175,3 +176,9 @@ def read_peering_group_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    PeeringGroup, PeeringGroupCreateResponse, PeeringGroupGetResponse, PeeringGroupDeleteResponse
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import policies_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Policy",
@@ -173,7 +174,7 @@ def write_policy_create_response(m: PolicyCreateResponse, p: _pb.PolicyCreateRes
 
 def read_policy_create_response(p: _pb.PolicyCreateResponse) -> PolicyCreateResponse:
     return PolicyCreateResponse(
-        policy=read_policy(p.policy),
+        policy=_c.payload(p, "policy", read_policy),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -188,7 +189,7 @@ def write_policy_update_response(m: PolicyUpdateResponse, p: _pb.PolicyUpdateRes
 
 def read_policy_update_response(p: _pb.PolicyUpdateResponse) -> PolicyUpdateResponse:
     return PolicyUpdateResponse(
-        policy=read_policy(p.policy),
+        policy=_c.payload(p, "policy", read_policy),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -218,7 +219,7 @@ def write_policy_get_response(m: PolicyGetResponse, p: _pb.PolicyGetResponse) ->
 def read_policy_get_response(p: _pb.PolicyGetResponse) -> PolicyGetResponse:
     return PolicyGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        policy=read_policy(p.policy),
+        policy=_c.payload(p, "policy", read_policy),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -234,3 +235,14 @@ def read_policy_list_response(p: _pb.PolicyListResponse) -> PolicyListResponse:
     return PolicyListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Policy,
+    PolicyCreateResponse,
+    PolicyUpdateResponse,
+    PolicyDeleteResponse,
+    PolicyGetResponse,
+    PolicyListResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import policies as _m_policies
 from aiosdm._generated.v1 import policies_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "PolicyHistory",
@@ -55,3 +56,7 @@ def read_policy_history(p: _pb.PolicyHistory) -> PolicyHistory:
         policy=_m_policies.read_policy(p.policy),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(PolicyHistory)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import proxy_cluster_keys_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ProxyClusterKey",
@@ -156,7 +157,7 @@ def read_proxy_cluster_key_create_response(
 ) -> ProxyClusterKeyCreateResponse:
     return ProxyClusterKeyCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        proxy_cluster_key=read_proxy_cluster_key(p.proxy_cluster_key),
+        proxy_cluster_key=_c.payload(p, "proxy_cluster_key", read_proxy_cluster_key),
         secret_key=p.secret_key,
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
@@ -181,7 +182,7 @@ def read_proxy_cluster_key_get_response(
 ) -> ProxyClusterKeyGetResponse:
     return ProxyClusterKeyGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        proxy_cluster_key=read_proxy_cluster_key(p.proxy_cluster_key),
+        proxy_cluster_key=_c.payload(p, "proxy_cluster_key", read_proxy_cluster_key),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -203,3 +204,12 @@ def read_proxy_cluster_key_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ProxyClusterKey,
+    ProxyClusterKeyCreateResponse,
+    ProxyClusterKeyGetResponse,
+    ProxyClusterKeyDeleteResponse,
+)

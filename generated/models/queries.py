@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import queries_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Initiator",
@@ -329,3 +330,7 @@ def read_query(p: _pb.Query) -> Query:
         metadata_json=p.metadata_json,
         initiator=read_initiator(p.initiator) if p.HasField("initiator") else None,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(QueryCapture, Initiator, Query)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import remote_identities_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RemoteIdentity",
@@ -169,7 +170,7 @@ def read_remote_identity_create_response(
 ) -> RemoteIdentityCreateResponse:
     return RemoteIdentityCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        remote_identity=read_remote_identity(p.remote_identity),
+        remote_identity=_c.payload(p, "remote_identity", read_remote_identity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -190,7 +191,7 @@ def read_remote_identity_get_response(
 ) -> RemoteIdentityGetResponse:
     return RemoteIdentityGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        remote_identity=read_remote_identity(p.remote_identity),
+        remote_identity=_c.payload(p, "remote_identity", read_remote_identity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -211,7 +212,7 @@ def read_remote_identity_update_response(
 ) -> RemoteIdentityUpdateResponse:
     return RemoteIdentityUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        remote_identity=read_remote_identity(p.remote_identity),
+        remote_identity=_c.payload(p, "remote_identity", read_remote_identity),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -233,3 +234,13 @@ def read_remote_identity_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    RemoteIdentity,
+    RemoteIdentityCreateResponse,
+    RemoteIdentityGetResponse,
+    RemoteIdentityUpdateResponse,
+    RemoteIdentityDeleteResponse,
+)

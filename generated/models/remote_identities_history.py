@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import remote_identities as _m_remote_identities
 from aiosdm._generated.v1 import remote_identities_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RemoteIdentityHistory",
@@ -59,3 +60,7 @@ def read_remote_identity_history(p: _pb.RemoteIdentityHistory) -> RemoteIdentity
         remote_identity=_m_remote_identities.read_remote_identity(p.remote_identity),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RemoteIdentityHistory)

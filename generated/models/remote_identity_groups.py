@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import remote_identity_groups_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RemoteIdentityGroup",
@@ -89,6 +90,10 @@ def read_remote_identity_group_get_response(
 ) -> RemoteIdentityGroupGetResponse:
     return RemoteIdentityGroupGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        remote_identity_group=read_remote_identity_group(p.remote_identity_group),
+        remote_identity_group=_c.payload(p, "remote_identity_group", read_remote_identity_group),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RemoteIdentityGroup, RemoteIdentityGroupGetResponse)

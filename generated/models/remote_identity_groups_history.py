@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import remote_identity_groups as _m_remote_identity_groups
 from aiosdm._generated.v1 import remote_identity_groups_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RemoteIdentityGroupHistory",
@@ -69,3 +70,7 @@ def read_remote_identity_group_history(
         ),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RemoteIdentityGroupHistory)

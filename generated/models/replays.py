@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import replays_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ReplayChunk",
@@ -82,3 +83,7 @@ def read_replay_chunk(p: _pb.ReplayChunk) -> ReplayChunk:
         events=[read_replay_chunk_event(x) for x in p.events],
         symmetric_key=p.symmetric_key,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(ReplayChunkEvent, ReplayChunk)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import granted_account_entitlements as _m_granted_account_entitlements
 from aiosdm._generated.v1 import requestable_resource_entitlements_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RequestableResourceEntitlement",
@@ -73,3 +74,7 @@ def read_requestable_resource_entitlement(
         ),
         group_id=p.group_id,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RequestableResourceEntitlement)

@@ -10,6 +10,7 @@ from aiosdm import _convert as _c
 from aiosdm._generated.models import drivers as _m_drivers
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import resources_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ResourceCreateResponse",
@@ -53,14 +54,14 @@ class ResourceCreateResponse(_c.Model):
 
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    resource: _m_drivers.Resource | None = None
+    resource: _m_drivers.Resource
 
     def __init__(
         self,
         *,
         meta: _m_spec.CreateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        resource: _m_drivers.Resource | None = None,
+        resource: _m_drivers.Resource,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -75,14 +76,14 @@ class ResourceGetResponse(_c.Model):
 
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    resource: _m_drivers.Resource | None = None
+    resource: _m_drivers.Resource
 
     def __init__(
         self,
         *,
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        resource: _m_drivers.Resource | None = None,
+        resource: _m_drivers.Resource,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -97,14 +98,14 @@ class ResourceUpdateResponse(_c.Model):
 
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    resource: _m_drivers.Resource | None = None
+    resource: _m_drivers.Resource
 
     def __init__(
         self,
         *,
         meta: _m_spec.UpdateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        resource: _m_drivers.Resource | None = None,
+        resource: _m_drivers.Resource,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -179,7 +180,7 @@ def write_resource_create_response(
 def read_resource_create_response(p: _pb.ResourceCreateResponse) -> ResourceCreateResponse:
     return ResourceCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        resource=_m_drivers.read_resource(p.resource),
+        resource=_c.payload(p, "resource", _m_drivers.read_resource),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -196,7 +197,7 @@ def write_resource_get_response(m: ResourceGetResponse, p: _pb.ResourceGetRespon
 def read_resource_get_response(p: _pb.ResourceGetResponse) -> ResourceGetResponse:
     return ResourceGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        resource=_m_drivers.read_resource(p.resource),
+        resource=_c.payload(p, "resource", _m_drivers.read_resource),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -215,7 +216,7 @@ def write_resource_update_response(
 def read_resource_update_response(p: _pb.ResourceUpdateResponse) -> ResourceUpdateResponse:
     return ResourceUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        resource=_m_drivers.read_resource(p.resource),
+        resource=_c.payload(p, "resource", _m_drivers.read_resource),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -254,3 +255,14 @@ def read_resource_healthcheck_response(
         meta=_m_spec.read_update_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    ResourceHealthcheckRequest,
+    ResourceCreateResponse,
+    ResourceGetResponse,
+    ResourceUpdateResponse,
+    ResourceDeleteResponse,
+    ResourceHealthcheckResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import drivers as _m_drivers
 from aiosdm._generated.v1 import resources_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ResourceHistory",
@@ -55,3 +56,7 @@ def read_resource_history(p: _pb.ResourceHistory) -> ResourceHistory:
         resource=_m_drivers.read_resource(p.resource),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(ResourceHistory)

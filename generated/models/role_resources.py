@@ -9,6 +9,7 @@ from datetime import datetime
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import role_resources_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RoleResource",
@@ -49,3 +50,7 @@ def read_role_resource(p: _pb.RoleResource) -> RoleResource:
         resource_id=p.resource_id,
         granted_at=_c.timestamp_from(p.granted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RoleResource)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import role_resources as _m_role_resources
 from aiosdm._generated.v1 import role_resources_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RoleResourceHistory",
@@ -64,3 +65,7 @@ def read_role_resource_history(p: _pb.RoleResourceHistory) -> RoleResourceHistor
         role_resource=_m_role_resources.read_role_resource(p.role_resource),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RoleResourceHistory)

@@ -10,6 +10,7 @@ from typing import Any
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import roles_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Role",
@@ -174,7 +175,7 @@ def write_role_create_response(m: RoleCreateResponse, p: _pb.RoleCreateResponse)
 def read_role_create_response(p: _pb.RoleCreateResponse) -> RoleCreateResponse:
     return RoleCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        role=read_role(p.role),
+        role=_c.payload(p, "role", read_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -194,7 +195,7 @@ def write_role_get_response(m: RoleGetResponse, p: _pb.RoleGetResponse) -> None:
 def read_role_get_response(p: _pb.RoleGetResponse) -> RoleGetResponse:
     return RoleGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        role=read_role(p.role),
+        role=_c.payload(p, "role", read_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -214,7 +215,7 @@ def write_role_update_response(m: RoleUpdateResponse, p: _pb.RoleUpdateResponse)
 def read_role_update_response(p: _pb.RoleUpdateResponse) -> RoleUpdateResponse:
     return RoleUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        role=read_role(p.role),
+        role=_c.payload(p, "role", read_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -232,3 +233,7 @@ def read_role_delete_response(p: _pb.RoleDeleteResponse) -> RoleDeleteResponse:
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(Role, RoleCreateResponse, RoleGetResponse, RoleUpdateResponse, RoleDeleteResponse)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import roles as _m_roles
 from aiosdm._generated.v1 import roles_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "RoleHistory",
@@ -58,3 +59,7 @@ def read_role_history(p: _pb.RoleHistory) -> RoleHistory:
         role=_m_roles.read_role(p.role),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(RoleHistory)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import secret_engine_policy_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "SecretEnginePasswordPolicy",
@@ -96,3 +97,7 @@ def read_secret_engine_policy(p: _pb.SecretEnginePolicy) -> SecretEnginePolicy:
     return SecretEnginePolicy(
         password_policy=read_secret_engine_password_policy(p.password_policy),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(SecretEnginePasswordPolicy, SecretEnginePolicy)

@@ -11,6 +11,7 @@ from typing import ClassVar
 from aiosdm import _convert as _c
 from aiosdm._generated.models import secret_engine_policy as _m_secret_engine_policy
 from aiosdm._generated.v1 import secret_engine_types_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "ActiveDirectoryEngine",
@@ -738,3 +739,15 @@ def read_sqlserver_engine(p: _pb.SqlserverEngine) -> SqlserverEngine:
         tls=p.tls,
         tls_skip_verify=p.tls_skip_verify,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    SecretEngine,
+    UnknownSecretEngine,
+    ActiveDirectoryEngine,
+    KeyValueEngine,
+    MysqlEngine,
+    PostgresEngine,
+    SqlserverEngine,
+)

@@ -11,6 +11,7 @@ from aiosdm._generated.models import secret_engine_policy as _m_secret_engine_po
 from aiosdm._generated.models import secret_engine_types as _m_secret_engine_types
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import secret_engines_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "GenerateKeysRequest",
@@ -227,14 +228,14 @@ class SecretEngineGetResponse(_c.Model):
 
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_engine: _m_secret_engine_types.SecretEngine | None = None
+    secret_engine: _m_secret_engine_types.SecretEngine
 
     def __init__(
         self,
         *,
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -249,14 +250,14 @@ class SecretEngineCreateResponse(_c.Model):
 
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_engine: _m_secret_engine_types.SecretEngine | None = None
+    secret_engine: _m_secret_engine_types.SecretEngine
 
     def __init__(
         self,
         *,
         meta: _m_spec.CreateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -271,14 +272,14 @@ class SecretEngineUpdateResponse(_c.Model):
 
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_engine: _m_secret_engine_types.SecretEngine | None = None
+    secret_engine: _m_secret_engine_types.SecretEngine
 
     def __init__(
         self,
         *,
         meta: _m_spec.UpdateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_engine: _m_secret_engine_types.SecretEngine | None = None,
+        secret_engine: _m_secret_engine_types.SecretEngine,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -501,7 +502,7 @@ def write_secret_engine_get_response(
 def read_secret_engine_get_response(p: _pb.SecretEngineGetResponse) -> SecretEngineGetResponse:
     return SecretEngineGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        secret_engine=_m_secret_engine_types.read_secret_engine(p.secret_engine),
+        secret_engine=_c.payload(p, "secret_engine", _m_secret_engine_types.read_secret_engine),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -522,7 +523,7 @@ def read_secret_engine_create_response(
 ) -> SecretEngineCreateResponse:
     return SecretEngineCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        secret_engine=_m_secret_engine_types.read_secret_engine(p.secret_engine),
+        secret_engine=_c.payload(p, "secret_engine", _m_secret_engine_types.read_secret_engine),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -543,7 +544,7 @@ def read_secret_engine_update_response(
 ) -> SecretEngineUpdateResponse:
     return SecretEngineUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        secret_engine=_m_secret_engine_types.read_secret_engine(p.secret_engine),
+        secret_engine=_c.payload(p, "secret_engine", _m_secret_engine_types.read_secret_engine),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -609,3 +610,25 @@ def read_secret_engine_rotate_response(
     return SecretEngineRotateResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    SecretEngineListRequest,
+    SecretEngineGetRequest,
+    SecretEngineCreateRequest,
+    SecretEngineUpdateRequest,
+    SecretEngineDeleteRequest,
+    GenerateKeysRequest,
+    HealthcheckRequest,
+    HealthcheckStatus,
+    SecretEngineRotateRequest,
+    SecretEngineListResponse,
+    SecretEngineGetResponse,
+    SecretEngineCreateResponse,
+    SecretEngineUpdateResponse,
+    SecretEngineDeleteResponse,
+    GenerateKeysResponse,
+    HealthcheckResponse,
+    SecretEngineRotateResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import secret_store_healths_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "SecretStoreHealth",
@@ -149,3 +150,7 @@ def read_secret_store_healthcheck_response(
     return SecretStoreHealthcheckResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(SecretStoreHealth, SecretStoreHealthListResponse, SecretStoreHealthcheckResponse)

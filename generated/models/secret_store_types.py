@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import secret_store_types_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "AWSCertX509Store",
@@ -1819,3 +1820,39 @@ def read_vault_token_cert_x509_store(p: _pb.VaultTokenCertX509Store) -> VaultTok
         signing_role=p.signing_role,
         issuedcertttlminutes=p.issuedCertTTLMinutes,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    SecretStore,
+    UnknownSecretStore,
+    AWSStore,
+    AWSCertX509Store,
+    ActiveDirectoryStore,
+    AzureStore,
+    CyberarkConjurStore,
+    CyberarkPAMStore,
+    CyberarkPAMExperimentalStore,
+    DelineaStore,
+    DelineaDSVStore,
+    GCPStore,
+    GCPCertX509Store,
+    KeyfactorSSHStore,
+    KeyfactorX509Store,
+    StrongVaultStore,
+    VaultAWSEC2Store,
+    VaultAWSEC2CertSSHStore,
+    VaultAWSEC2CertX509Store,
+    VaultAWSIAMStore,
+    VaultAWSIAMCertSSHStore,
+    VaultAWSIAMCertX509Store,
+    VaultAppRoleStore,
+    VaultAppRoleCertSSHStore,
+    VaultAppRoleCertX509Store,
+    VaultTLSStore,
+    VaultTLSCertSSHStore,
+    VaultTLSCertX509Store,
+    VaultTokenStore,
+    VaultTokenCertSSHStore,
+    VaultTokenCertX509Store,
+)

@@ -10,6 +10,7 @@ from aiosdm import _convert as _c
 from aiosdm._generated.models import secret_store_types as _m_secret_store_types
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import secret_stores_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "SecretStoreCreateResponse",
@@ -33,14 +34,14 @@ class SecretStoreCreateResponse(_c.Model):
 
     meta: _m_spec.CreateResponseMetadata = field(default_factory=_m_spec.CreateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_store: _m_secret_store_types.SecretStore | None = None
+    secret_store: _m_secret_store_types.SecretStore
 
     def __init__(
         self,
         *,
         meta: _m_spec.CreateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_store: _m_secret_store_types.SecretStore | None = None,
+        secret_store: _m_secret_store_types.SecretStore,
     ) -> None:
         self.meta = _m_spec.CreateResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -55,14 +56,14 @@ class SecretStoreGetResponse(_c.Model):
 
     meta: _m_spec.GetResponseMetadata = field(default_factory=_m_spec.GetResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_store: _m_secret_store_types.SecretStore | None = None
+    secret_store: _m_secret_store_types.SecretStore
 
     def __init__(
         self,
         *,
         meta: _m_spec.GetResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_store: _m_secret_store_types.SecretStore | None = None,
+        secret_store: _m_secret_store_types.SecretStore,
     ) -> None:
         self.meta = _m_spec.GetResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -77,14 +78,14 @@ class SecretStoreUpdateResponse(_c.Model):
 
     meta: _m_spec.UpdateResponseMetadata = field(default_factory=_m_spec.UpdateResponseMetadata)
     rate_limit: _m_spec.RateLimitMetadata = field(default_factory=_m_spec.RateLimitMetadata)
-    secret_store: _m_secret_store_types.SecretStore | None = None
+    secret_store: _m_secret_store_types.SecretStore
 
     def __init__(
         self,
         *,
         meta: _m_spec.UpdateResponseMetadata | None = None,
         rate_limit: _m_spec.RateLimitMetadata | None = None,
-        secret_store: _m_secret_store_types.SecretStore | None = None,
+        secret_store: _m_secret_store_types.SecretStore,
     ) -> None:
         self.meta = _m_spec.UpdateResponseMetadata() if meta is None else meta
         self.rate_limit = (
@@ -128,7 +129,7 @@ def read_secret_store_create_response(
 ) -> SecretStoreCreateResponse:
     return SecretStoreCreateResponse(
         meta=_m_spec.read_create_response_metadata(p.meta),
-        secret_store=_m_secret_store_types.read_secret_store(p.secret_store),
+        secret_store=_c.payload(p, "secret_store", _m_secret_store_types.read_secret_store),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -147,7 +148,7 @@ def write_secret_store_get_response(
 def read_secret_store_get_response(p: _pb.SecretStoreGetResponse) -> SecretStoreGetResponse:
     return SecretStoreGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        secret_store=_m_secret_store_types.read_secret_store(p.secret_store),
+        secret_store=_c.payload(p, "secret_store", _m_secret_store_types.read_secret_store),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -168,7 +169,7 @@ def read_secret_store_update_response(
 ) -> SecretStoreUpdateResponse:
     return SecretStoreUpdateResponse(
         meta=_m_spec.read_update_response_metadata(p.meta),
-        secret_store=_m_secret_store_types.read_secret_store(p.secret_store),
+        secret_store=_c.payload(p, "secret_store", _m_secret_store_types.read_secret_store),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -190,3 +191,12 @@ def read_secret_store_delete_response(
         meta=_m_spec.read_delete_response_metadata(p.meta),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    SecretStoreCreateResponse,
+    SecretStoreGetResponse,
+    SecretStoreUpdateResponse,
+    SecretStoreDeleteResponse,
+)

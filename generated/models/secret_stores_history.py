@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import secret_store_types as _m_secret_store_types
 from aiosdm._generated.v1 import secret_stores_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "SecretStoreHistory",
@@ -55,3 +56,7 @@ def read_secret_store_history(p: _pb.SecretStoreHistory) -> SecretStoreHistory:
         secret_store=_m_secret_store_types.read_secret_store(p.secret_store),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(SecretStoreHistory)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import spec_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "CreateResponseMetadata",
@@ -144,3 +145,14 @@ def write_generic_response_metadata(
 
 def read_generic_response_metadata(p: _pb.GenericResponseMetadata) -> GenericResponseMetadata:
     return GenericResponseMetadata()
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    CreateResponseMetadata,
+    RateLimitMetadata,
+    GetResponseMetadata,
+    UpdateResponseMetadata,
+    DeleteResponseMetadata,
+    GenericResponseMetadata,
+)

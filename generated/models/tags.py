@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from aiosdm import _convert as _c
 from aiosdm._generated.v1 import tags_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Tag",
@@ -43,3 +44,7 @@ def read_tag(p: _pb.Tag) -> Tag:
         name=p.name,
         value=p.value,
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(Tag)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import workflow_approvers_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "WorkflowApprover",
@@ -226,7 +227,7 @@ def read_workflow_approvers_create_response(
     p: _pb.WorkflowApproversCreateResponse,
 ) -> WorkflowApproversCreateResponse:
     return WorkflowApproversCreateResponse(
-        workflow_approver=read_workflow_approver(p.workflow_approver),
+        workflow_approver=_c.payload(p, "workflow_approver", read_workflow_approver),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -247,7 +248,7 @@ def read_workflow_approver_get_response(
 ) -> WorkflowApproverGetResponse:
     return WorkflowApproverGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        workflow_approver=read_workflow_approver(p.workflow_approver),
+        workflow_approver=_c.payload(p, "workflow_approver", read_workflow_approver),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -312,3 +313,16 @@ def read_workflow_approvers_list_response(
     return WorkflowApproversListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    WorkflowApprover,
+    WorkflowApproversCreateRequest,
+    WorkflowApproversCreateResponse,
+    WorkflowApproverGetResponse,
+    WorkflowApproversDeleteRequest,
+    WorkflowApproversDeleteResponse,
+    WorkflowApproversListRequest,
+    WorkflowApproversListResponse,
+)

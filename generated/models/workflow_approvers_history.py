@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import workflow_approvers as _m_workflow_approvers
 from aiosdm._generated.v1 import workflow_approvers_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "WorkflowApproverHistory",
@@ -63,3 +64,7 @@ def read_workflow_approver_history(p: _pb.WorkflowApproverHistory) -> WorkflowAp
         workflow_approver=_m_workflow_approvers.read_workflow_approver(p.workflow_approver),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(WorkflowApproverHistory)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import workflow_roles_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "WorkflowRole",
@@ -215,7 +216,7 @@ def read_workflow_roles_create_response(
     p: _pb.WorkflowRolesCreateResponse,
 ) -> WorkflowRolesCreateResponse:
     return WorkflowRolesCreateResponse(
-        workflow_role=read_workflow_role(p.workflow_role),
+        workflow_role=_c.payload(p, "workflow_role", read_workflow_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -234,7 +235,7 @@ def write_workflow_role_get_response(
 def read_workflow_role_get_response(p: _pb.WorkflowRoleGetResponse) -> WorkflowRoleGetResponse:
     return WorkflowRoleGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        workflow_role=read_workflow_role(p.workflow_role),
+        workflow_role=_c.payload(p, "workflow_role", read_workflow_role),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -297,3 +298,16 @@ def read_workflow_roles_list_response(
     return WorkflowRolesListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    WorkflowRole,
+    WorkflowRolesCreateRequest,
+    WorkflowRolesCreateResponse,
+    WorkflowRoleGetResponse,
+    WorkflowRolesDeleteRequest,
+    WorkflowRolesDeleteResponse,
+    WorkflowRolesListRequest,
+    WorkflowRolesListResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import workflow_roles as _m_workflow_roles
 from aiosdm._generated.v1 import workflow_roles_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "WorkflowRoleHistory",
@@ -59,3 +60,7 @@ def read_workflow_role_history(p: _pb.WorkflowRoleHistory) -> WorkflowRoleHistor
         workflow_role=_m_workflow_roles.read_workflow_role(p.workflow_role),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(WorkflowRoleHistory)

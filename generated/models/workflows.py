@@ -11,6 +11,7 @@ from typing import Any
 from aiosdm import _convert as _c
 from aiosdm._generated.models import spec as _m_spec
 from aiosdm._generated.v1 import workflows_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "Workflow",
@@ -217,7 +218,7 @@ def write_workflow_create_response(
 
 def read_workflow_create_response(p: _pb.WorkflowCreateResponse) -> WorkflowCreateResponse:
     return WorkflowCreateResponse(
-        workflow=read_workflow(p.workflow),
+        workflow=_c.payload(p, "workflow", read_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -237,7 +238,7 @@ def write_workflow_get_response(m: WorkflowGetResponse, p: _pb.WorkflowGetRespon
 def read_workflow_get_response(p: _pb.WorkflowGetResponse) -> WorkflowGetResponse:
     return WorkflowGetResponse(
         meta=_m_spec.read_get_response_metadata(p.meta),
-        workflow=read_workflow(p.workflow),
+        workflow=_c.payload(p, "workflow", read_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -257,7 +258,7 @@ def write_workflow_update_response(
 
 def read_workflow_update_response(p: _pb.WorkflowUpdateResponse) -> WorkflowUpdateResponse:
     return WorkflowUpdateResponse(
-        workflow=read_workflow(p.workflow),
+        workflow=_c.payload(p, "workflow", read_workflow),
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
 
@@ -290,3 +291,14 @@ def read_workflow_list_response(p: _pb.WorkflowListResponse) -> WorkflowListResp
     return WorkflowListResponse(
         rate_limit=_m_spec.read_rate_limit_metadata(p.rate_limit),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(
+    Workflow,
+    WorkflowCreateResponse,
+    WorkflowGetResponse,
+    WorkflowUpdateResponse,
+    WorkflowDeleteResponse,
+    WorkflowListResponse,
+)

@@ -10,6 +10,7 @@ from datetime import datetime
 from aiosdm import _convert as _c
 from aiosdm._generated.models import workflows as _m_workflows
 from aiosdm._generated.v1 import workflows_history_pb2 as _pb
+from aiosdm._public import publish
 
 __all__ = [
     "WorkflowHistory",
@@ -58,3 +59,7 @@ def read_workflow_history(p: _pb.WorkflowHistory) -> WorkflowHistory:
         workflow=_m_workflows.read_workflow(p.workflow),
         deleted_at=_c.timestamp_from(p.deleted_at),
     )
+
+
+# Shown as aiosdm.<Name>, where users import them from.
+publish(WorkflowHistory)

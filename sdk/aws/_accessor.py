@@ -142,10 +142,12 @@ class Accessor:
 
     @property
     def multi_hop_accessors(self) -> tuple[MultiHopAccessor, ...]:
+        """The chains of role hops this accessor reaches accounts through."""
         return self._chains
 
     @property
     def cache_creds(self) -> bool:
+        """Whether assumed-role credentials are cached until shortly before they expire."""
         return self._cache_creds
 
     @classmethod
@@ -279,6 +281,7 @@ class Accessor:
         raise AccountAccessError(account_id, errors)
 
     async def close(self) -> None:
+        """Close the sessions and caches it holds. Safe to call more than once."""
         await self._base_account.aclose()
         await self._cache.aclose()
 

@@ -22,6 +22,7 @@ class AwsCredentials:
     expiration: datetime | None = None
 
     def expired(self, now: datetime) -> bool:
+        """Whether the credentials have expired at ``now`` (never, without an expiration)."""
         return self.expiration is not None and self.expiration <= now
 
     @classmethod

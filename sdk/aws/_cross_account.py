@@ -85,6 +85,7 @@ class CrossAccountSessionProvider:
 
     @property
     def duration(self) -> timedelta:
+        """How long each assumed-role session lasts."""
         return timedelta(seconds=self._duration)
 
     async def credentials(self, account_id: str) -> AwsCredentials:
@@ -103,6 +104,7 @@ class CrossAccountSessionProvider:
         return await self._sessions.session(account_id, region_name)
 
     async def close(self) -> None:
+        """Close the session cache. Safe to call more than once."""
         await self._cache.aclose()
 
     async def _assume(self, account_id: str) -> AwsCredentials:

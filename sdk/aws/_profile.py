@@ -123,6 +123,7 @@ class ProfileSessionProvider:
         return await asyncio.to_thread(self._pick_profile, account_id)
 
     async def close(self) -> None:
+        """Stop any fetch in flight. Safe to call more than once."""
         await self._flight.aclose()
 
     async def _build(self, account_id: str, region: str | None) -> Session:

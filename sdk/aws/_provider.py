@@ -16,7 +16,8 @@ __all__ = ["SessionProvider"]
 class SessionProvider(Protocol):
     """Gives an ``aiobotocore`` session for an AWS account id."""
 
-    async def session(self, account_id: str) -> Session: ...
+    async def session(self, account_id: str) -> Session:
+        """A session for the AWS account ``account_id``."""
 
 
 class AccountSessions:

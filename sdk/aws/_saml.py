@@ -168,6 +168,7 @@ class SamlSessionProvider(ClosesOnExit):
         return await self._assertion_flight.run("assertion", self._fetch_assertion)
 
     async def close(self) -> None:
+        """Close the cache and the HTTP session it made. Safe to call more than once."""
         await self._assertion_flight.aclose()
         await self._cache.aclose()
         if self._owns_http and self._http is not None:

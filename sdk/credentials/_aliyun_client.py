@@ -69,9 +69,11 @@ class AliyunAccessKeyProvider(Protocol):
     """A source of Aliyun access keys (or client keys), refreshed when a call says the key
     is expired."""
 
-    async def get(self) -> AliyunAccessKey | AliyunClientKey: ...
+    async def get(self) -> AliyunAccessKey | AliyunClientKey:
+        """The current access key (cached; fetched on first use)."""
 
-    async def refresh(self) -> AliyunAccessKey | AliyunClientKey: ...
+    async def refresh(self) -> AliyunAccessKey | AliyunClientKey:
+        """Fetch the access key anew."""
 
 
 class StaticAliyunAccessKey:
@@ -86,9 +88,11 @@ class StaticAliyunAccessKey:
         return f"StaticAliyunAccessKey({self._key.access_key_id!r})"
 
     async def get(self) -> AliyunAccessKey:
+        """The access key it was given."""
         return self._key
 
     async def refresh(self) -> AliyunAccessKey:
+        """The access key it was given (it never changes)."""
         return self._key
 
 
@@ -241,6 +245,7 @@ class AliyunClient(ClosesOnExit):
         return await self._send(action, params, await self._keys.refresh())
 
     async def close(self) -> None:
+        """Close the HTTP session it made. Safe to call more than once."""
         if self._owns_http and self._http is not None:
             await self._http.close()
             self._http = None

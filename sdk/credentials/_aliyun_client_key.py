@@ -88,6 +88,7 @@ class AliyunClientKeyFile:
         return await self._flight.run("load", self._load)
 
     async def close(self) -> None:
+        """Stop any read in flight. Safe to call more than once."""
         await self._flight.aclose()
 
     async def _load(self) -> AliyunClientKey:

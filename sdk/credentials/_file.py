@@ -94,6 +94,7 @@ class FileCredentials:
         return await self._flight.run("load", self._load_if_changed)
 
     async def close(self) -> None:
+        """Stop any read in flight. Safe to call more than once."""
         await self._flight.aclose()
 
     async def _load_if_changed(self) -> Credentials:

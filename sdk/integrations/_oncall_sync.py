@@ -46,9 +46,12 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
+        """Whether the run ended without errors."""
         return not self.errors
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as plain data (times as ISO 8601 text), e.g. for ``json.dumps``."""
+
         def plan(p: GrantPlan) -> dict[str, Any]:
             d = asdict(p)
             d["start"], d["end"] = p.start.isoformat(), p.end.isoformat()

@@ -127,6 +127,7 @@ class PagerDutyClient(ClosesOnExit):
         return f"PagerDutyClient(base_url={self._base_url!r})"
 
     async def close(self) -> None:
+        """Close the HTTP session it made. Safe to call more than once."""
         if self._owns_session and self._session is not None:
             await self._session.close()
         self._session = None

@@ -65,6 +65,7 @@ class ApiKey:
 
     @property
     def secret_bytes(self) -> bytes:
+        """The secret key decoded from base64 (the HMAC key)."""
         return base64.b64decode(self.secret_key)
 
 

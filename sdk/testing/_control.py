@@ -204,4 +204,5 @@ class ControlClient(ClosesOnExit):
         return model
 
     async def close(self) -> None:
+        """Close the connection. Safe to call more than once."""
         await self._transport.close()

@@ -57,6 +57,7 @@ class ServiceError(Exception):
         return status
 
     def trailers(self) -> tuple[tuple[str, bytes], ...]:
+        """The ``grpc-status-details-bin`` trailer the service sends with the error."""
         return ((STATUS_TRAILER, self.status().SerializeToString()),)
 
 

@@ -45,6 +45,7 @@ class Fault:
     struck: int = field(default=0, init=False)
 
     def error(self) -> ServiceError:
+        """The error a call hit by this fault is answered with."""
         rate_limit = None
         if self.code == grpc.StatusCode.RESOURCE_EXHAUSTED:
             rate_limit = spec_pb2.RateLimitMetadata(bucket="injected")
@@ -92,6 +93,7 @@ class Faults:
                 self._latency.pop(method, None)
 
     def seed(self, seed: int) -> None:
+        """Reseed the random choices of rate-based faults, for repeatable runs."""
         with self._lock:
             self._rng.seed(seed)
 
@@ -102,6 +104,7 @@ class Faults:
             self._latency.clear()
 
     def latency(self, method: str) -> float:
+        """The delay, in seconds, added to a call of ``method`` (the sum of matching globs)."""
         with self._lock:
             return sum(
                 s for pattern, s in self._latency.items() if fnmatch.fnmatchcase(method, pattern)

@@ -220,6 +220,7 @@ class LocalServer:
 
     @property
     def port(self) -> int:
+        """The port it listens on (chosen by the system when 0 was asked)."""
         return self._port
 
     @property
@@ -234,6 +235,7 @@ class LocalServer:
 
     @property
     def rate_limit(self) -> RateLimit | None:
+        """The rate limit in force, if any."""
         return self._limiter.limit
 
     @rate_limit.setter

@@ -49,14 +49,17 @@ class ThreadedServer:
 
     @property
     def host(self) -> str:
+        """``"127.0.0.1:PORT"``: what clients connect to."""
         return self.server.host
 
     @property
     def access_key(self) -> str:
+        """The admin API key's access key."""
         return self.server.access_key
 
     @property
     def secret_key(self) -> str:
+        """The admin API key's secret key."""
         return self.server.secret_key
 
     def call(self, fn: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
@@ -126,6 +129,7 @@ class ThreadedServer:
         return self.call(self.server.mint_jwt, subject, expires_in=expires_in, claims=claims)
 
     def start(self) -> None:
+        """Start the server on a new event loop in a background thread; returns once it listens."""
         ready: Future[LocalServer] = Future()
         loop = asyncio.new_event_loop()
 
@@ -152,6 +156,7 @@ class ThreadedServer:
         self._server = ready.result(timeout=_START_TIMEOUT)
 
     def stop(self) -> None:
+        """Stop the server and its thread. Safe to call more than once."""
         loop, thread, server = self._loop, self._thread, self._server
         if loop is None or thread is None:
             return

@@ -76,6 +76,7 @@ class WireClient(ClosesOnExit):
         return reply
 
     async def close(self) -> None:
+        """Close the channel. Safe to call more than once."""
         channel, self._channel = self._channel, None
         if channel is not None:
             await channel.close()

@@ -54,6 +54,8 @@ class PagerDutyStandIn:
         end: datetime | None,
         name: str = "",
     ) -> None:
+        """Put ``email`` (PagerDuty user ``user_id``) on call on ``schedule_id`` from ``start``
+        to ``end``."""
         self.shifts.append(Shift(schedule_id, user_id, name or user_id, email, start, end))
 
     def throttle(self, *resets: str | None) -> None:
@@ -62,6 +64,7 @@ class PagerDutyStandIn:
         self._throttle.extend(resets)
 
     def count(self, path: str) -> int:
+        """How many requests reached ``path``."""
         return sum(1 for r in self.requests if r.path == path)
 
     async def __aenter__(self) -> PagerDutyStandIn:

@@ -146,9 +146,23 @@ class _Generic(grpc.GenericRpcHandler):
         return grpc.unary_unary_rpc_method_handler(behaviour)
 
 
-async def empty_answer(received: Received) -> Message:
-    """The default response of the called method, with nothing set."""
-    response: Message = received.spec.response()
+def response_of(spec: MethodSpec) -> Any:
+    """``spec``'s response as the service sends it on success, with nothing set but the entity
+    a create, get or update always returns (empty; of the first kind when it has kinds)."""
+    response: Any = spec.response()
+    if spec.result_field:
+        entity = getattr(response, spec.result_field)
+        kinds = entity.DESCRIPTOR.oneofs
+        if kinds and len(kinds[0].fields) == len(entity.DESCRIPTOR.fields):
+            getattr(entity, kinds[0].fields[0].name).SetInParent()
+        else:
+            entity.SetInParent()
+    return response
+
+
+async def plain_answer(received: Received) -> Message:
+    """The called method's success response (see :func:`response_of`)."""
+    response: Message = response_of(received.spec)
     return response
 
 

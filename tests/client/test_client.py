@@ -30,7 +30,7 @@ from ._servers import (
     Abort,
     Received,
     ScriptedServer,
-    empty_answer,
+    plain_answer,
     timestamp,
 )
 
@@ -63,7 +63,7 @@ def test_the_default_timeout_is_set_once() -> None:
 
 async def test_a_call_given_no_timeout_has_the_clients_and_can_opt_out() -> None:
     async with (
-        ScriptedServer(empty_answer) as server,
+        ScriptedServer(plain_answer) as server,
         Client(ACCESS_KEY, SECRET, host=server.target, insecure=True, timeout=20) as client,
     ):
         await client.accounts.get("a-1")  # the client's default
@@ -85,7 +85,7 @@ async def test_a_stalled_call_ends_at_the_default_timeout() -> None:
 
     async def stall(received: Received) -> Any:
         await release.wait()
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     async with (
         ScriptedServer(stall) as server,
@@ -105,7 +105,7 @@ async def test_calls_in_flight_are_bounded_before_any_work() -> None:
         peak = max(peak, in_flight)
         await asyncio.sleep(0.01)
         in_flight -= 1
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     counting = Concurrency()
     async with (
@@ -132,7 +132,7 @@ async def test_a_call_waiting_for_a_slot_keeps_to_its_deadline() -> None:
 
     async def hold(received: Received) -> Any:
         await release.wait()
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     async with (
         ScriptedServer(hold) as server,
@@ -220,7 +220,7 @@ def test_services_are_the_official_attributes() -> None:
 
 
 async def test_async_with_closes_and_close_is_idempotent() -> None:
-    async with ScriptedServer(empty_answer) as server:
+    async with ScriptedServer(plain_answer) as server:
         client = Client(ACCESS_KEY, SECRET, host=server.target, insecure=True)
         async with client:
             await client.accounts.get("a-1")
@@ -255,7 +255,7 @@ async def test_user_interceptors_see_each_logical_call_once() -> None:
         attempts += 1
         if attempts == 1:
             raise Abort(grpc.StatusCode.UNAVAILABLE, "blip")
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     counting = Counting()
     async with (
@@ -310,7 +310,7 @@ async def test_tls_is_the_default() -> None:
 
     async def answer(r: Received) -> Any:
         received.append(r.path)
-        return await empty_answer(r)
+        return await plain_answer(r)
 
     async with ScriptedServer(answer, tls=(key, cert)) as server:
         async with Client(ACCESS_KEY, SECRET, host=server.target, root_certificates=cert) as c:
@@ -345,7 +345,7 @@ async def test_rate_limit_retries_follow_the_policy_unless_the_keyword_is_given(
         if seen == 1:
             limit = spec_pb2.RateLimitMetadata(limit=1, reset_at=timestamp(time.time()), bucket="k")
             raise Abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "rate limited", rate_limit=limit)
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     async with (
         ScriptedServer(limited) as server,

@@ -15,7 +15,7 @@ from aiosdm import errors
 from aiosdm.cli.main import main
 from aiosdm.client import DEFAULT_CONNECT_TIMEOUT, Client
 
-from ._servers import ACCESS_KEY, SECRET, ScriptedServer, empty_answer
+from ._servers import ACCESS_KEY, SECRET, ScriptedServer, plain_answer
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -73,7 +73,7 @@ async def test_a_host_that_never_answers_fails_at_the_connect_timeout(
 
 
 async def test_tls_at_a_plaintext_server_suggests_insecure(capfd: pytest.CaptureFixture) -> None:
-    async with ScriptedServer(empty_answer) as server:
+    async with ScriptedServer(plain_answer) as server:
         error = await fail(server.target, insecure=False)
         assert server.received == []
     assert str(error).startswith(f"cannot connect to {server.target}: TLS handshake failed (")
@@ -99,7 +99,7 @@ async def test_the_cli_prints_the_reason_in_one_line(
     assert capsys.readouterr().err == (
         f"aiosdm list: ConnectError: cannot connect to {host}: connection refused\n"
     )
-    async with ScriptedServer(empty_answer) as server:
+    async with ScriptedServer(plain_answer) as server:
         argv = ["list", "roles", "--host", server.target]
         status = await asyncio.to_thread(main, argv)
     err = capsys.readouterr().err

@@ -11,7 +11,7 @@ from aiosdm._generated.services import SERVICE_SPECS, SERVICES
 from aiosdm.client import Client
 from aiosdm.snapshot import SnapshotClient
 
-from ._servers import ACCESS_KEY, SECRET, ScriptedServer, empty_answer
+from ._servers import ACCESS_KEY, SECRET, ScriptedServer, plain_answer
 
 WHEN = datetime(2025, 6, 1, 12, tzinfo=UTC)
 
@@ -53,7 +53,7 @@ def test_exactly_the_snapshot_capable_services_we_have() -> None:
 async def test_snapshot_reads_carry_the_instant() -> None:
     other_zone = WHEN.astimezone(timezone(timedelta(hours=-5)))
     async with (
-        ScriptedServer(empty_answer) as server,
+        ScriptedServer(plain_answer) as server,
         Client(ACCESS_KEY, SECRET, host=server.target, insecure=True) as client,
     ):
         past = client.snapshot_at(other_zone)

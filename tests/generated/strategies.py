@@ -98,6 +98,8 @@ def for_type(tp: Any, f: FieldDescriptor | None) -> st.SearchStrategy[Any]:
         (base,) = [a for a in args if a is not type(None)]
         return st.none() | (polymorphic(base) if is_polymorphic_base(base) else model(base))
     if isinstance(tp, type) and issubclass(tp, Model):
+        if is_polymorphic_base(tp):  # a response's entity: always one of its kinds
+            return polymorphic(tp)
         return st.deferred(lambda: model(tp))
     raise AssertionError(f"no strategy for {tp!r}")
 

@@ -11,7 +11,7 @@ from aiosdm._generated.services import SERVICES
 from aiosdm.client import Client
 from aiosdm.interceptors import Call, Handler, Interceptor, Outbound, RetryPolicy, build_chain
 
-from ..client._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, empty_answer
+from ..client._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, plain_answer
 
 SPEC = SERVICES["ManagedSecrets"]["Create"]
 
@@ -101,7 +101,7 @@ async def test_an_interceptor_sees_each_call_once_and_each_attempt() -> None:
         if failures:
             failures -= 1
             raise Abort(grpc.StatusCode.UNAVAILABLE, "blip")
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     watch = Watch()
     async with (

@@ -27,7 +27,7 @@ from ..client._servers import (
     Abort,
     Received,
     ScriptedServer,
-    empty_answer,
+    plain_answer,
     timestamp,
 )
 
@@ -62,7 +62,7 @@ async def test_a_call_and_each_of_its_attempts_are_spans(exporter: InMemorySpanE
     async def flaky(received: Received) -> Any:
         if len(server.received) <= 2:
             raise Abort(grpc.StatusCode.UNAVAILABLE, "blip")
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     async with ScriptedServer(flaky) as server, traced(server, exporter) as client:
         await client.accounts.get("a-1")
@@ -111,7 +111,7 @@ async def test_a_rate_limit_wait_is_an_event(exporter: InMemorySpanExporter) -> 
             reset = timestamp(time.time() + 0.2)
             limit = spec_pb2.RateLimitMetadata(limit=5, remaining=0, reset_at=reset, bucket="k")
             raise Abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "slow down", rate_limit=limit)
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     async with ScriptedServer(limited) as server, traced(server, exporter) as client:
         await client.roles.create(M.Role(name="ops"))

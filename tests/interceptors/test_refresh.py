@@ -14,7 +14,7 @@ from aiosdm._generated import models as M
 from aiosdm.client import Client
 from aiosdm.credentials import Credentials
 
-from ..client._servers import Abort, Received, ScriptedServer, empty_answer
+from ..client._servers import Abort, Received, ScriptedServer, plain_answer
 
 OLD = Credentials("old-key", base64.b64encode(b"old secret").decode())
 NEW = Credentials("new-key", base64.b64encode(b"new secret").decode())
@@ -57,7 +57,7 @@ class KeyCheckingServer:
             key = _signing.derive_key(credentials.secret_bytes, _signing.utc_day())
             expected = _signing.sign(key, received.spec.signing_name, received.body)
             if received.header("x-sdm-signature") == expected:
-                return await empty_answer(received)
+                return await plain_answer(received)
         raise Abort(self.code, "invalid signature")
 
 

@@ -27,7 +27,8 @@ from ..client._servers import (
     Abort,
     Received,
     ScriptedServer,
-    empty_answer,
+    plain_answer,
+    response_of,
     timestamp,
 )
 
@@ -82,7 +83,7 @@ class Failing:
         if self.times > 0:
             self.times -= 1
             raise Abort(self.code, "transient trouble")
-        return await empty_answer(received)
+        return await plain_answer(received)
 
 
 @pytest.mark.parametrize("code", [grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.INTERNAL])
@@ -208,7 +209,7 @@ async def test_cancelled_by_grpc_is_retried_for_reads_never_for_writes() -> None
     async def cancel_first_attempts(received: Received) -> Any:
         if received.spec.method == "Create" or server.paths().count(received.path) == 1:
             raise Abort(grpc.StatusCode.CANCELLED, "stream cancelled")
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     async with ScriptedServer(cancel_first_attempts) as server, connect(server) as client:
         await client.accounts.get("a-1")  # first attempt CANCELLED, the second answered
@@ -255,7 +256,7 @@ async def test_a_write_rejected_by_the_rate_limit_is_retried() -> None:
         attempts += 1
         if attempts == 1:
             raise Abort(grpc.StatusCode.RESOURCE_EXHAUSTED, "rate limited", rate_limit=limit)
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     async with ScriptedServer(limited) as server, connect(server) as client:
         await client.roles.create(M.Role(name="r"))
@@ -263,7 +264,7 @@ async def test_a_write_rejected_by_the_rate_limit_is_retried() -> None:
 
 
 async def test_a_write_waits_for_a_connection_that_comes_back() -> None:
-    server = ScriptedServer(empty_answer)
+    server = ScriptedServer(plain_answer)
     await server.__aenter__()
     port = server.port
     client = Client(
@@ -286,7 +287,7 @@ async def test_a_write_waits_for_a_connection_that_comes_back() -> None:
             write = asyncio.ensure_future(client.groups.create(M.Group(name="g"), timeout=60))
             await asyncio.sleep(0.2)  # the host is gone: the write waits, unsent
             assert not write.done()
-            server = ScriptedServer(empty_answer, port=port)
+            server = ScriptedServer(plain_answer, port=port)
             await server.__aenter__()
             await asyncio.wait_for(write, 30)
     finally:
@@ -394,7 +395,7 @@ class FixedWindow:
                 rate_limit=self._metadata(0, index),
             )
         self.used[index] = used + 1
-        response: Any = received.spec.response()
+        response: Any = response_of(received.spec)
         if self.report:
             response.rate_limit.CopyFrom(self._metadata(self.limit - used - 1, index))
         return response
@@ -426,7 +427,7 @@ class TokenBucket:
                 rate_limit=self._metadata(now),
             )
         self.tokens -= 1
-        response: Any = received.spec.response()
+        response: Any = response_of(received.spec)
         response.rate_limit.CopyFrom(self._metadata(now))
         return response
 

@@ -29,7 +29,7 @@ from aiosdm.interceptors import (
     build_chain,
 )
 
-from ..client._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, empty_answer
+from ..client._servers import ACCESS_KEY, SECRET, Abort, Received, ScriptedServer, plain_answer
 
 NAMES = st.from_regex(r"[A-Z][A-Za-z]{1,20}\.[A-Z][A-Za-z]{1,20}", fullmatch=True)
 
@@ -72,7 +72,7 @@ def expected_signature(received: Received, secret: str = SECRET) -> str:
 
 
 async def test_headers_are_sent_in_order_and_sign_the_exact_bytes() -> None:
-    async with ScriptedServer(empty_answer) as server:
+    async with ScriptedServer(plain_answer) as server:
         client = Client(f"  {ACCESS_KEY} ", SECRET, host=server.target, insecure=True)
         async with client:
             await client.roles.get("r-1")
@@ -108,7 +108,7 @@ async def test_every_attempt_asks_the_provider_and_is_signed_again() -> None:
     async def flaky(received: Received) -> object:
         if len(server.received) < 3:
             raise Abort(grpc.StatusCode.UNAVAILABLE, "try again")
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     provider = RotatingProvider()
     fast = RetryPolicy(base_delay=0.001)
@@ -148,7 +148,7 @@ async def test_metadata_from_a_user_interceptor_travels_with_the_signing_headers
     async def flaky(received: Received) -> object:
         if len(server.received) < 2:
             raise Abort(grpc.StatusCode.UNAVAILABLE, "try again")
-        return await empty_answer(received)
+        return await plain_answer(received)
 
     fast = RetryPolicy(base_delay=0.001)
     async with (
@@ -192,7 +192,7 @@ async def test_the_signing_key_is_the_current_utc_days() -> None:
     # the new day's key (the service accepts only keys of days near its own).
     clock = MovableClock(datetime(2026, 3, 1, 23, 59, 59, tzinfo=UTC))
     spec = SERVICES["Accounts"]["Get"]
-    async with ScriptedServer(empty_answer) as server:
+    async with ScriptedServer(plain_answer) as server:
         transport = Transport(server.target, insecure=True)
         signing = SigningInterceptor(StaticCredentials(ACCESS_KEY, SECRET), clock=clock)
         core = CallCore(build_chain([signing], transport))

@@ -91,6 +91,8 @@ class Recorder:
     async def __call__(self, received: Received) -> Message:
         response: Any = received.spec.response()
         _fill(response)
+        if received.spec.result_field:  # the entity a create, get or update always returns
+            getattr(response, received.spec.result_field).SetInParent()
         if received.path == "/v1.ManagedSecrets/Retrieve":
             client_key = serialization.load_pem_public_key(received.message().public_key)
             assert isinstance(client_key, rsa.RSAPublicKey)

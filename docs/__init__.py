@@ -1,0 +1,1 @@
+"""The API reference: ``python -m docs`` (``make docs``) builds it with pdoc."""
