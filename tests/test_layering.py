@@ -114,3 +114,35 @@ def test_no_import_cycle_between_the_parts_of_aiosdm() -> None:
 
     cycles = [cycle for start in sorted(graph) if (cycle := path_back(start))]
     assert cycles == [], " ; ".join(" -> ".join(c) for c in cycles)
+
+
+def _strongdm_imports(path: Path) -> Iterator[str]:
+    """``module:function`` for each import of the official SDK in ``path`` (``-`` at top level)."""
+    tree = ast.parse(path.read_text(), str(path))
+    scopes: dict[ast.AST, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for inner in ast.walk(node):
+                scopes.setdefault(inner, node.name)
+    for node in ast.walk(tree):
+        names = (
+            [a.name for a in node.names]
+            if isinstance(node, ast.Import)
+            else [node.module or ""]
+            if isinstance(node, ast.ImportFrom) and node.level == 0
+            else []
+        )
+        if any(n.split(".")[0] == "strongdm" for n in names):
+            yield f"{path.relative_to(ROOT)}:{scopes.get(node, '-')}"
+
+
+def test_only_the_official_client_fixture_imports_the_official_sdk() -> None:
+    """The product never uses the official SDK; the pytest plugin's ``strongdm_client`` fixture,
+    which a user asks for by name, imports the user's own copy when the test runs."""
+    found = [
+        where
+        for folder in FOLDERS
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for where in _strongdm_imports(path)
+    ]
+    assert found == ["sdk/testing/pytest_plugin.py:strongdm_client"]
