@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from aiosdm import errors
@@ -46,6 +46,10 @@ _ENGINE_REKEY = {
 }
 _SECRET_WRITES = frozenset({"/v1.ManagedSecrets/Create", "/v1.ManagedSecrets/Update"})
 _SECRET_RETRIEVE = "/v1.ManagedSecrets/Retrieve"
+#: The calls this link does anything to; every other one passes straight through.
+_WATCHED = frozenset(
+    {*_ENGINE_ONE, _ENGINE_LIST, *_ENGINE_REKEY, *_SECRET_WRITES, _SECRET_RETRIEVE}
+)
 
 
 def _oaep() -> padding.OAEP:
@@ -172,7 +176,14 @@ class _EncryptionOutbound(Outbound):
         super().__init__(next)
         self._config = config
 
-    async def unary(self, call: Call) -> Any:
+    def unary(self, call: Call) -> Coroutine[Any, Any, Any]:
+        # Most calls touch no secret: handing them on without a coroutine of this link's own
+        # keeps their cost to one dictionary lookup.
+        if call.method.path not in _WATCHED:
+            return self.next.unary(call)
+        return self._watched(call)
+
+    async def _watched(self, call: Call) -> Any:
         path = call.method.path
         if path in _SECRET_WRITES:
             return await self._write(call)

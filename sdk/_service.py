@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar
@@ -83,15 +83,17 @@ class CallCore:
         """One slot of the client's in-flight limit, waited for until ``deadline``."""
         return self.limit.slot(deadline)
 
-    async def unary(self, spec: MethodSpec[Any, Any], request: Any, deadline: float | None) -> Any:
-        """Send one request down the chain; returns the response message."""
+    def unary(
+        self, spec: MethodSpec[Any, Any], request: Any, deadline: float | None
+    ) -> Coroutine[Any, Any, Any]:
+        """Send one request down the chain; awaiting it gives the response message."""
         call = Call(
             method=spec,
             request=request,
             deadline=deadline,
             idempotent=spec.idempotent,
         )
-        return await self.handler.unary(call)
+        return self.handler.unary(call)
 
 
 def _read(read: Callable[[Any], T], response: Any) -> T:

@@ -128,7 +128,11 @@ class Transport:
         import grpc  # loaded by _open(); named here for the except clause
 
         current = self._open()
-        connected = await self._ready(current, call)
+        # A connected channel (nearly every call) needs no wait, nor the coroutine for one.
+        connected = (
+            current.channel.get_state() is grpc.ChannelConnectivity.READY
+            or await self._ready(current, call)
+        )
         path = call.method.path
         multicallable = current.callables.get(path)
         if multicallable is None:
