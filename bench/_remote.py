@@ -75,13 +75,18 @@ def client_cpu(server: ServerProcess, s: Settings) -> Table:
             "'schedule alone' row of the same kind, which starts a sleep in place of each "
             "call: a timer on the loop, or a thread-pool task for the official SDK). The run "
             "is valid while calls/s matches the schedule and the median stays near "
-            f"{_ms(server)}: then neither side was saturated."
+            f"{_ms(server)}: then neither side was saturated. 'stub, signing each call' is "
+            "the stub doing per call what any SDK must (build, serialize and sign the request, "
+            "parse the answer); '+ models' adds aiosdm's models of the answer; from there to "
+            "aiosdm is the rest of the client (its chain, retry bookkeeping, in-flight limit)."
         ),
     )
     rows = (
         ("schedule", "schedule alone (asyncio)", "schedule"),
         ("schedule-threads", "schedule alone (threads)", "schedule-threads"),
         ("stub", "grpc.aio stub", "schedule"),
+        ("stub-signed", "stub, signing each call", "schedule"),
+        ("stub-models", "stub, signing + models", "schedule"),
         ("aiosdm", "aiosdm", "schedule"),
         ("official", "official (32 threads)", "schedule-threads"),
     )

@@ -6,7 +6,9 @@ holding every call (its ``--latency``), about rate x latency calls are in flight
 side is ever saturated, so the process CPU per call is the client's own cost. A first tenth
 of the calls, on the same schedule, warms up and is not counted.
 
-Clients: ``aiosdm``, ``stub`` (bare grpc.aio, pre-signed bytes), ``official`` (the sync SDK,
+Clients: ``aiosdm``, ``stub`` (bare grpc.aio, pre-signed bytes), ``stub-signed`` (the stub
+building, signing and parsing each call as any SDK must: what is left is the SDK's own),
+``stub-models`` (that, and the answer made into aiosdm's models), ``official`` (the sync SDK,
 each call run by a 32-thread pool as it comes due), and the schedule alone, with no call:
 ``schedule`` (an ``asyncio.sleep`` of ``--idle`` seconds in each call's place) and
 ``schedule-threads`` (a ``time.sleep`` in the pool), the harness's own cost per call.
@@ -105,11 +107,45 @@ async def run_async(
             get = channel.unary_unary("/v1.Accounts/Get")
             await paced_async(lambda: get(body, metadata=metadata), rate, calls // 10)
             return await paced_async(lambda: get(body, metadata=metadata), rate, calls, t.pid)
+    if client in ("stub-signed", "stub-models"):
+        return await _run_signing_stub(t, rate, calls, models=client == "stub-models")
     import aiosdm
 
     async with aiosdm.Client(t.access_key, t.secret_key, host=t.host, insecure=True) as sdm:
         await paced_async(lambda: sdm.accounts.get(t.user_id), rate, calls // 10)
         return await paced_async(lambda: sdm.accounts.get(t.user_id), rate, calls, t.pid)
+
+
+async def _run_signing_stub(
+    t: Target, rate: float, calls: int, *, models: bool
+) -> tuple[Meter, list[float]]:
+    """The bare stub doing per call what no SDK can skip: build and serialize the request,
+    sign it (the day key made once, as aiosdm keeps it), parse the answer; with ``models``
+    also aiosdm's conversion of the answer."""
+    import grpc
+
+    from aiosdm._generated.models.accounts import read_account_get_response
+    from aiosdm._generated.v1 import accounts_pb2
+    from aiosdm._signing import API_VERSION, USER_AGENT, decode_secret, derive_key, sign, utc_day
+
+    key = derive_key(decode_secret(t.secret_key), utc_day())
+    parse = accounts_pb2.AccountGetResponse.FromString
+    async with grpc.aio.insecure_channel(t.host) as channel:
+        get = channel.unary_unary("/v1.Accounts/Get")
+
+        async def call() -> object:
+            body = accounts_pb2.AccountGetRequest(id=t.user_id).SerializeToString()
+            metadata = (
+                ("x-sdm-authentication", t.access_key),
+                ("x-sdm-signature", sign(key, "Accounts.Get", body)),
+                ("x-sdm-api-version", API_VERSION),
+                ("x-sdm-user-agent", USER_AGENT),
+            )
+            answer = parse(await get(body, metadata=metadata, timeout=300))
+            return read_account_get_response(answer) if models else answer
+
+        await paced_async(call, rate, calls // 10)
+        return await paced_async(call, rate, calls, t.pid)
 
 
 def run_threads(t: Target, rate: float, calls: int, idle: float) -> tuple[Meter, list[float]]:
