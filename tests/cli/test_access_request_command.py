@@ -6,41 +6,13 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
 import aiosdm
 from aiosdm.client import Client
 
-READY = b"aiosdm serve: listening on "
-
-
-@asynccontextmanager
-async def serving(tmp_path: Path) -> AsyncIterator[Path]:
-    """A running ``aiosdm serve`` on a free port; yields its credentials file."""
-    creds = tmp_path / "creds.json"
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "aiosdm.cli.main",
-        "serve",
-        "--port",
-        "0",
-        "--credentials-out",
-        str(creds),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    try:
-        assert proc.stdout is not None
-        line = await asyncio.wait_for(proc.stdout.readline(), 60)
-        assert line.startswith(READY), line
-        yield creds
-    finally:
-        proc.terminate()
-        await asyncio.wait_for(proc.wait(), 30)
+from .._serve import CREDENTIALS, serving
 
 
 async def command(creds: Path, *args: str) -> tuple[int, str, str]:
@@ -82,13 +54,13 @@ async def _world(client: Client) -> dict[str, str]:
     return ids
 
 
-async def _connect(creds: Path) -> Client:
-    saved = json.loads(await asyncio.to_thread(creds.read_text))
+def _connect(saved: dict[str, str]) -> Client:
     return Client(saved["access_key"], saved["secret_key"], host=saved["host"], insecure=True)
 
 
 async def test_file_by_names_approve_by_email_and_see_the_grant(tmp_path: Path) -> None:
-    async with serving(tmp_path) as creds, await _connect(creds) as client:
+    creds = tmp_path / CREDENTIALS  # what the commands read
+    async with serving(tmp_path) as (_, saved), _connect(saved) as client:
         ids = await _world(client)
         status, out, err = await command(
             creds,
@@ -156,7 +128,8 @@ async def test_file_by_names_approve_by_email_and_see_the_grant(tmp_path: Path) 
 
 
 async def test_cancel_as_the_requester(tmp_path: Path) -> None:
-    async with serving(tmp_path) as creds, await _connect(creds) as client:
+    creds = tmp_path / CREDENTIALS  # what the commands read
+    async with serving(tmp_path) as (_, saved), _connect(saved) as client:
         ids = await _world(client)
         status, out, err = await command(
             creds,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import select
 import socket
 import subprocess
 import sys
@@ -21,6 +20,8 @@ import pytest
 
 import aiosdm
 from aiosdm.cli.pagerduty_sync import EXIT_PAGERDUTY_UNAVAILABLE
+
+from .._serve import CREDENTIALS, serving_sync
 
 TIMEOUT = 60  # seconds any one command may take here
 
@@ -55,22 +56,9 @@ def one_line(stderr: str) -> str:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A running ``aiosdm serve`` on a free port: (credentials file, host)."""
-    creds = tmp_path_factory.mktemp("serve") / "creds.json"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "aiosdm", "serve", "--port", "0", "--credentials-out", str(creds)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        assert proc.stdout is not None
-        ready, _, _ = select.select([proc.stdout], [], [], TIMEOUT)
-        assert ready, "aiosdm serve did not start"
-        line = proc.stdout.readline()
-        assert line.startswith(b"aiosdm serve: listening on "), line
-        yield creds, json.loads(creds.read_text())["host"]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=TIMEOUT)
+    folder = tmp_path_factory.mktemp("serve")
+    with serving_sync(folder, start_timeout=TIMEOUT, stop_timeout=TIMEOUT) as (_, creds):
+        yield folder / CREDENTIALS, creds["host"]
 
 
 def connect(creds: Path) -> tuple[str, ...]:

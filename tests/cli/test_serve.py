@@ -3,58 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import signal
 import socket
 import stat
-import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 import grpc
 import grpc.aio
 import pytest
 
 from aiosdm._generated.v1 import roles_pb2
-from aiosdm.testing import WireClient
 
-READY = b"aiosdm serve: listening on "
-
-
-async def _spawn(*args: str) -> Any:
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "aiosdm.cli.main",
-        "serve",
-        *args,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-
-
-@asynccontextmanager
-async def serving(tmp_path: Path, *extra: str) -> AsyncIterator[tuple[Any, dict[str, str]]]:
-    """A running ``aiosdm serve`` (port 0) and the credentials it wrote."""
-    creds_file = tmp_path / "creds.json"
-    proc = await _spawn("--port", "0", "--credentials-out", str(creds_file), *extra)
-    try:
-        assert proc.stdout is not None
-        line = await asyncio.wait_for(proc.stdout.readline(), 60)
-        assert line.startswith(READY), line
-        creds = json.loads(await asyncio.to_thread(creds_file.read_text))
-        assert line.strip().endswith(creds["host"].encode())
-        yield proc, creds
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-        await proc.wait()
-
-
-def _wire(creds: dict[str, str]) -> WireClient:
-    return WireClient(creds["host"], creds["access_key"], creds["secret_key"])
+from .._serve import serving, spawn, wire_client
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
@@ -64,7 +24,7 @@ async def test_ready_line_credentials_and_clean_stop(tmp_path: Path, signum: int
         assert mode == 0o600
         assert set(creds) == {"host", "access_key", "secret_key"}
         assert creds["host"].startswith("127.0.0.1:")
-        async with _wire(creds) as wire:
+        async with wire_client(creds) as wire:
             await wire.call("Roles.List", roles_pb2.RoleListRequest())
         proc.send_signal(signum)
         assert await asyncio.wait_for(proc.wait(), 30) == 0
@@ -78,7 +38,7 @@ async def test_ready_line_credentials_and_clean_stop(tmp_path: Path, signum: int
 async def test_restart_on_the_same_db_keeps_keys_and_state(tmp_path: Path) -> None:
     db = str(tmp_path / "state.db")
     async with serving(tmp_path, "--db", db) as (proc, creds):
-        async with _wire(creds) as wire:
+        async with wire_client(creds) as wire:
             create = roles_pb2.RoleCreateRequest()
             create.role.name = "kept"
             await wire.call("Roles.Create", create)
@@ -89,14 +49,14 @@ async def test_restart_on_the_same_db_keeps_keys_and_state(tmp_path: Path) -> No
             creds["access_key"],
             creds["secret_key"],
         )
-        async with _wire(again) as wire:
+        async with wire_client(again) as wire:
             reply = await wire.call("Roles.List", roles_pb2.RoleListRequest())
         assert [r.name for r in reply.roles] == ["kept"]
 
 
 async def test_faults_and_rate_limits_from_the_command_line(tmp_path: Path) -> None:
     args = ("--fault", "Roles.Get:UNAVAILABLE:1", "--rate-limit", "3", "--rate-limit-period", "60")
-    async with serving(tmp_path, *args) as (_, creds), _wire(creds) as wire:
+    async with serving(tmp_path, *args) as (_, creds), wire_client(creds) as wire:
         with pytest.raises(grpc.aio.AioRpcError) as caught:
             await wire.call("Roles.Get", roles_pb2.RoleGetRequest(id="r-x"))
         assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
@@ -108,16 +68,16 @@ async def test_faults_and_rate_limits_from_the_command_line(tmp_path: Path) -> N
 
 
 async def test_bad_arguments_and_busy_ports_fail_fast(tmp_path: Path) -> None:
-    proc = await _spawn("--fault", "nonsense")
+    proc = await spawn("--fault", "nonsense")
     _, err = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode == 2 and b"METHOD:CODE:RATE" in err
-    proc = await _spawn("--read-budget", "0")
+    proc = await spawn("--read-budget", "0")
     _, err = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode == 2 and b"--read-budget 0: want seconds above 0" in err
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
-        proc = await _spawn("--port", str(busy.getsockname()[1]))
+        proc = await spawn("--port", str(busy.getsockname()[1]))
         _, err = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode == 1 and b"cannot listen" in err

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from aiosdm._generated.v1 import roles_pb2
 
-from .test_serve import _spawn, _wire, serving
+from .._serve import serving, spawn, wire_client
 
 
 async def _refused(*args: str) -> tuple[int, str]:
-    proc = await _spawn("--port", "0", *args)
+    proc = await spawn("--port", "0", *args)
     _, err = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode is not None
     return proc.returncode, err.decode()
@@ -23,7 +23,7 @@ async def _refused(*args: str) -> tuple[int, str]:
 async def test_the_database_and_its_journal_are_owner_only(tmp_path: Path) -> None:
     db = tmp_path / "state.db"
     async with serving(tmp_path, "--db", str(db)) as (_, creds):
-        async with _wire(creds) as wire:
+        async with wire_client(creds) as wire:
             await wire.call("Roles.Create", roles_pb2.RoleCreateRequest(role={"name": "r"}))
         files = [db, Path(f"{db}-wal"), Path(f"{db}-shm")]
         modes = {f.name: stat.S_IMODE(f.stat().st_mode) for f in files if f.exists()}

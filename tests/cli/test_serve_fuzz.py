@@ -28,11 +28,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import select
-import signal
 import string
 import subprocess
-import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -73,7 +70,7 @@ from aiosdm._generated.v1 import hints_pb2
 from aiosdm._specs import MethodSpec, ServiceKind, Shape
 from aiosdm.testing import WireClient
 
-from .test_serve import READY
+from .._serve import serving_sync, stop_sync
 
 strongdm = pytest.importorskip("strongdm")
 
@@ -370,60 +367,11 @@ async def _harvest(wire: WireClient) -> list[str]:
     return sorted(i for i in found if i)
 
 
-#: Starting the server (an interpreter, imports, a listening socket) and stopping it.
-START_TIMEOUT, STOP_TIMEOUT = 60.0, 30.0
-
-
-def _serve(folder: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
-    """``aiosdm serve`` on a free loopback port, its stderr in ``folder/serve.log``; returns
-    the process and the admin credentials it wrote, once it says it is listening."""
-    creds = folder / "creds.json"
-    with (folder / "serve.log").open("wb") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "aiosdm.cli.main",
-                "serve",
-                "--port",
-                "0",
-                "--credentials-out",
-                str(creds),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=log,
-        )
-    try:
-        assert proc.stdout is not None
-        ready, _, _ = select.select([proc.stdout], [], [], START_TIMEOUT)
-        line = proc.stdout.readline() if ready else b""  # one write: the whole line is there
-        assert line.startswith(READY), (line, (folder / "serve.log").read_text()[-2000:])
-        return proc, json.loads(creds.read_text())
-    except BaseException:
-        _stop(proc)
-        raise
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> int:
-    """SIGTERM, then SIGKILL if it has not stopped within STOP_TIMEOUT; its exit status."""
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(STOP_TIMEOUT)
-    if proc.stdout is not None:
-        proc.stdout.close()
-    return proc.returncode
-
-
 @pytest.fixture(scope="module")
 def fuzzing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzing]:
     folder = tmp_path_factory.mktemp("fuzz")
-    proc, creds = _serve(folder)
-    host, access_key, secret_key = creds["host"], creds["access_key"], creds["secret_key"]
-    try:
+    with serving_sync(folder, log=folder / "serve.log") as (proc, creds):
+        host, access_key, secret_key = creds["host"], creds["access_key"], creds["secret_key"]
         with asyncio.Runner() as runner:
             wire = WireClient(host, access_key, secret_key)
             ours = Client(access_key, secret_key, host=host, insecure=True)
@@ -441,8 +389,6 @@ def fuzzing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzing]:
                 theirs.close()
                 runner.run(ours.close())
                 runner.run(wire.close())
-    finally:
-        _stop(proc)
 
 
 # -- wild messages ---------------------------------------------------------------------
@@ -972,6 +918,6 @@ def test_afterwards_everything_stored_reads_in_both_sdks(fuzzing: Fuzzing) -> No
 def test_last_the_server_logged_no_traceback_and_stops_cleanly(fuzzing: Fuzzing) -> None:
     # Runs last (tests run in file order): it stops the module's server.
     assert fuzzing.server.poll() is None
-    assert _stop(fuzzing.server) == 0
+    assert stop_sync(fuzzing.server) == 0
     log = fuzzing.log.read_text()
     assert "Traceback" not in log, log[-4000:]

@@ -4,46 +4,16 @@ running as its own process (tests/testing covers the same ground in-process, in 
 from __future__ import annotations
 
 import base64
-import json
 import os
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .._serve import serving_sync
+
 strongdm = pytest.importorskip("strongdm")
-
-
-@contextmanager
-def serve(tmp_path: Path, *extra: str) -> Iterator[dict[str, str]]:
-    creds = tmp_path / f"creds-{len(extra)}.json"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "aiosdm.cli.main",
-            "serve",
-            "--port",
-            "0",
-            "--credentials-out",
-            str(creds),
-            *extra,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        assert proc.stdout is not None
-        assert proc.stdout.readline().startswith(b"aiosdm serve: listening on ")
-        yield json.loads(creds.read_text())
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def official(creds: dict[str, str], **kw: Any) -> Any:
@@ -57,7 +27,7 @@ def official(creds: dict[str, str], **kw: Any) -> Any:
 
 
 def test_official_client_end_to_end_against_aiosdm_serve(tmp_path: Path) -> None:
-    with serve(tmp_path) as creds:
+    with serving_sync(tmp_path) as (_, creds):
         client = official(creds)
         users = [
             client.accounts.create(
@@ -124,7 +94,7 @@ def test_official_client_end_to_end_against_aiosdm_serve(tmp_path: Path) -> None
 
 
 def test_official_client_sees_rate_limit_errors_from_aiosdm_serve(tmp_path: Path) -> None:
-    with serve(tmp_path, "--rate-limit", "2", "--rate-limit-period", "60") as creds:
+    with serving_sync(tmp_path, "--rate-limit", "2", "--rate-limit-period", "60") as (_, creds):
         client = official(creds, retry_rate_limit_errors=False)
         list(client.roles.list(""))  # lists are lazy: list() makes the calls
         list(client.roles.list(""))

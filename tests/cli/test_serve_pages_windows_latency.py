@@ -20,7 +20,7 @@ from aiosdm import AccountAttachment, AccountGrant, Client, RawTCP, Role, User
 from aiosdm._generated.v1 import accounts_pb2, activities_pb2, roles_history_pb2, roles_pb2
 from aiosdm.testing import WireClient
 
-from .test_serve import _wire, serving
+from .._serve import serving, wire_client
 
 strongdm = pytest.importorskip("strongdm")
 
@@ -50,7 +50,7 @@ def _split(rows: list[Any], size: int) -> list[list[Any]]:
 
 async def test_history_and_activity_pages_hold_every_write_once(tmp_path: Path) -> None:
     sizes = ("--page-size", str(PAGE_SIZE), "--max-page-size", str(MAX_PAGE_SIZE))
-    async with serving(tmp_path, *sizes) as (_, creds), _wire(creds) as wire:
+    async with serving(tmp_path, *sizes) as (_, creds), wire_client(creds) as wire:
         versions: list[tuple[str, str, bool]] = []
         for i in range(4):
             made = await wire.call(
@@ -150,7 +150,7 @@ SLOW = 1.0
 async def test_latency_from_the_command_line_delays_the_calls_it_names(tmp_path: Path) -> None:
     latency = ("--latency", f"Roles.*:{SLOW}", "--latency", "Accounts.Get:0.05")
     accounts = accounts_pb2.AccountListRequest()
-    async with serving(tmp_path, *latency) as (_, creds), _wire(creds) as wire:
+    async with serving(tmp_path, *latency) as (_, creds), wire_client(creds) as wire:
         await wire.call("Accounts.List", accounts)  # connected: calls below wait on the server
         roles = asyncio.create_task(_timed(wire, "Roles.List", roles_pb2.RoleListRequest()))
         try:

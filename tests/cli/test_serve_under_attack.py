@@ -13,10 +13,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import signal
-import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -50,7 +48,7 @@ from aiosdm._generated.v1 import (
 )
 from aiosdm.testing import LocalServer, WireClient
 
-from .test_serve import READY
+from .._serve import Served, serving, stop, wire_client
 
 strongdm = pytest.importorskip("strongdm")
 
@@ -60,44 +58,14 @@ YEAR_36812 = 1_099_511_627_776  # seconds: past 9999-12-31
 HUGE = 2**62
 
 
-@asynccontextmanager
-async def serving_logged(tmp_path: Path, *extra: str) -> AsyncIterator[tuple[dict[str, str], Any]]:
-    """``aiosdm serve`` with its stderr in ``tmp_path/serve.log``; yields (credentials, proc)."""
-    creds_file = tmp_path / "creds.json"
-    with (tmp_path / "serve.log").open("wb") as log:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "aiosdm.cli.main",
-            "serve",
-            "--port",
-            "0",
-            "--credentials-out",
-            str(creds_file),
-            *extra,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=log,
-        )
-        try:
-            assert proc.stdout is not None
-            line = await asyncio.wait_for(proc.stdout.readline(), 60)
-            assert line.startswith(READY), line
-            creds = json.loads(await asyncio.to_thread(creds_file.read_text))
-            yield creds, proc
-        finally:
-            if proc.returncode is None:
-                proc.kill()
-            await proc.wait()
+def serving_logged(tmp_path: Path, *extra: str) -> AbstractAsyncContextManager[Served]:
+    """``aiosdm serve`` with its stderr in ``tmp_path/serve.log``; yields (process, credentials)."""
+    return serving(tmp_path, *extra, log=tmp_path / "serve.log")
 
 
-async def _stop_and_read_log(proc: Any, tmp_path: Path) -> str:
-    proc.send_signal(signal.SIGTERM)
-    assert await asyncio.wait_for(proc.wait(), 30) == 0
+async def _stop_and_read_log(proc: asyncio.subprocess.Process, tmp_path: Path) -> str:
+    assert await stop(proc) == 0
     return await asyncio.to_thread((tmp_path / "serve.log").read_text)
-
-
-def _wire(creds: dict[str, str]) -> WireClient:
-    return WireClient(creds["host"], creds["access_key"], creds["secret_key"])
 
 
 def _client(creds: dict[str, str]) -> Client:
@@ -288,9 +256,9 @@ async def _readable_in_both_sdks(creds: dict[str, str]) -> None:
 
 
 async def test_bad_input_is_one_line_never_internal_and_nothing_breaks(tmp_path: Path) -> None:
-    async with serving_logged(tmp_path) as (creds, proc):
+    async with serving_logged(tmp_path) as (proc, creds):
         target = await _some_of_everything(creds)
-        async with _wire(creds) as wire:
+        async with wire_client(creds) as wire:
             for what, method, build, field in BAD_INPUTS:
                 refused = await _refusal(wire.call(method, build(target)))
                 assert refused.code() == grpc.StatusCode.INVALID_ARGUMENT, what
@@ -319,7 +287,7 @@ RECEIVE_LIMIT = 64 * 1024 * 1024
 async def test_message_size_past_the_field_limits_and_past_the_receive_limit(
     tmp_path: Path,
 ) -> None:
-    async with serving_logged(tmp_path) as (creds, proc), _wire(creds) as wire:
+    async with serving_logged(tmp_path) as (proc, creds), wire_client(creds) as wire:
         # Above gRPC's default limit, below the server's: it arrives, and the field is named.
         big = roles_pb2.RoleCreateRequest(role={"name": "big", "access_rules": "x" * 5_000_000})
         refused = await _refusal(wire.call("Roles.Create", big))
@@ -343,7 +311,7 @@ MANY_STARS = "name:*a*a*a*a*a*a*a*a*a*a*a*a*b"
 
 
 async def test_a_many_wildcard_filter_holds_up_nothing(tmp_path: Path) -> None:
-    async with serving_logged(tmp_path) as (creds, _), _wire(creds) as wire:
+    async with serving_logged(tmp_path) as (_, creds), wire_client(creds) as wire:
         long_name = await wire.call(
             "Roles.Create", roles_pb2.RoleCreateRequest(role={"name": "a" * 255})
         )
@@ -372,7 +340,7 @@ async def test_a_get_waits_for_none_of_ten_long_lists(tmp_path: Path) -> None:
     db = tmp_path / "big.db"
     async with LocalServer(db=db) as setup:  # the rows go in fast, then serve takes the file
         ids = await setup.seed([Role(name=f"role-{i:05d}") for i in range(ROWS)])
-    async with serving_logged(tmp_path, "--db", str(db)) as (creds, _), _wire(creds) as wire:
+    async with serving_logged(tmp_path, "--db", str(db)) as (_, creds), wire_client(creds) as wire:
         nothing = roles_pb2.RoleListRequest(filter="name:*a*a*a*a*a*a*a*a*z")
         scans = [asyncio.create_task(wire.call("Roles.List", nothing)) for _ in range(10)]
         try:
@@ -400,8 +368,8 @@ async def test_a_read_over_the_servers_budget_ends_in_deadline_exceeded(tmp_path
         ids = await setup.seed([Role(name=f"role-{i:05d}") for i in range(BUDGET_ROWS)])
     # 1 ms: no scan of 20,000 rows ends within it, while a get reads a row or two.
     budget = ("--db", str(db), "--read-budget", "0.001")
-    async with serving_logged(tmp_path, *budget) as (creds, proc):
-        async with _wire(creds) as wire:
+    async with serving_logged(tmp_path, *budget) as (proc, creds):
+        async with wire_client(creds) as wire:
             scan = roles_pb2.RoleListRequest(filter="name:nothing-like-this")
             refused = await _refusal(wire.call("Roles.List", scan))
             got = await asyncio.wait_for(
@@ -429,7 +397,7 @@ async def test_a_read_over_the_servers_budget_ends_in_deadline_exceeded(tmp_path
 
 
 async def test_every_authentication_failure_reads_the_same(tmp_path: Path) -> None:
-    async with serving_logged(tmp_path) as (creds, _), _wire(creds) as wire:
+    async with serving_logged(tmp_path) as (_, creds), wire_client(creds) as wire:
         create = accounts_pb2.AccountCreateRequest()
         create.account.token.name = "short-lived"
         create.account.token.permissions.append("role:list")  # what the call below needs

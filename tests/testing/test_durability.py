@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import signal
-import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,36 +13,10 @@ import grpc.aio
 from aiosdm._generated.v1 import accounts_history_pb2, accounts_pb2, activities_pb2
 from aiosdm.testing import WireClient
 
+from .._serve import serving, wire_client
+
 WRITES = 1000
 KILL_AFTER = 300
-
-
-@asynccontextmanager
-async def serve(db: Path, credentials: Path) -> AsyncIterator[tuple[Any, dict[str, str]]]:
-    """Run ``aiosdm serve`` on a free port; yields (process, credentials) once it listens."""
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "aiosdm.cli.main",
-        "serve",
-        "--port",
-        "0",
-        "--db",
-        str(db),
-        "--credentials-out",
-        str(credentials),
-        stdout=asyncio.subprocess.PIPE,
-    )
-    try:
-        assert proc.stdout is not None
-        line = await asyncio.wait_for(proc.stdout.readline(), 60)
-        assert line.startswith(b"aiosdm serve: listening on "), line
-        creds = json.loads(await asyncio.to_thread(credentials.read_text))
-        yield proc, creds
-    finally:
-        if proc.returncode is None:
-            proc.kill()
-        await proc.wait()
 
 
 async def _list_all(wire: WireClient, method: str, request: Any, field: str) -> list[Any]:
@@ -63,11 +33,11 @@ async def _list_all(wire: WireClient, method: str, request: Any, field: str) -> 
 async def test_kill_9_during_concurrent_writes_keeps_every_acknowledged_one(
     tmp_path: Path,
 ) -> None:
-    db, creds_file = tmp_path / "cp.db", tmp_path / "creds.json"
+    db = ("--db", str(tmp_path / "cp.db"))
     acked: list[str] = []
     failed = 0
-    async with serve(db, creds_file) as (proc, creds):
-        async with WireClient(creds["host"], creds["access_key"], creds["secret_key"]) as wire:
+    async with serving(tmp_path, *db) as (proc, creds):
+        async with wire_client(creds) as wire:
 
             async def create(i: int) -> None:
                 nonlocal failed
@@ -87,9 +57,9 @@ async def test_kill_9_during_concurrent_writes_keeps_every_acknowledged_one(
         assert await proc.wait() == -signal.SIGKILL
     assert len(acked) >= KILL_AFTER and failed > 0
 
-    async with serve(db, creds_file) as (proc, again):
+    async with serving(tmp_path, *db) as (proc, again):
         assert again["access_key"] == creds["access_key"]  # the admin key survived too
-        async with WireClient(again["host"], again["access_key"], again["secret_key"]) as wire:
+        async with wire_client(again) as wire:
             accounts = await _list_all(
                 wire, "Accounts.List", accounts_pb2.AccountListRequest(), "accounts"
             )
