@@ -16,7 +16,8 @@ from aiosdm._generated.v1 import hints_pb2
 from aiosdm._specs import Shape
 from aiosdm.client import Client
 
-from .test_serve_official_client import official, serve
+from .._serve import serving_sync
+from .test_serve_official_client import official
 
 strongdm = pytest.importorskip("strongdm")
 
@@ -76,7 +77,7 @@ def test_every_official_service_attribute_is_on_aiosdm_client() -> None:
 
 def test_every_official_method_gets_a_real_answer(tmp_path: Path) -> None:
     by_attribute = {s.attribute: s for s in SERVICE_SPECS.values()}
-    with serve(tmp_path) as creds:
+    with serving_sync(tmp_path) as (_, creds):
         client = official(creds, retry_rate_limit_errors=False)
         called = 0
         try:

@@ -24,14 +24,14 @@ from aiosdm._generated.v1 import accounts_pb2, activities_pb2
 from aiosdm.testing import WireClient
 from aiosdm.testing._permissions import EVERY
 
-from .test_serve import serving
-from .test_serve_official_client import official, serve
+from .._serve import serving, serving_sync
+from .test_serve_official_client import official
 
 strongdm = pytest.importorskip("strongdm")
 
 
 def test_a_tokens_key_may_do_what_its_permissions_allow_and_no_more(tmp_path: Path) -> None:
-    with serve(tmp_path) as creds:
+    with serving_sync(tmp_path) as (_, creds):
         admin = official(creds)
         alice = admin.accounts.create(
             strongdm.User(email="alice@example.com", first_name="Alice", last_name="L")
@@ -62,7 +62,7 @@ def test_a_tokens_key_may_do_what_its_permissions_allow_and_no_more(tmp_path: Pa
 
 
 def test_expired_and_suspended_tokens_are_refused(tmp_path: Path) -> None:
-    with serve(tmp_path) as creds:
+    with serving_sync(tmp_path) as (_, creds):
         admin = official(creds)
         past = admin.accounts.create(
             strongdm.Token(
