@@ -57,15 +57,19 @@ class ModelEmitter:
             if m.result_field
         }
 
-    def is_payload(self, f: Field, msg: Message) -> bool:
-        return (msg.name, f.name) in self.payloads
+    def is_payload(self, f: Field, msg: Message | None) -> bool:
+        """Whether ``f`` of ``msg`` is a success response's entity (never, with no message)."""
+        return msg is not None and (msg.name, f.name) in self.payloads
 
-    def optional(self, f: Field, msg: Message) -> bool:
+    def optional(self, f: Field, msg: Message | None) -> bool:
         """Whether a singular message field reads as None when the wire lacks it."""
-        target = self.msgs[f.message]
         if self.is_payload(f, msg):
             return False
-        return bool(target.polymorphic or f.hints.nullable)
+        return bool(self.msgs[f.message].polymorphic or f.hints.nullable)
+
+    def needs_kind(self, f: Field, msg: Message) -> bool:
+        """A payload of several kinds: it has no default, since the caller names the kind."""
+        return self.is_payload(f, msg) and self.msgs[f.message].polymorphic
 
     # ----- typing helpers -------------------------------------------------
     def ref(self, name: str, here: str) -> str:
@@ -98,8 +102,7 @@ class ModelEmitter:
             if not target.porcelain:
                 raise SystemExit(f"porcelain field {f.name} refers to non-porcelain {f.message}")
             base = self.ref(f.message, here)
-            payload = msg is not None and self.is_payload(f, msg)
-            if (target.polymorphic or f.hints.nullable) and not f.repeated and not payload:
+            if not f.repeated and self.optional(f, msg):
                 base += " | None"
         return f"list[{base}]" if f.repeated else base
 
@@ -118,9 +121,8 @@ class ModelEmitter:
             return "field(default_factory=dict)"
         if f.kind == "json":
             return f"field(default_factory={'list' if json_empty(f) == '[]' else 'dict'})"
-        target = self.msgs[f.message]
-        if self.is_payload(f, msg) and target.polymorphic:
-            return None  # no kind to make one of: the caller names it
+        if self.needs_kind(f, msg):
+            return None
         if self.optional(f, msg):
             return "None"
         return f"field(default_factory={self.ref(f.message, here)})"
@@ -145,7 +147,7 @@ class ModelEmitter:
             return f"{a}: {typ} | None = None", f"self.{a} = {{}} if {a} is None else {a}"
         if f.kind == "json":
             return f"{a}: Any = None", f"self.{a} = {json_empty(f)} if {a} is None else {a}"
-        if self.is_payload(f, msg) and self.msgs[f.message].polymorphic:
+        if self.needs_kind(f, msg):
             return f"{a}: {typ}", f"self.{a} = {a}"
         if self.optional(f, msg):
             return f"{a}: {typ} = None", f"self.{a} = {a}"
@@ -409,7 +411,7 @@ class ModelEmitter:
             if self.msgs[f.message].polymorphic:
                 fn = self.fn_ref(f"read_{snake(f.message)}_item", f.message, here)
             return f"[{fn}(x) for x in {r}]"
-        if msg is not None and self.is_payload(f, msg):
+        if self.is_payload(f, msg):
             return f'_c.payload({src}, "{f.name}", {fn})'
         if f.hints.nullable:
             return f'{fn}({r}) if {src}.HasField("{f.name}") else None'
