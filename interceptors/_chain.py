@@ -78,31 +78,27 @@ class Call:
 
 
 def next_attempt(call: Call, attempt: int) -> Call:
-    """A copy of ``call`` for attempt number ``attempt`` (cheaper than ``dataclasses.replace``)."""
+    """A copy of ``call`` for attempt number ``attempt``."""
+    return _copy(call, attempt, call.metadata, call.body)
+
+
+def signed(call: Call, metadata: tuple[tuple[str, str], ...], body: bytes) -> Call:
+    """A copy of ``call`` carrying the signed ``body`` and its ``metadata``."""
+    return _copy(call, call.attempt, metadata, body)
+
+
+def _copy(
+    call: Call, attempt: int, metadata: tuple[tuple[str, str], ...], body: bytes | None
+) -> Call:
+    # Made on every attempt: a direct constructor call costs a fraction of dataclasses.replace.
     if type(call) is not Call:  # a subclass may carry fields of its own
-        return dataclasses.replace(call, attempt=attempt)
+        return dataclasses.replace(call, attempt=attempt, metadata=metadata, body=body)
     return Call(
         call.method,
         call.request,
         call.deadline,
         call.idempotent,
         attempt,
-        call.metadata,
-        call.body,
-        call.events,
-    )
-
-
-def signed(call: Call, metadata: tuple[tuple[str, str], ...], body: bytes) -> Call:
-    """A copy of ``call`` carrying the signed ``body`` and its ``metadata``."""
-    if type(call) is not Call:
-        return dataclasses.replace(call, metadata=metadata, body=body)
-    return Call(
-        call.method,
-        call.request,
-        call.deadline,
-        call.idempotent,
-        call.attempt,
         metadata,
         body,
         call.events,
