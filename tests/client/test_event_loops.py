@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
 
-from aiosdm import errors
+from aiosdm import _handoff, errors
 from aiosdm._generated.models import Role
 from aiosdm.testing import LocalServer
 from aiosdm.testing._ratelimit import RateLimit
@@ -61,8 +60,11 @@ def test_a_client_busy_in_another_running_loop_says_what_to_do(server: LocalServ
     client = server.client()
     server.faults.set_latency("Roles.Get", 1.0)
     outcome: list[BaseException] = []
+    sent = threading.Event()
 
     def use_elsewhere() -> None:
+        # The transport reports each request it hands to gRPC to the listener of its context.
+        _handoff.listener.set(sent.set)
         try:
             asyncio.run(client.roles.get("r-0000000000000000"))
         except BaseException as exc:
@@ -71,11 +73,7 @@ def test_a_client_busy_in_another_running_loop_says_what_to_do(server: LocalServ
     elsewhere = threading.Thread(target=use_elsewhere)
     elsewhere.start()
     try:
-        waited = 0.0
-        while server.calls["Roles.Get"] < 1:  # until the other loop's call is on its way
-            assert waited < 30
-            time.sleep(0.01)
-            waited += 0.01
+        assert sent.wait(30)  # the other loop's call is on its way, on that loop's channel
 
         async def meanwhile() -> None:
             with pytest.raises(RuntimeError, match="make one Client per event loop"):
