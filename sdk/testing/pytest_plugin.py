@@ -11,9 +11,10 @@ nothing else imports it, so aiosdm never needs pytest. The fixtures:
 ``aiosdm_client``
     An :class:`aiosdm.Client` connected to it with the admin key, closed after the test
     (an async fixture: needs pytest-asyncio).
-``strongdm_client``
-    The official synchronous ``strongdm.Client`` connected to the same server; the test is
-    skipped when the ``strongdm`` package is not installed.
+
+aiosdm never imports the official ``strongdm`` SDK, so it offers no fixture for it; a test
+that wants both clients on one server makes the official one from ``aiosdm_server``'s
+``access_key``, ``secret_key`` and ``host`` (with ``insecure=True``), as the README shows.
 
 Example::
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from aiosdm.client import Client
     from aiosdm.testing import ThreadedServer
 
-__all__ = ["aiosdm_client", "aiosdm_server", "aiosdm_server_options", "strongdm_client"]
+__all__ = ["aiosdm_client", "aiosdm_server", "aiosdm_server_options"]
 
 
 @pytest.fixture
@@ -72,19 +73,3 @@ else:  # without it, the fixture says what it needs
     def aiosdm_client() -> None:
         """An ``aiosdm.Client`` on ``aiosdm_server``: needs pytest-asyncio."""
         pytest.skip("the aiosdm_client fixture needs pytest-asyncio: pip install pytest-asyncio")
-
-
-@pytest.fixture
-def strongdm_client(aiosdm_server: ThreadedServer) -> Iterator[Any]:
-    """The official synchronous ``strongdm.Client`` on ``aiosdm_server`` (admin key)."""
-    try:
-        import strongdm  # type: ignore[import-untyped]  # (no type information)
-    except ImportError:
-        pytest.skip("the strongdm_client fixture needs the official SDK: pip install strongdm")
-    client = strongdm.Client(
-        aiosdm_server.access_key, aiosdm_server.secret_key, host=aiosdm_server.host, insecure=True
-    )
-    try:
-        yield client
-    finally:
-        client.close()
