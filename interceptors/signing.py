@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from aiosdm import _signing
@@ -30,7 +30,7 @@ class SigningInterceptor(Interceptor):
         clock: the current UTC time, read on every attempt: the signing key is the UTC
             day's, so a long-running client moves to the next key at midnight.
 
-    The day's key of the current credentials is kept, and made again only when the day or
+    The day's signer of the current credentials is kept, and made again only when the day or
     the credentials change (a rotated key pair replaces it: no old secret is kept).
     """
 
@@ -44,21 +44,25 @@ class SigningInterceptor(Interceptor):
         self.credentials = credentials
         self.user_agent = user_agent
         self.clock = clock
-        self._key: tuple[Credentials, date, bytes] | None = None
+        self._kept: tuple[Credentials, datetime, datetime, _signing.Signer] | None = None
 
     def intercept(self, next: Handler) -> Handler:
         return _SigningOutbound(next, self)
 
-    def day_key(self, credentials: Credentials) -> bytes:
-        """The signing key of ``credentials`` for the current UTC day."""
+    def signer(self, credentials: Credentials) -> _signing.Signer:
+        """The signer of ``credentials`` for the current UTC day."""
         now = self.clock()
-        day = (now if now.tzinfo is UTC else now.astimezone(UTC)).date()
-        kept = self._key
-        if kept is not None and kept[0] is credentials and kept[1] == day:
-            return kept[2]
-        key = _signing.day_key(credentials.secret_bytes, day)
-        self._key = (credentials, day, key)
-        return key
+        if now.tzinfo is None:  # a naive time is local, as astimezone reads it
+            now = now.astimezone(UTC)
+        kept = self._kept
+        # Within the day's UTC midnights, comparisons say the day's signer still holds.
+        if kept is not None and kept[0] is credentials and kept[1] <= now < kept[2]:
+            return kept[3]
+        day = now.astimezone(UTC).date()
+        start = datetime.combine(day, time(), UTC)
+        signer = _signing.Signer(_signing.day_key(credentials.secret_bytes, day))
+        self._kept = (credentials, start, start + timedelta(days=1), signer)
+        return signer
 
 
 class _SigningOutbound(Outbound):
@@ -70,14 +74,14 @@ class _SigningOutbound(Outbound):
         config = self._config
         credentials = await config.credentials.get()
         body = call.request.SerializeToString()
-        key = config.day_key(credentials)
+        signer = config.signer(credentials)
         # Keep what outer links added; an ``x-sdm-*`` header of ours set there would be
         # sent twice and could disagree with the signature, so ours replace it.
         kept = tuple((k, v) for k, v in call.metadata if k not in _HEADERS) if call.metadata else ()
         metadata = (
             *kept,
             ("x-sdm-authentication", credentials.access_key),
-            ("x-sdm-signature", _signing.sign(key, call.method.signing_name, body)),
+            ("x-sdm-signature", signer.sign(call.method.signing_name, body)),
             ("x-sdm-api-version", _signing.API_VERSION),
             ("x-sdm-user-agent", config.user_agent),
         )

@@ -5,7 +5,7 @@ signature = base64(HMAC-SHA256(key, SHA256(signing_name + "\\n" + request bytes)
 
 The derived key only changes once a day: :func:`derive_key` caches it per (secret,
 day) for the local control plane; the client's signing link keeps only its current
-key pair's (:func:`day_key`), so a rotated-away secret is not kept.
+key pair's (:func:`day_key`), so a rotated-away secret is not kept, as a :class:`Signer`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from aiosdm._version import __version__
 __all__ = [
     "API_VERSION",
     "USER_AGENT",
+    "Signer",
     "day_key",
     "decode_secret",
     "derive_key",
@@ -35,6 +36,9 @@ API_VERSION = "2025-04-14"
 USER_AGENT = f"aiosdm-python/{__version__}"
 
 _KEY_LABEL = b"sdm_api_v1"
+_BLOCK = 64  # SHA-256's block size: HMAC pads its key to it
+_INNER_PAD = bytes(b ^ 0x36 for b in range(256))
+_OUTER_PAD = bytes(b ^ 0x5C for b in range(256))
 
 
 def decode_secret(secret: str) -> bytes:
@@ -70,3 +74,41 @@ def sign(key: bytes, signing_name: str, body: bytes) -> str:
     digest = hashlib.sha256(signing_name.encode("utf-8") + b"\n")
     digest.update(body)
     return base64.b64encode(hmac.digest(key, digest.digest(), "sha256")).decode("ascii")
+
+
+@lru_cache(maxsize=256)
+def _name_hash(signing_name: str) -> hashlib._Hash:
+    # The digest of "signing_name\n", to copy and feed the body into: one per method.
+    return hashlib.sha256(signing_name.encode("utf-8") + b"\n")
+
+
+class Signer:
+    """Signs requests with one day's key, as :func:`sign` does, at a fraction of its cost.
+
+    HMAC hashes the padded key before anything else: those two hash states are made once
+    here, so a signature is three copies of hash states and three short updates, where
+    ``hmac.digest`` looks the digest up and keys it afresh each time. It holds nothing the
+    day's key would not give; its repr shows none of it.
+    """
+
+    __slots__ = ("_inner", "_outer")
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) > _BLOCK:
+            key = hashlib.sha256(key).digest()
+        block = key.ljust(_BLOCK, b"\0")
+        self._inner = hashlib.sha256(block.translate(_INNER_PAD))
+        self._outer = hashlib.sha256(block.translate(_OUTER_PAD))
+
+    def __repr__(self) -> str:
+        return "Signer(<day key not shown>)"
+
+    def sign(self, signing_name: str, body: bytes) -> str:
+        """The signature of ``body`` sent to ``signing_name``: equal to :func:`sign`'s."""
+        digest = _name_hash(signing_name).copy()
+        digest.update(body)
+        inner = self._inner.copy()
+        inner.update(digest.digest())
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return binascii.b2a_base64(outer.digest(), newline=False).decode("ascii")

@@ -66,6 +66,22 @@ def test_reference_vectors() -> None:
     )
 
 
+@settings(max_examples=300, deadline=None)
+@given(key=st.binary(max_size=200), name=NAMES | st.text(), body=st.binary())
+def test_a_kept_signer_signs_as_sign_does(key: bytes, name: str, body: bytes) -> None:
+    # Keys past SHA-256's 64-byte block are hashed first, as HMAC does.
+    assert _signing.Signer(key).sign(name, body) == _signing.sign(key, name, body)
+
+
+def test_a_signer_shows_nothing_of_its_key() -> None:
+    key = _signing.derive_key(_signing.decode_secret(SECRET), date(2025, 1, 1))
+    signer = _signing.Signer(key)
+    assert repr(signer) == "Signer(<day key not shown>)"
+    assert signer.sign("Accounts.List", bytes.fromhex("0a00")) == (
+        "EX3ZeiohKmqsZADfp+8lpbZki0uJL42pZWdCvYFQdZs="
+    )
+
+
 def expected_signature(received: Received, secret: str = SECRET) -> str:
     key = _signing.derive_key(_signing.decode_secret(secret), _signing.utc_day())
     return _signing.sign(key, received.spec.signing_name, received.body)
@@ -203,9 +219,12 @@ async def test_the_signing_key_is_the_current_utc_days() -> None:
             # A clock in another zone is read as the UTC instant it is: still March 3rd.
             clock.now = datetime(2026, 3, 4, 1, 0, tzinfo=timezone(timedelta(hours=2)))
             await core.unary(spec, spec.request(id="a-1"), None)
+            # A clock set back a day gets that day's key, not the one kept for a later day.
+            clock.now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+            await core.unary(spec, spec.request(id="a-1"), None)
         finally:
             await transport.close()
-    days = [date(2026, 3, d) for d in (1, 1, 2, 3, 3)]
+    days = [date(2026, 3, d) for d in (1, 1, 2, 3, 3, 2)]
     assert len(server.received) == len(days)
     for received, day in zip(server.received, days, strict=True):
         key = _signing.derive_key(_signing.decode_secret(SECRET), day)
