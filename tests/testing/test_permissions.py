@@ -7,7 +7,6 @@ client: tests/cli/test_serve_permissions.py."""
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime, timedelta
@@ -283,9 +282,9 @@ def _serving(specs: Iterable[Any]) -> dict[str, dict[str, Any]]:
 def test_a_method_without_a_permission_stops_the_server(monkeypatch: pytest.MonkeyPatch) -> None:
     specs = [s for m in SERVICES.values() for s in m.values()]
     broken = [
-        dataclasses.replace(s, permission="")
+        s.replace(permission="")
         if s.signing_name == "Roles.Create"
-        else dataclasses.replace(s, permission="role:lsit")
+        else s.replace(permission="role:lsit")
         if s.signing_name == "Roles.Get"
         else s
         for s in specs
