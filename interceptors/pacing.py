@@ -26,7 +26,6 @@ import random
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Permit", "Quota", "QuotaExhausted", "RateLimitPacer"]
@@ -37,14 +36,25 @@ log = logging.getLogger("aiosdm.pacing")
 _SAME_WINDOW = 0.001
 
 
-@dataclass(frozen=True, slots=True)
+# The classes here are plain: a dataclass costs most of a millisecond at import.
+
+
 class Quota:
     """Rate-limit metadata as the pacer needs it (``reset_at`` in epoch seconds)."""
 
-    limit: int
-    remaining: int
-    reset_at: float | None
-    bucket: str
+    __slots__ = ("bucket", "limit", "remaining", "reset_at")
+
+    def __init__(self, limit: int, remaining: int, reset_at: float | None, bucket: str) -> None:
+        self.limit = limit
+        self.remaining = remaining
+        self.reset_at = reset_at
+        self.bucket = bucket
+
+    def __repr__(self) -> str:
+        return (
+            f"Quota(limit={self.limit}, remaining={self.remaining}, "
+            f"reset_at={self.reset_at}, bucket={self.bucket!r})"
+        )
 
     @classmethod
     def from_message(cls, rate_limit: Any) -> Quota | None:
@@ -74,18 +84,31 @@ class QuotaExhausted(TimeoutError):
         self.reset_at = reset_at  # epoch seconds
 
 
-@dataclass(slots=True, eq=False)
 class _Bucket:
-    name: str
-    limit: int
-    remaining: int = 0  # calls the client may still start before `reset_at`
-    reset_at: float | None = None  # epoch seconds at which the service restores `limit`
-    in_flight: int = 0
-    probing: bool = False
-    waiters: deque[asyncio.Future[Permit]] = field(default_factory=deque)
-    timer: asyncio.TimerHandle | None = None
-    timer_at: float = 0.0
-    announced: float = -1.0  # the window last logged (0.0: while probing)
+    __slots__ = (
+        "announced",
+        "in_flight",
+        "limit",
+        "name",
+        "probing",
+        "remaining",
+        "reset_at",
+        "timer",
+        "timer_at",
+        "waiters",
+    )
+
+    def __init__(self, name: str, limit: int) -> None:
+        self.name = name
+        self.limit = limit
+        self.remaining = 0  # calls the client may still start before `reset_at`
+        self.reset_at: float | None = None  # epoch seconds at which the service restores `limit`
+        self.in_flight = 0
+        self.probing = False
+        self.waiters: deque[asyncio.Future[Permit]] = deque()
+        self.timer: asyncio.TimerHandle | None = None
+        self.timer_at = 0.0
+        self.announced = -1.0  # the window last logged (0.0: while probing)
 
     def learn(self, quota: Quota, now: float, max_wait: float) -> bool:
         """Correct the belief with an answer's metadata (``now``: epoch seconds).
@@ -111,13 +134,15 @@ class _Bucket:
         return False
 
 
-@dataclass(slots=True)
 class Permit:
     """Leave to send one attempt through a paced bucket."""
 
-    bucket: _Bucket
-    probe: bool = False
-    done: bool = False
+    __slots__ = ("bucket", "done", "probe")
+
+    def __init__(self, bucket: _Bucket, probe: bool = False) -> None:
+        self.bucket = bucket
+        self.probe = probe
+        self.done = False
 
 
 class RateLimitPacer:

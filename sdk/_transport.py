@@ -35,7 +35,6 @@ import os
 import socket
 import ssl
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from google.protobuf.message import DecodeError
@@ -57,16 +56,18 @@ _PLAINTEXT_HINT = (
 _PROXY_VARIABLES = ("grpc_proxy", "https_proxy", "http_proxy")
 
 
-@dataclass(eq=False)
 class _Channel:
     """A channel and what goes with it, for one event loop."""
 
-    loop: asyncio.AbstractEventLoop
-    channel: grpc.aio.Channel
-    callables: dict[str, Any] = field(default_factory=dict)
-    connected_once: bool = False
-    probed: bool = False
-    connecting: asyncio.Task[bool] | None = None
+    __slots__ = ("callables", "channel", "connected_once", "connecting", "loop", "probed")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, channel: grpc.aio.Channel) -> None:
+        self.loop = loop
+        self.channel = channel
+        self.callables: dict[str, Any] = {}
+        self.connected_once = False
+        self.probed = False
+        self.connecting: asyncio.Task[bool] | None = None
 
 
 class Transport:
