@@ -34,7 +34,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiosdm import errors
-from aiosdm._generated.models.spec import RateLimitMetadata
 from aiosdm._public import publish
 from aiosdm._status import StatusCode
 from aiosdm.interceptors._chain import (
@@ -103,6 +102,8 @@ def never_sent(error: errors.RPCError) -> bool:
 
 def _quota_error(exhausted: QuotaExhausted) -> errors.RateLimitError:
     """The RateLimitError for a call held back because its quota returns too late."""
+    from aiosdm._generated.models.spec import RateLimitMetadata  # rarely needed: see errors
+
     reset_at = datetime.fromtimestamp(exhausted.reset_at, UTC)
     rate_limit = RateLimitMetadata(
         limit=exhausted.limit, remaining=0, reset_at=reset_at, bucket=exhausted.bucket

@@ -28,14 +28,16 @@ they never contain request contents, so secrets cannot leak through them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from google.rpc import status_pb2
-
-from aiosdm._generated.models.spec import RateLimitMetadata, read_rate_limit_metadata
-from aiosdm._generated.v1 import spec_pb2
 from aiosdm._public import publish
 from aiosdm._status import StatusCode
+
+if TYPE_CHECKING:
+    # Loaded where a status is read, not with every client (their descriptors cost).
+    from google.rpc import status_pb2
+
+    from aiosdm._generated.models.spec import RateLimitMetadata
 
 __all__ = [
     "AlreadyExistsError",
@@ -229,6 +231,9 @@ def error_from_status(
 
 
 def _rate_limit(status: status_pb2.Status) -> RateLimitMetadata | None:
+    from aiosdm._generated.models.spec import read_rate_limit_metadata
+    from aiosdm._generated.v1 import spec_pb2
+
     for detail in status.details:
         if detail.type_url.rsplit("/", 1)[-1] == _RATE_LIMIT_TYPE:
             return read_rate_limit_metadata(spec_pb2.RateLimitMetadata.FromString(detail.value))
@@ -236,6 +241,8 @@ def _rate_limit(status: status_pb2.Status) -> RateLimitMetadata | None:
 
 
 def _status_trailer(metadata: Iterable[tuple[str, Any]] | None) -> status_pb2.Status | None:
+    from google.rpc import status_pb2
+
     status = None
     for key, value in metadata or ():
         if key.startswith(_STATUS_TRAILER_PREFIX) and isinstance(value, bytes):

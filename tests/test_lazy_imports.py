@@ -34,6 +34,9 @@ def test_services_and_models_load_on_first_use() -> None:
     assert "grpc" not in after_client
     # Nor the credential sources: a client with a key pair needs only what a key pair is.
     assert "aiosdm.credentials" not in after_client
+    # Nor the descriptors read only from a failed call's status (and their annotations').
+    assert not {"google.rpc.status_pb2", "aiosdm._generated.v1.spec_pb2"} & after_client
+    assert "google.protobuf.descriptor_pb2" not in after_client
     assert "aiosdm._generated.clients.accounts" in after_accounts
     assert "aiosdm._generated.models.drivers" not in after_accounts  # resources never touched
     assert "aiosdm._generated.v1.drivers_pb2" not in after_accounts
