@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import time
 from collections import deque
 from collections.abc import Callable
@@ -37,6 +36,14 @@ _SAME_WINDOW = 0.001
 
 
 # The classes here are plain: a dataclass costs most of a millisecond at import.
+
+
+def random_fraction() -> float:
+    """``random.random()``: the default jitter source, importing ``random`` on first use
+    (a millisecond of every client's start, and most clients never wait)."""
+    import random
+
+    return random.random()
 
 
 class Quota:
@@ -163,7 +170,7 @@ class RateLimitPacer:
         guard: float = 0.005,
         jitter: float = 0.02,
         max_wait: float = 120.0,
-        rng: Callable[[], float] = random.random,
+        rng: Callable[[], float] = random_fraction,
     ) -> None:
         self.guard = guard
         self.jitter = jitter

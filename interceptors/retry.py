@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -45,7 +44,13 @@ from aiosdm.interceptors._chain import (
     next_attempt,
 )
 from aiosdm.interceptors.budget import RetryBudget
-from aiosdm.interceptors.pacing import Permit, Quota, QuotaExhausted, RateLimitPacer
+from aiosdm.interceptors.pacing import (
+    Permit,
+    Quota,
+    QuotaExhausted,
+    RateLimitPacer,
+    random_fraction,
+)
 
 __all__ = ["RetryInterceptor", "RetryPolicy", "never_sent"]
 
@@ -83,7 +88,7 @@ class RetryPolicy:
         {StatusCode.CANCELLED, StatusCode.INTERNAL, StatusCode.UNAVAILABLE}
     )
 
-    def backoff(self, retry: int, rng: Callable[[], float] = random.random) -> float:
+    def backoff(self, retry: int, rng: Callable[[], float] = random_fraction) -> float:
         """Seconds to wait before retry number ``retry`` (1 for the first)."""
         delay = min(self.base_delay * self.factor**retry, self.max_delay)
         return max(0.0, delay * (1 + self.jitter * (rng() * 2 - 1)))
@@ -137,7 +142,7 @@ class RetryInterceptor(Interceptor):
         budget: RetryBudget | None = None,
         pacer: RateLimitPacer | None = None,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
-        rng: Callable[[], float] = random.random,
+        rng: Callable[[], float] = random_fraction,
         safe_to_resend: Callable[[errors.RPCError], bool] = never_sent,
     ) -> None:
         self.policy = policy or RetryPolicy()

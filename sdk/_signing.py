@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from aiosdm._version import __version__
+
+if TYPE_CHECKING:
+    import hashlib
+
+# hashlib and hmac load OpenSSL (a millisecond or two): they are imported by the functions
+# that hash, so that making a client does not pay for them before its first call.
 
 __all__ = [
     "API_VERSION",
@@ -59,6 +64,8 @@ def utc_day(now: datetime | None = None) -> date:
 
 def day_key(secret: bytes, day: date) -> bytes:
     """The signing key of ``secret`` for the UTC ``day`` (not cached)."""
+    import hmac
+
     dated = hmac.digest(secret, day.isoformat().encode("ascii"), "sha256")
     return hmac.digest(dated, _KEY_LABEL, "sha256")
 
@@ -71,6 +78,9 @@ def derive_key(secret: bytes, day: date) -> bytes:
 
 def sign(key: bytes, signing_name: str, body: bytes) -> str:
     """Signature of one request: ``key`` from :func:`derive_key`, ``body`` the exact bytes sent."""
+    import hashlib
+    import hmac
+
     digest = hashlib.sha256(signing_name.encode("utf-8") + b"\n")
     digest.update(body)
     return base64.b64encode(hmac.digest(key, digest.digest(), "sha256")).decode("ascii")
@@ -79,6 +89,8 @@ def sign(key: bytes, signing_name: str, body: bytes) -> str:
 @lru_cache(maxsize=256)
 def _name_hash(signing_name: str) -> hashlib._Hash:
     # The digest of "signing_name\n", to copy and feed the body into: one per method.
+    import hashlib
+
     return hashlib.sha256(signing_name.encode("utf-8") + b"\n")
 
 
@@ -94,6 +106,8 @@ class Signer:
     __slots__ = ("_inner", "_outer")
 
     def __init__(self, key: bytes) -> None:
+        import hashlib
+
         if len(key) > _BLOCK:
             key = hashlib.sha256(key).digest()
         block = key.ljust(_BLOCK, b"\0")

@@ -37,6 +37,8 @@ def test_services_and_models_load_on_first_use() -> None:
     # Nor the descriptors read only from a failed call's status (and their annotations').
     assert not {"google.rpc.status_pb2", "aiosdm._generated.v1.spec_pb2"} & after_client
     assert "google.protobuf.descriptor_pb2" not in after_client
+    # Nor what only a call uses: OpenSSL's hashes (signing), random (retry jitter).
+    assert not {"hashlib", "hmac", "random"} & after_client
     assert "aiosdm._generated.clients.accounts" in after_accounts
     assert "aiosdm._generated.models.drivers" not in after_accounts  # resources never touched
     assert "aiosdm._generated.v1.drivers_pb2" not in after_accounts
