@@ -40,6 +40,7 @@ class Settings:
     sequential_calls: int  # Gets for the official SDK one at a time (30 ms each)
     rate: float  # calls/s in "client-cpu"
     paced_calls: int
+    paced_repeats: int  # runs per client in "client-cpu", taken in turn (see _procs.in_turn)
     work_us: float  # the caller's work per listed item
     startup_runs: int  # fresh interpreters per client in "startup"
     server_calls: int
@@ -57,6 +58,7 @@ def settings(*, quick: bool, repeats: int) -> Settings:
             sequential_calls=20,
             rate=200.0,
             paced_calls=400,
+            paced_repeats=1,
             work_us=10.0,
             startup_runs=3,
             server_calls=500,
@@ -70,6 +72,7 @@ def settings(*, quick: bool, repeats: int) -> Settings:
         sequential_calls=100,
         rate=500.0,
         paced_calls=3_000,
+        paced_repeats=max(repeats, 5),
         work_us=10.0,
         startup_runs=7,
         server_calls=3_000,

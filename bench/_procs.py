@@ -103,5 +103,21 @@ def worker(module: str, server: ServerProcess, client: str, *args: str) -> dict[
 
 def median_of(repeats: int, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """Each number of ``run``'s report, the median over ``repeats`` runs."""
-    results = [run() for _ in range(repeats)]
-    return {k: statistics.median(r[k] for r in results) for k in results[0]}
+    return _medians([run() for _ in range(repeats)])
+
+
+def in_turn(
+    repeats: int, runs: dict[str, Callable[[], dict[str, Any]]]
+) -> dict[str, dict[str, Any]]:
+    """Like :func:`median_of` for each of ``runs``, but taking them in turn (one run of each,
+    ``repeats`` times over): a machine that gets busier or quieter during the part then
+    weighs on every row alike, instead of on whichever rows ran at the time."""
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, run in runs.items():
+            results[name].append(run())
+    return {name: _medians(reports) for name, reports in results.items()}
+
+
+def _medians(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    return {k: statistics.median(r[k] for r in reports) for k in reports[0]}

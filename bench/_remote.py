@@ -4,7 +4,7 @@ would: throughput (a), client CPU at a fixed rate (b), and list throughput (c)."
 from __future__ import annotations
 
 from bench._plan import Settings
-from bench._procs import ServerProcess, median_of, worker
+from bench._procs import ServerProcess, in_turn, median_of, worker
 from bench._table import Table
 
 
@@ -70,7 +70,13 @@ def client_cpu(server: ServerProcess, s: Settings) -> Table:
         higher_is_better=False,
         note=(
             f"{s.paced_calls:,} calls started on a fixed schedule, whether or not earlier ones "
-            f"have answered (about {s.rate * server.latency:.0f} in flight). CPU is the client "
+            f"have answered (about {s.rate * server.latency:.0f} in flight); each row is "
+            + (
+                "one run"
+                if s.paced_repeats == 1
+                else f"the median of {s.paced_repeats} runs, the rows taken in turn"
+            )
+            + ". CPU is the client "
             "process's, all threads; 'net' is that less the schedule's own cost (the "
             "'schedule alone' row of the same kind, which starts a sleep in place of each "
             "call: a timer on the loop, or a thread-pool task for the official SDK). The run "
@@ -90,18 +96,22 @@ def client_cpu(server: ServerProcess, s: Settings) -> Table:
         ("aiosdm", "aiosdm", "schedule"),
         ("official", "official (32 threads)", "schedule-threads"),
     )
-    cpu: dict[str, float] = {}
-    for client, label, harness in rows:
-        r = median_of(
-            s.repeats,
-            lambda c=client: worker(
+    reports = in_turn(
+        s.paced_repeats,
+        {
+            client: lambda c=client: worker(
                 "paced",
                 server,
                 c,
                 *("--rate", str(s.rate), "--calls", str(s.paced_calls)),
                 *("--idle", str(server.latency)),
-            ),
-        )
+            )
+            for client, _, _ in rows
+        },
+    )
+    cpu: dict[str, float] = {}
+    for client, label, harness in rows:
+        r = reports[client]
         cpu[client] = r["cpu_us_per_call"]
         table.add(
             client=label,

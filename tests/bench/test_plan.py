@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pytest
 
 from bench.__main__ import PARTS
 from bench._plan import LATENCY, OWN_SERVER, SECTIONS, server_plan, settings
+from bench._procs import in_turn
 
 
 def test_every_part_runs_against_exactly_one_server_or_its_own() -> None:
@@ -54,3 +56,18 @@ def test_quick_runs_every_part_smaller_and_once() -> None:
         else:
             assert getattr(quick, name) < getattr(full, name), name
     assert quick.latency == full.latency == LATENCY
+
+
+def test_runs_taken_in_turn_report_each_ones_medians() -> None:
+    order: list[str] = []
+
+    def run(name: str, values: list[float]) -> Callable[[], dict[str, float]]:
+        def once() -> dict[str, float]:
+            order.append(name)
+            return {"cpu": values[order.count(name) - 1]}
+
+        return once
+
+    medians = in_turn(3, {"a": run("a", [5.0, 1.0, 3.0]), "b": run("b", [9.0, 7.0, 8.0])})
+    assert order == ["a", "b"] * 3  # one of each, three times over: never a block of one
+    assert medians == {"a": {"cpu": 3.0}, "b": {"cpu": 8.0}}
