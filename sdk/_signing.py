@@ -77,13 +77,11 @@ def derive_key(secret: bytes, day: date) -> bytes:
 
 
 def sign(key: bytes, signing_name: str, body: bytes) -> str:
-    """Signature of one request: ``key`` from :func:`derive_key`, ``body`` the exact bytes sent."""
-    import hashlib
-    import hmac
+    """Signature of one request: ``key`` from :func:`derive_key`, ``body`` the exact bytes sent.
 
-    digest = hashlib.sha256(signing_name.encode("utf-8") + b"\n")
-    digest.update(body)
-    return base64.b64encode(hmac.digest(key, digest.digest(), "sha256")).decode("ascii")
+    For one signature; what signs many with one key keeps a :class:`Signer`.
+    """
+    return Signer(key).sign(signing_name, body)
 
 
 @lru_cache(maxsize=256)
@@ -95,12 +93,12 @@ def _name_hash(signing_name: str) -> hashlib._Hash:
 
 
 class Signer:
-    """Signs requests with one day's key, as :func:`sign` does, at a fraction of its cost.
+    """Signs requests with one day's key (HMAC-SHA256, see the module docstring).
 
     HMAC hashes the padded key before anything else: those two hash states are made once
     here, so a signature is three copies of hash states and three short updates, where
-    ``hmac.digest`` looks the digest up and keys it afresh each time. It holds nothing the
-    day's key would not give; its repr shows none of it.
+    ``hmac.digest`` would look the digest up and key it afresh each time. It holds nothing
+    the day's key would not give; its repr shows none of it.
     """
 
     __slots__ = ("_inner", "_outer")
@@ -118,7 +116,7 @@ class Signer:
         return "Signer(<day key not shown>)"
 
     def sign(self, signing_name: str, body: bytes) -> str:
-        """The signature of ``body`` sent to ``signing_name``: equal to :func:`sign`'s."""
+        """The signature of ``body`` sent to ``signing_name`` (base64)."""
         digest = _name_hash(signing_name).copy()
         digest.update(body)
         inner = self._inner.copy()
