@@ -35,15 +35,15 @@ log = logging.getLogger("aiosdm.pacing")
 _SAME_WINDOW = 0.001
 
 
-# The classes here are plain: a dataclass costs most of a millisecond at import.
-
-
 def random_fraction() -> float:
     """``random.random()``: the default jitter source, importing ``random`` on first use
     (a millisecond of every client's start, and most clients never wait)."""
     import random
 
     return random.random()
+
+
+# The classes here are plain: a dataclass costs most of a millisecond at import.
 
 
 class Quota:
